@@ -1,0 +1,120 @@
+// Package article owns printd's input contract, Article JSON version 1: the
+// model, decoding with line/column syntax errors, validation that reports
+// every problem with its JSON path, and the conversion of inline and body
+// HTML into styled runs and blocks. It is pure: no I/O beyond the reader it
+// is given.
+package article
+
+import "time"
+
+// Article is one decoded and validated article.
+type Article struct {
+	ID          string
+	URL         string
+	Lang        string // BCP 47; empty means the profile's language
+	Dir         string // "ltr" or "rtl"
+	Publication string
+	Section     string
+	Rubric      string
+	Headline    string
+	Subheadline string
+	Authors     []string
+	Published   time.Time // zero when absent
+	Updated     time.Time // zero when absent
+	Photo       *Image
+	Body        []Block
+	Footer      *Footer // nil: use the publication profile's footer
+	Options     Options
+}
+
+// Style is a set of inline text styles.
+type Style uint16
+
+const (
+	Bold Style = 1 << iota
+	Italic
+	Code
+	Sup
+	Sub
+	Strike
+	Underline
+	Small
+)
+
+// Has reports whether all styles in t are set in s.
+func (s Style) Has(t Style) bool { return s&t == t }
+
+// Run is a piece of inline text in one style. A run with Break set is a
+// forced line break (from <br>) and carries no text.
+type Run struct {
+	Text  string
+	Style Style
+	Link  string // href when the run is inside <a>
+	Break bool
+}
+
+// BlockType names a body block kind.
+type BlockType string
+
+const (
+	Paragraph    BlockType = "paragraph"
+	Heading      BlockType = "heading"
+	Quote        BlockType = "quote"
+	List         BlockType = "list"
+	ImageBlock   BlockType = "image"
+	Preformatted BlockType = "preformatted"
+	Divider      BlockType = "divider"
+)
+
+// Block is one body block. Which fields are set depends on Type:
+// paragraph: Runs; heading: Level, Text; quote: Runs, Cite; list: Ordered,
+// Items; image: Image; preformatted: Text (whitespace kept); divider: none.
+type Block struct {
+	Type    BlockType
+	Runs    []Run
+	Level   int
+	Text    string
+	Cite    string
+	Ordered bool
+	Items   [][]Run
+	Image   *Image
+}
+
+// Image is the lead photo or an image block.
+type Image struct {
+	Src     string
+	Width   int // hint from the input; 0 when absent
+	Height  int
+	Caption string
+	Credit  string
+	Alt     string
+	Focus   *Focus
+}
+
+// Focus is a focal point for cropping, each coordinate in 0..1.
+type Focus struct{ X, Y float64 }
+
+// Footer is the legal footer printed after the body.
+type Footer struct {
+	Text  string
+	Links []Link
+}
+
+// Link is a footer link.
+type Link struct {
+	Text string
+	URL  string
+}
+
+// Options are the rendering options that may travel with an article (the
+// "options" object); transports overlay their own (query string, flags).
+// Zero values mean "not given".
+type Options struct {
+	Preset    string   // web | archive | proof
+	Paper     string   // A4 | Letter | Tabloid | Berliner | WIDTHxHEIGHTmm
+	Columns   int      // 1..4
+	Grayscale *bool    // nil: not given
+	Bleed     *float64 // millimetres; nil: not given
+	Strict    *bool
+	Pages     int // fixed page count for proof overset checks; 0: free
+}

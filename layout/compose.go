@@ -1,0 +1,463 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"printd/article"
+)
+
+// composer builds the flow units of one article.
+type composer struct {
+	in    *Input
+	spec  *Spec
+	set   *setter
+	loc   *locale
+	group int
+	warn  []string
+}
+
+func (c *composer) nextGroup() int {
+	c.group++
+	return c.group
+}
+
+// paragraph sets spans at width and returns grouped line units.
+func (c *composer) paragraph(spans []span, st TextStyle, width, indent, dx float64, role Role, block int, where string) []*unit {
+	lines := c.set.set(spans, paraOpts{width: width, indent: indent, align: st.Align, where: where})
+	if len(lines) == 0 {
+		return nil
+	}
+	return paragraphUnits(lines, dx, st.Leading, st.SpaceBefore, role, block, c.nextGroup())
+}
+
+// balanced sets a ragged heading so that its lines are of similar length:
+// the narrowest measure that keeps the same number of lines.
+func (c *composer) balanced(spans []span, st TextStyle, width float64, where string) []setLine {
+	o := paraOpts{width: width, align: st.Align, where: where}
+	lines := c.set.set(spans, o)
+	n := len(lines)
+	if n < 2 {
+		return lines
+	}
+	lo, hi := width*0.55, width
+	best := lines
+	for i := 0; i < 10; i++ {
+		mid := (lo + hi) / 2
+		o.width = mid
+		try := c.set.set(spans, o)
+		if len(try) == n && fitsWidth(try, mid) {
+			best, hi = try, mid
+		} else {
+			lo = mid
+		}
+	}
+	for i := range best {
+		best[i].width = width
+	}
+	return best
+}
+
+func fitsWidth(lines []setLine, w float64) bool {
+	for _, l := range lines {
+		if l.natural > w+eps {
+			return false
+		}
+	}
+	return true
+}
+
+// header builds the full-width stack above the body: kicker, headline,
+// standfirst, byline and date, a rule, the lead photo with caption and
+// credit.
+func (c *composer) header(width float64) []*unit {
+	a := c.in.Article
+	s := c.spec
+	var us []*unit
+	kicker := a.Section
+	if a.Rubric != "" {
+		if kicker != "" {
+			kicker += " · "
+		}
+		kicker += a.Rubric
+	}
+	if kicker != "" {
+		us = append(us, c.paragraph(plainSpans(kicker, s.Kicker), s.Kicker, width, 0, 0, RoleKicker, -1, "section")...)
+	}
+	// The headline steps down in size until it takes at most four lines.
+	hs := s.Headline
+	var hl []setLine
+	for {
+		hl = c.balanced(plainSpans(a.Headline, hs), hs, width, "headline")
+		if len(hl) <= 4 || hs.Size-2 < s.HeadlineMinSize {
+			break
+		}
+		ratio := (hs.Size - 2) / hs.Size
+		hs.Size -= 2
+		hs.Leading *= ratio
+	}
+	hu := paragraphUnits(hl, 0, hs.Leading, 0, RoleHeadline, -1, c.nextGroup())
+	if len(hu) > 0 {
+		hu[0].bookmark = &Bookmark{Title: a.Headline, Level: 0}
+		hu[len(hu)-1].h += hs.SpaceAfter
+	}
+	us = append(us, hu...)
+	if a.Subheadline != "" {
+		su := c.paragraph(plainSpans(a.Subheadline, s.Standfirst), s.Standfirst, width, 0, 0, RoleStandfirst, -1, "subheadline")
+		if len(su) > 0 {
+			su[len(su)-1].h += s.Standfirst.SpaceAfter
+		}
+		us = append(us, su...)
+	}
+	var by []string
+	if names := joinNames(c.loc, a.Authors); names != "" {
+		by = append(by, names)
+	}
+	if !a.Published.IsZero() {
+		by = append(by, c.loc.dateFn(c.loc, a.Published))
+	}
+	if !a.Updated.IsZero() && (a.Published.IsZero() || !sameDay(a.Updated, a.Published)) {
+		by = append(by, c.loc.update+" "+c.loc.dateFn(c.loc, a.Updated))
+	}
+	if len(by) > 0 {
+		bu := c.paragraph(plainSpans(strings.Join(by, " · "), s.Byline), s.Byline, width, 0, 0, RoleByline, -1, "authors")
+		us = append(us, bu...)
+	}
+	rule := &unit{h: s.Byline.SpaceAfter, group: -1}
+	rule.rules = []Rule{{X1: 0, Y1: s.Byline.SpaceAfter / 2, X2: width, Y2: s.Byline.SpaceAfter / 2, Thickness: 0.6, Color: s.RuleColor}}
+	us = append(us, rule)
+	if a.Photo != nil {
+		if f := c.figure(a.Photo, width, s.MaxPhotoHeight*s.Content().H, -1, "photo"); f != nil {
+			us = append(us, f)
+		}
+	}
+	return us
+}
+
+func sameDay(a, b time.Time) bool {
+	y1, m1, d1 := a.Date()
+	y2, m2, d2 := b.Date()
+	return y1 == y2 && m1 == m2 && d1 == d2
+}
+
+// figure is an image scaled to width (and at most maxH tall) with its
+// caption and credit below, as one unit that never splits.
+func (c *composer) figure(im *article.Image, width, maxH float64, block int, where string) *unit {
+	s := c.spec
+	var parts []*unit
+	info, ok := c.in.Images[im.Src]
+	if ok && info.Width > 0 && info.Height > 0 {
+		w := width
+		h := w * float64(info.Height) / float64(info.Width)
+		if h > maxH {
+			h = maxH
+			w = h * float64(info.Width) / float64(info.Height)
+		}
+		pw := int(math.Ceil(w / 72 * s.PPI))
+		ph := int(math.Ceil(h / 72 * s.PPI))
+		if pw > info.Width || ph > info.Height {
+			pw, ph = info.Width, info.Height
+		}
+		parts = append(parts, &unit{h: h, group: -1, images: []Image{{Rect: Rect{0, 0, w, h}, Src: im.Src, PixelsW: pw, PixelsH: ph, Alt: im.Alt, Block: block}}})
+	} else {
+		c.warn = append(c.warn, fmt.Sprintf("%s.src: image %q left out", where, im.Src))
+	}
+	if im.Caption != "" {
+		cap := c.paragraph(plainSpans(im.Caption, s.Caption), s.Caption, width, 0, 0, RoleCaption, block, where+".caption")
+		parts = append(parts, cap...)
+	}
+	if im.Credit != "" {
+		cr := s.Credit
+		cr.SpaceBefore = 1
+		parts = append(parts, c.paragraph(plainSpans(c.loc.photo+": "+im.Credit, cr), cr, width, 0, 0, RoleCredit, block, where+".credit")...)
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	u := stack(parts)
+	u.h += s.Credit.SpaceAfter
+	u.figure = true
+	return u
+}
+
+// body builds the units of the body blocks at column width.
+func (c *composer) body(width, maxFigure float64) []*unit {
+	s := c.spec
+	var us []*unit
+	indentNext := false
+	parSpace := 0.0
+	if !s.ParagraphIndent {
+		parSpace = s.Body.Leading * 0.5
+	}
+	for bi, b := range c.in.Article.Body {
+		where := "body[" + strconv.Itoa(bi) + "]"
+		switch b.Type {
+		case article.Paragraph:
+			indent := 0.0
+			space := parSpace
+			if s.ParagraphIndent && indentNext {
+				indent = s.Body.Size * 1.2
+			}
+			if len(us) == 0 {
+				space = 0
+			}
+			st := s.Body
+			st.SpaceBefore = space
+			us = append(us, c.paragraph(c.inline(b.Runs, st), st, width, indent, 0, RoleBody, bi, where+".html")...)
+			indentNext = true
+		case article.Heading:
+			st := s.H2
+			switch b.Level {
+			case 3:
+				st = s.H3
+			case 4:
+				st = s.H4
+			}
+			lines := c.set.set(plainSpans(b.Text, st), paraOpts{width: width, align: st.Align, where: where + ".text"})
+			hu := paragraphUnits(lines, 0, st.Leading, st.SpaceBefore, RoleHeading, bi, c.nextGroup())
+			for _, u := range hu {
+				u.keepNext = true
+			}
+			if len(hu) > 0 {
+				hu[0].bookmark = &Bookmark{Title: b.Text, Level: b.Level - 1}
+				hu[len(hu)-1].h += st.SpaceAfter
+			}
+			us = append(us, hu...)
+			indentNext = false
+		case article.Quote:
+			us = append(us, c.quote(b, bi, width, where)...)
+			indentNext = false
+		case article.List:
+			us = append(us, c.list(b, bi, width, where)...)
+			indentNext = false
+		case article.ImageBlock:
+			if b.Image != nil {
+				if f := c.figure(b.Image, width, maxFigure, bi, where); f != nil {
+					f.space = s.Caption.SpaceBefore * 2
+					us = append(us, f)
+				}
+			}
+			indentNext = false
+		case article.Preformatted:
+			us = append(us, c.pre(b.Text, bi, width, where)...)
+			indentNext = false
+		case article.Divider:
+			h := s.Body.Leading * 1.5
+			u := &unit{h: h, group: -1}
+			u.rules = []Rule{{X1: width/2 - width/8, Y1: h / 2, X2: width/2 + width/8, Y2: h / 2, Thickness: 0.6, Color: s.RuleColor}}
+			us = append(us, u)
+			indentNext = false
+		}
+	}
+	return us
+}
+
+func (c *composer) inline(runs []article.Run, st TextStyle) []span {
+	return spansFromRuns(runs, st, "mono", Color{20, 60, 140})
+}
+
+// quote is a block quote: indented, set in the quote style, with an accent
+// bar beside its lines and the citation below.
+func (c *composer) quote(b article.Block, bi int, width float64, where string) []*unit {
+	s := c.spec
+	inset := s.Body.Size * 1.4
+	st := s.Quote
+	us := c.paragraph(c.inline(b.Runs, st), st, width-inset, 0, inset, RoleQuote, bi, where+".html")
+	if b.Cite != "" {
+		cs := s.Cite
+		cs.SpaceBefore = 2
+		cu := c.paragraph(plainSpans("— "+b.Cite, cs), cs, width-inset, 0, inset, RoleQuote, bi, where+".cite")
+		for _, u := range cu {
+			u.group = us[0].group
+		}
+		us = append(us, cu...)
+		for i, u := range us {
+			u.line, u.lines = i, len(us)
+		}
+	}
+	for _, u := range us {
+		x := s.Body.Size * 0.3
+		u.rules = append(u.rules, Rule{X1: x, Y1: 0, X2: x, Y2: u.h, Thickness: 1.6, Color: s.Accent})
+	}
+	if len(us) > 0 {
+		us[len(us)-1].h += st.SpaceAfter
+	}
+	return us
+}
+
+// list sets items with a hanging indent: the marker in the margin of the
+// first line, every line of the item aligned after it.
+func (c *composer) list(b article.Block, bi int, width float64, where string) []*unit {
+	s := c.spec
+	st := s.List
+	f := c.set.faceFor(st.Font)
+	if f == nil {
+		return nil
+	}
+	markerW := measure(f, strconv.Itoa(len(b.Items))+".", st.Size)
+	hang := markerW + st.Size*0.6
+	if bw := measure(f, "•", st.Size) + st.Size*0.6; !b.Ordered && bw > hang {
+		hang = bw
+	}
+	var us []*unit
+	for ii, item := range b.Items {
+		ist := st
+		if ii > 0 {
+			ist.SpaceBefore = st.Size * 0.2
+		}
+		iu := c.paragraph(c.inline(item, ist), ist, width-hang, 0, hang, RoleList, bi, fmt.Sprintf("%s.items[%d]", where, ii))
+		if len(iu) == 0 {
+			continue
+		}
+		marker := "•"
+		if b.Ordered {
+			marker = strconv.Itoa(ii+1) + "."
+		}
+		mw := measure(f, marker, st.Size)
+		first := iu[0].texts
+		base := st.Leading/2 + st.Size*0.3
+		if len(first) > 0 {
+			base = first[0].Y
+		}
+		iu[0].texts = append([]Text{{X: hang - st.Size*0.6 - mw, Y: base, Text: marker, Font: st.Font, Size: st.Size,
+			Color: st.Color, Width: mw, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleList, Block: bi}}, iu[0].texts...)
+		us = append(us, iu...)
+	}
+	if len(us) > 0 {
+		us[len(us)-1].h += st.SpaceAfter
+	}
+	return us
+}
+
+// pre sets preformatted text line by line in the monospace face, keeping
+// every space; a line longer than the column wraps at the column edge.
+func (c *composer) pre(text string, bi int, width float64, where string) []*unit {
+	s := c.spec
+	st := s.Pre
+	f := c.set.faceFor(st.Font)
+	if f == nil {
+		return nil
+	}
+	var us []*unit
+	g := c.nextGroup()
+	for _, raw := range strings.Split(strings.ReplaceAll(text, "\t", "    "), "\n") {
+		var pieces []piece
+		pieces = c.set.pieces(&span{text: raw, font: st.Font, size: st.Size, color: st.Color}, cleanPre(raw), where+".text", pieces)
+		// wrap: cut pieces at the column edge
+		var line setLine
+		x := 0.0
+		flush := func() {
+			u := lineUnit(&line, 0, st.Leading, RolePre, bi)
+			u.group = g
+			us = append(us, u)
+			line = setLine{}
+			x = 0
+		}
+		for _, p := range pieces {
+			for p.text != "" {
+				if x+p.width <= width+eps {
+					line.appendPiece(p, x, true)
+					x += p.width
+					break
+				}
+				// split p where it overflows
+				cut, cw := 0, 0.0
+				for i, r := range p.text {
+					rw := float64(p.face.Advance(r)) * p.size / 1000
+					if x+cw+rw > width+eps {
+						cut = i
+						break
+					}
+					cw += rw
+				}
+				if cut == 0 && x == 0 {
+					_, n := firstRune(p.text)
+					cut = n
+					cw = measure(p.face, p.text[:n], p.size)
+				}
+				if cut > 0 {
+					head := p
+					head.text, head.width = p.text[:cut], cw
+					line.appendPiece(head, x, true)
+					p.text = p.text[cut:]
+					p.width = measure(p.face, p.text, p.size)
+				}
+				flush()
+			}
+		}
+		if line.maxSize == 0 {
+			line.maxSize = st.Size
+		}
+		flush()
+	}
+	for i, u := range us {
+		u.line, u.lines = i, len(us)
+	}
+	if len(us) > 0 {
+		us[0].space = st.SpaceBefore
+		us[len(us)-1].h += st.SpaceAfter
+	}
+	return us
+}
+
+func cleanPre(s string) string {
+	return strings.Map(func(r rune) rune {
+		if dropRune(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func firstRune(s string) (rune, int) {
+	for i, r := range s {
+		if i == 0 {
+			n := len(string(r))
+			return r, n
+		}
+	}
+	return 0, 0
+}
+
+// legal builds the legal footer: the footer text, the links, the article's
+// address.
+func (c *composer) legal(width float64) []*unit {
+	a := c.in.Article
+	s := c.spec
+	st := s.Legal
+	var runs []article.Run
+	if a.Footer != nil {
+		if a.Footer.Text != "" {
+			runs = append(runs, article.Run{Text: a.Footer.Text})
+		}
+		for _, l := range a.Footer.Links {
+			t := l.Text
+			if !strings.HasSuffix(t, ".") {
+				t += "."
+			}
+			if len(runs) > 0 {
+				runs = append(runs, article.Run{Text: " "})
+			}
+			runs = append(runs, article.Run{Text: t, Link: l.URL})
+		}
+	}
+	var us []*unit
+	top := &unit{h: st.SpaceBefore, group: -1}
+	top.rules = []Rule{{X1: 0, Y1: st.SpaceBefore / 2, X2: width, Y2: st.SpaceBefore / 2, Thickness: 0.5, Color: s.RuleColor}}
+	us = append(us, top)
+	if len(runs) > 0 {
+		st.SpaceBefore = 0
+		us = append(us, c.paragraph(spansFromRuns(runs, st, "mono", st.Color), st, width, 0, 0, RoleLegal, -1, "footer")...)
+	}
+	if a.URL != "" {
+		st.SpaceBefore = 0
+		us = append(us, c.paragraph([]span{{text: a.URL, font: st.Font, size: st.Size, color: st.Color, link: a.URL}}, st, width, 0, 0, RoleLegal, -1, "url")...)
+	}
+	if len(us) == 1 {
+		return nil
+	}
+	return us
+}

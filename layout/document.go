@@ -1,0 +1,124 @@
+package layout
+
+// Coordinates are in points (1/72 in) with the origin at the top-left corner
+// of the page and y growing downwards. A text item's Y is its baseline.
+
+// Color is an sRGB colour.
+type Color struct{ R, G, B uint8 }
+
+// Rect is an axis-aligned rectangle.
+type Rect struct{ X, Y, W, H float64 }
+
+// Right is the rectangle's right edge.
+func (r Rect) Right() float64 { return r.X + r.W }
+
+// Bottom is the rectangle's bottom edge.
+func (r Rect) Bottom() float64 { return r.Y + r.H }
+
+// Intersects reports whether r and o overlap by more than eps in both axes.
+func (r Rect) Intersects(o Rect, eps float64) bool {
+	return r.X+eps < o.Right() && o.X+eps < r.Right() && r.Y+eps < o.Bottom() && o.Y+eps < r.Bottom()
+}
+
+// Contains reports whether o lies inside r, allowing eps of slack.
+func (r Rect) Contains(o Rect, eps float64) bool {
+	return o.X >= r.X-eps && o.Y >= r.Y-eps && o.Right() <= r.Right()+eps && o.Bottom() <= r.Bottom()+eps
+}
+
+// Role says what part of the article an item belongs to; tests and the
+// preflight use it, the renderer ignores it.
+type Role uint8
+
+const (
+	RoleBody Role = iota
+	RoleKicker
+	RoleHeadline
+	RoleStandfirst
+	RoleByline
+	RoleCaption
+	RoleCredit
+	RoleHeading
+	RoleQuote
+	RoleList
+	RolePre
+	RoleLegal
+	RoleRunningFooter
+	RoleMark
+)
+
+// Text is one run of text in one font, drawn with its baseline at (X, Y).
+type Text struct {
+	X, Y  float64
+	Text  string
+	Font  FontKey
+	Size  float64
+	Color Color
+	Width float64 // advance width of Text, as the PDF writer measures it
+	Asc   float64 // ascent above the baseline (positive)
+	Desc  float64 // descent below the baseline (positive)
+	Role  Role
+	Block int // index of the body block the text came from, -1 outside the body
+}
+
+// Box is the text's ink-independent bounding box (ascent to descent).
+func (t Text) Box() Rect { return Rect{t.X, t.Y - t.Asc, t.Width, t.Asc + t.Desc} }
+
+// Image is a placed picture. Src identifies it for the renderer; PixelsW and
+// PixelsH are the target pixel size at the specification's resolution.
+type Image struct {
+	Rect
+	Src              string
+	PixelsW, PixelsH int
+	Alt              string
+	Block            int // body block index, -1 for the lead photo
+}
+
+// Rule is a straight line.
+type Rule struct {
+	X1, Y1, X2, Y2 float64
+	Thickness      float64
+	Color          Color
+}
+
+// LinkArea is a clickable rectangle.
+type LinkArea struct {
+	Rect
+	URL string
+}
+
+// Bookmark is an outline entry.
+type Bookmark struct {
+	Title string
+	Level int // 0 for the headline, 1.. for headings
+	Page  int // 0-based
+	Y     float64
+}
+
+// Page is one laid-out page.
+type Page struct {
+	Width, Height float64
+	Content       Rect   // the type area (inside the margins)
+	Columns       []Rect // the body columns of this page
+	Texts         []Text
+	Images        []Image
+	Rules         []Rule
+	Links         []LinkArea
+}
+
+// Document is the result of a layout.
+type Document struct {
+	Pages     []Page
+	Bookmarks []Bookmark
+	// Missing lists characters no configured font can draw, with where they
+	// occur; they are left out of the page and reported, never silently.
+	Missing  []MissingGlyph
+	Warnings []string
+	// Overset is true when a fixed page count could not hold the article.
+	Overset bool
+}
+
+// MissingGlyph is a character that no font in the chain has.
+type MissingGlyph struct {
+	Rune  rune
+	Where string // JSON path of the field, e.g. "body[3].html"
+}

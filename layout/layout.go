@@ -1,0 +1,303 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"printd/article"
+	"printd/layout/hyphen"
+	"printd/layout/linebreak"
+)
+
+// ImageInfo is what layout needs to know of a picture: its pixel size after
+// orientation.
+type ImageInfo struct{ Width, Height int }
+
+// Input is everything one layout depends on. Nothing else is read: the same
+// input gives the same document.
+type Input struct {
+	Article *article.Article
+	Spec    Spec
+	Fonts   FontBook
+	// Images holds the pictures that could be had, by source. An image
+	// missing here is left out (its caption stays) with a warning.
+	Images map[string]ImageInfo
+}
+
+// ErrNoFonts is returned when the font book lacks the body face.
+var ErrNoFonts = errors.New("layout: body font unavailable")
+
+// maxPages bounds a runaway layout.
+const maxPages = 2000
+
+// Layout typesets an article into pages.
+func Layout(in *Input) (*Document, error) {
+	s := &in.Spec
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if in.Article == nil {
+		return nil, errors.New("layout: no article")
+	}
+	lang := in.Article.Lang
+	if lang == "" {
+		lang = s.Lang
+	}
+	st := &setter{book: in.Fonts, fallback: s.Fallback, params: linebreak.DefaultParams(), slavic: isSlavic(lang), mono: "mono"}
+	if st.book.Face(s.Body.Font) == nil {
+		return nil, ErrNoFonts
+	}
+	if s.Hyphenate {
+		if h := hyphen.For(lang); h != nil {
+			st.hyph = h
+		}
+	}
+	c := &composer{in: in, spec: s, set: st, loc: localeFor(lang)}
+	content := s.Content()
+	doc := &Document{}
+
+	// The header stack runs full width from the top of page 1 (and on, for
+	// an absurdly long one).
+	head := c.header(content.W)
+	full := func(i int) Rect { return content }
+	hslots, hregs, _ := flowUnits(head, full, maxPages)
+	bodyPage := 0
+	bodyTop := content.Y
+	if hregs > 0 {
+		bodyPage = hregs - 1
+		if b := columnBottoms(hslots)[hregs-1]; b > 0 {
+			bodyTop = b
+		}
+	}
+	ncol := s.Columns
+	colW := s.ColumnWidth()
+	colRect := func(page, col int) Rect {
+		top := content.Y
+		if page == bodyPage {
+			top = bodyTop
+		}
+		h := content.Bottom() - top
+		if page == bodyPage && h < 3*s.Body.Leading {
+			h = 0 // no room for text under the header: the body starts overleaf
+		}
+		return Rect{X: content.X + float64(col)*(colW+s.Gutter), Y: top, W: colW, H: h}
+	}
+	region := func(i int) Rect { return colRect(bodyPage+i/ncol, i%ncol) }
+	pageOf := func(reg int) int { return bodyPage + reg/ncol }
+
+	body := c.body(colW, content.H*0.6)
+	legalFull := c.legal(content.W)
+	maxRegs := maxPages * ncol
+	if s.Pages > 0 {
+		maxRegs = (s.Pages - bodyPage) * ncol
+		if maxRegs < 0 {
+			maxRegs = 0
+		}
+	}
+	slots, _, complete := flowUnits(body, region, maxRegs)
+	if !complete {
+		doc.Overset = true
+	}
+	// The last page: balance its columns and put the legal footer under
+	// them at full width, or, when it does not fit there, at the end of the
+	// last column.
+	legalAt := -1.0
+	if complete {
+		slots, legalAt, complete = c.finishLastPage(body, slots, region, legalFull, colW, maxRegs)
+		if !complete {
+			doc.Overset = true
+		}
+	}
+	npages := bodyPage + 1
+	for _, sl := range slots {
+		if p := pageOf(sl.reg) + 1; p > npages {
+			npages = p
+		}
+	}
+	if s.Pages > 0 && npages < s.Pages {
+		npages = s.Pages
+	}
+	doc.Pages = make([]Page, npages)
+	for i := range doc.Pages {
+		p := &doc.Pages[i]
+		p.Width, p.Height = s.Paper.Width+2*s.Bleed, s.Paper.Height+2*s.Bleed
+		p.Content = content
+		if i >= bodyPage {
+			for col := 0; col < ncol; col++ {
+				p.Columns = append(p.Columns, colRect(i, col))
+			}
+		}
+	}
+	for _, sl := range hslots {
+		doc.Pages[sl.reg].place(sl.u, content.X, sl.y, sl.reg, doc)
+	}
+	for _, sl := range slots {
+		pi := pageOf(sl.reg)
+		col := region(sl.reg)
+		doc.Pages[pi].place(sl.u, col.X, sl.y, pi, doc)
+	}
+	if legalAt >= 0 {
+		last := len(doc.Pages) - 1
+		y := legalAt
+		for _, u := range legalFull {
+			doc.Pages[last].place(u, content.X, y, last, doc)
+			y += u.h
+		}
+	}
+	c.runningFooters(doc)
+	doc.Missing = st.missing
+	doc.Warnings = c.warn
+	for _, m := range st.missing {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no font has %q (U+%04X); left out", m.Where, m.Rune, m.Rune))
+	}
+	return doc, nil
+}
+
+// lastPageTail splits a flow at the start of its last page: the slots
+// before, the first region of the last page and the units on it.
+func lastPageTail(slots []slot, ncol int) (int, int, []*unit) {
+	if len(slots) == 0 {
+		return 0, 0, nil
+	}
+	firstReg := slots[len(slots)-1].reg / ncol * ncol
+	cut := len(slots)
+	for cut > 0 && slots[cut-1].reg >= firstReg {
+		cut--
+	}
+	tail := make([]*unit, 0, len(slots)-cut)
+	for _, sl := range slots[cut:] {
+		tail = append(tail, sl.u)
+	}
+	return cut, firstReg, tail
+}
+
+// balance flows tail into the ncol columns starting at firstReg, each at
+// most maxH tall, and shortens them together as far as the flow allows.
+func balance(tail []*unit, firstReg, ncol int, region func(int) Rect, maxH float64) ([]slot, bool) {
+	fitIn := func(h float64) ([]slot, bool) {
+		reg := func(i int) Rect {
+			r := region(firstReg + i)
+			r.H = h
+			return r
+		}
+		out, _, ok := flowUnits(tail, reg, ncol)
+		for i := range out {
+			out[i].reg += firstReg
+		}
+		return out, ok
+	}
+	best, ok := fitIn(maxH)
+	if !ok || ncol == 1 {
+		return best, ok
+	}
+	lo, hi := 0.0, maxH
+	for _, u := range tail {
+		lo = max(lo, u.h)
+	}
+	for i := 0; i < 14 && hi-lo > 0.5; i++ {
+		mid := (lo + hi) / 2
+		if out, ok := fitIn(mid); ok {
+			best, hi = out, mid
+		} else {
+			lo = mid
+		}
+	}
+	return best, true
+}
+
+// finishLastPage balances the last page's columns and finds room for the
+// full-width legal footer below them. When the footer does not fit there,
+// it is set at column width at the end of the flow instead. It returns the
+// final slots and the y of the full-width footer (-1 when none).
+func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) Rect, legalFull []*unit, colW float64,
+	maxRegs int) ([]slot, float64, bool) {
+	ncol := c.spec.Columns
+	cut, firstReg, tail := lastPageTail(slots, ncol)
+	if len(tail) == 0 {
+		return slots, -1, true
+	}
+	top := region(firstReg)
+	if len(legalFull) == 0 {
+		b, ok := balance(tail, firstReg, ncol, region, top.H)
+		if !ok {
+			return slots, -1, true
+		}
+		return append(slots[:cut:cut], b...), -1, true
+	}
+	legalH := 0.0
+	for _, u := range legalFull {
+		legalH += u.h
+	}
+	gap := c.spec.Legal.Leading * 0.5
+	if b, ok := balance(tail, firstReg, ncol, region, top.H-legalH-gap); ok {
+		bottom := top.Y
+		for _, y := range columnBottoms(b) {
+			bottom = max(bottom, y)
+		}
+		return append(slots[:cut:cut], b...), bottom + gap, true
+	}
+	// No room below the columns: the footer joins the flow at column width.
+	legalCol := c.legal(colW)
+	g := c.nextGroup()
+	for i, u := range legalCol {
+		u.group, u.line, u.lines = g, i, len(legalCol)
+	}
+	all := append(append([]*unit{}, body...), legalCol...)
+	out, _, ok := flowUnits(all, region, maxRegs)
+	if !ok {
+		return out, -1, false
+	}
+	cut, firstReg, tail = lastPageTail(out, ncol)
+	if b, ok := balance(tail, firstReg, ncol, region, region(firstReg).H); ok {
+		out = append(out[:cut:cut], b...)
+	}
+	return out, -1, true
+}
+
+// runningFooters prints the publication's name and "page n of N" under the
+// type area of every page.
+func (c *composer) runningFooters(doc *Document) {
+	s := c.spec
+	st := s.Running
+	f := c.set.faceFor(st.Font)
+	if f == nil {
+		return
+	}
+	content := s.Content()
+	y := content.Bottom() + s.Margins.Bottom*0.55
+	n := len(doc.Pages)
+	for i := range doc.Pages {
+		p := &doc.Pages[i]
+		p.Rules = append(p.Rules, Rule{X1: content.X, Y1: y - st.Size*1.3, X2: content.Right(), Y2: y - st.Size*1.3, Thickness: 0.4, Color: s.RuleColor})
+		name := c.clean(s.Publication, st)
+		if name != "" {
+			p.Texts = append(p.Texts, Text{X: content.X, Y: y, Text: name, Font: st.Font, Size: st.Size, Color: st.Color,
+				Width: measure(f, name, st.Size), Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleRunningFooter, Block: -1})
+		}
+		num := fmt.Sprintf(c.loc.page, i+1, n)
+		w := measure(f, num, st.Size)
+		p.Texts = append(p.Texts, Text{X: content.Right() - w, Y: y, Text: num, Font: st.Font, Size: st.Size, Color: st.Color,
+			Width: w, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleRunningFooter, Block: -1})
+	}
+}
+
+// clean keeps only the characters the style's face can draw.
+func (c *composer) clean(s string, st TextStyle) string {
+	f := c.set.faceFor(st.Font)
+	return strings.Map(func(r rune) rune {
+		if dropRune(r) || !f.Has(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isSlavic(lang string) bool {
+	p, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	switch p {
+	case "ru", "uk", "be", "bg", "pl", "cs", "sk", "sr", "hr", "sl", "mk":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,358 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"printd/layout/linebreak"
+)
+
+// Typesetting constants, in TeX's terms.
+const (
+	hyphenPenalty   = 50
+	exHyphenPenalty = 50
+	finalGlue       = 1e5 // parfillskip stretch: the last line stays ragged
+)
+
+// piece is a drawable fragment of one box or a hyphen.
+type piece struct {
+	text   string
+	font   FontKey
+	face   Face
+	size   float64
+	color  Color
+	link   string
+	rise   float64
+	under  bool
+	strike bool
+	width  float64
+}
+
+func (p *piece) sameStyle(o *piece) bool {
+	return p.font == o.font && p.size == o.size && p.color == o.color && p.link == o.link &&
+		p.rise == o.rise && p.under == o.under && p.strike == o.strike
+}
+
+// setLine is one set line: fragments with x relative to the line start.
+type setLine struct {
+	frags      []placedPiece
+	width      float64 // the measure the line was set to
+	natural    float64 // natural width of its content
+	hyphenated bool
+	ratio      float64
+	maxSize    float64
+}
+
+type placedPiece struct {
+	piece
+	x float64
+}
+
+// paraOpts are the parameters of one paragraph.
+type paraOpts struct {
+	width  float64
+	indent float64 // first-line indent
+	align  Align
+	where  string // JSON path, for missing-glyph reports
+}
+
+// setter sets paragraphs for one article: it knows the fonts, the language
+// rules and where to report characters no font has.
+type setter struct {
+	book     FontBook
+	fallback []string
+	hyph     hyphenator
+	slavic   bool
+	params   linebreak.Params
+	missing  []MissingGlyph
+	seenMiss map[missKey]bool
+	mono     string
+}
+
+type missKey struct {
+	r     rune
+	where string
+}
+
+// hyphenator finds hyphenation points: byte offsets inside word.
+type hyphenator interface {
+	Points(word string) []int
+}
+
+// wordPart is the text of one span inside a word.
+type wordPart struct {
+	sp   *span
+	text string
+}
+
+// token is a word (parts in possibly different styles) followed by what
+// separates it from the next: a space, a zero-width break, a forced break
+// or the end of the paragraph.
+type token struct {
+	parts []wordPart
+	after sepKind
+	sp    *span // style of the separating space
+}
+
+type sepKind uint8
+
+const (
+	sepSpace sepKind = iota
+	sepZero
+	sepForced
+	sepEnd
+)
+
+// tokenize splits spans into words, dropping characters that must never be
+// drawn (controls, bidi marks, joiners) and keeping soft hyphens for the
+// hyphenation step.
+func tokenize(spans []span) []token {
+	var toks []token
+	var cur []wordPart
+	var b strings.Builder
+	var curSp *span
+	flushPart := func() {
+		if b.Len() > 0 {
+			cur = append(cur, wordPart{sp: curSp, text: b.String()})
+			b.Reset()
+		}
+	}
+	endWord := func(k sepKind, sp *span) {
+		flushPart()
+		if len(cur) == 0 && len(toks) > 0 && k == sepSpace {
+			return // collapse repeated spaces
+		}
+		if len(cur) == 0 && k == sepSpace {
+			return // leading space
+		}
+		toks = append(toks, token{parts: cur, after: k, sp: sp})
+		cur = nil
+	}
+	for i := range spans {
+		sp := &spans[i]
+		if sp.brk {
+			endWord(sepForced, sp)
+			continue
+		}
+		if curSp != sp {
+			flushPart()
+			curSp = sp
+		}
+		for _, r := range sp.text {
+			switch {
+			case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+				endWord(sepSpace, sp)
+				curSp = sp
+			case r == '\u200b':
+				endWord(sepZero, sp)
+				curSp = sp
+			case dropRune(r):
+			default:
+				b.WriteRune(r)
+			}
+		}
+	}
+	flushPart()
+	if len(cur) > 0 {
+		toks = append(toks, token{parts: cur, after: sepEnd})
+	} else if n := len(toks); n > 0 {
+		toks[n-1].after = sepEnd
+	}
+	return toks
+}
+
+// dropRune reports characters that carry no ink and no break: controls,
+// bidi controls, joiners, byte-order marks, variation selectors.
+func dropRune(r rune) bool {
+	switch {
+	case r < 0x20 || (r >= 0x7f && r < 0xa0):
+		return true
+	case r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff' || r == '\u180e':
+		return true
+	case r >= '\u200e' && r <= '\u200f', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+		return true
+	case r >= '\ufe00' && r <= '\ufe0f':
+		return true
+	case r == utf8.RuneError:
+		return false
+	}
+	return false
+}
+
+func (t *token) text() string {
+	if len(t.parts) == 1 {
+		return t.parts[0].text
+	}
+	var b strings.Builder
+	for _, p := range t.parts {
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
+
+// breakPoint is a place inside a word where a line may end.
+type breakPoint struct {
+	off    int  // byte offset in the word text
+	hyphen bool // a hyphen is added when the line ends here
+}
+
+// wordBreaks lists where a word may be broken: at soft hyphens only when it
+// has any, else after explicit hyphens and dashes between letters, and at
+// the hyphenator's points in between.
+func (s *setter) wordBreaks(w string) []breakPoint {
+	var out []breakPoint
+	if strings.ContainsRune(w, '\u00ad') {
+		for i, r := range w {
+			if r == '\u00ad' && i > 0 && i+2 < len(w) {
+				out = append(out, breakPoint{off: i, hyphen: true})
+			}
+		}
+		return out
+	}
+	hasDash := false
+	for i, r := range w {
+		if (r == '-' || r == '\u2010' || r == '\u2013' || r == '\u2014') && i > 0 {
+			next, _ := utf8.DecodeRuneInString(w[i+utf8.RuneLen(r):])
+			prev, _ := utf8.DecodeLastRuneInString(w[:i])
+			if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				out = append(out, breakPoint{off: i + utf8.RuneLen(r)})
+				hasDash = true
+			}
+		}
+	}
+	if s.hyph == nil {
+		return out
+	}
+	if !hasDash {
+		for _, p := range s.hyph.Points(w) {
+			out = append(out, breakPoint{off: p, hyphen: true})
+		}
+		return out
+	}
+	// Hyphenate each hyphen-separated part on its own.
+	var all []breakPoint
+	start := 0
+	for _, bp := range append(out, breakPoint{off: len(w)}) {
+		part := w[start:bp.off]
+		// the part ends with its dash; leave it out of the pattern word
+		core := strings.TrimRight(part, "-\u2010\u2013\u2014")
+		for _, p := range s.hyph.Points(core) {
+			all = append(all, breakPoint{off: start + p, hyphen: true})
+		}
+		if bp.off < len(w) {
+			all = append(all, bp)
+		}
+		start = bp.off
+	}
+	return all
+}
+
+// faceFor resolves a font key to a face, trying the fallback families with
+// the same style when the family is unknown.
+func (s *setter) faceFor(k FontKey) Face {
+	if f := s.book.Face(k); f != nil {
+		return f
+	}
+	for _, fam := range s.fallback {
+		if f := s.book.Face(FontKey{fam, k.Style}); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// pieces cuts text in style sp into pieces by the face that can draw each
+// character: the style's own face first, then the fallback families.
+// Characters no face has are reported and left out.
+func (s *setter) pieces(sp *span, text, where string, dst []piece) []piece {
+	primary := s.faceFor(sp.font)
+	start := 0
+	var curKey FontKey
+	var curFace Face
+	emit := func(end int) {
+		if end > start && curFace != nil {
+			t := text[start:end]
+			dst = append(dst, piece{text: t, font: curKey, face: curFace, size: sp.size, color: sp.color,
+				link: sp.link, rise: sp.rise, under: sp.under, strike: sp.strike, width: measure(curFace, t, sp.size)})
+		}
+	}
+	for i, r := range text {
+		if r == '\u00ad' {
+			emit(i)
+			start = i + len("\u00ad")
+			continue
+		}
+		key, face := sp.font, primary
+		if face == nil || !face.Has(r) {
+			key, face = s.fallbackFor(sp.font, r)
+		}
+		if face == nil {
+			emit(i)
+			start = i + utf8.RuneLen(r)
+			s.reportMissing(r, where)
+			curFace = nil
+			continue
+		}
+		if face != curFace || key != curKey {
+			emit(i)
+			start = i
+			curKey, curFace = key, face
+		}
+	}
+	emit(len(text))
+	return dst
+}
+
+func (s *setter) fallbackFor(k FontKey, r rune) (FontKey, Face) {
+	for _, fam := range s.fallback {
+		if fam == k.Family {
+			continue
+		}
+		kk := FontKey{fam, k.Style}
+		if f := s.book.Face(kk); f != nil && f.Has(r) {
+			return kk, f
+		}
+	}
+	return k, nil
+}
+
+func (s *setter) reportMissing(r rune, where string) {
+	k := missKey{r, where}
+	if s.seenMiss == nil {
+		s.seenMiss = map[missKey]bool{}
+	}
+	if !s.seenMiss[k] {
+		s.seenMiss[k] = true
+		s.missing = append(s.missing, MissingGlyph{Rune: r, Where: where})
+	}
+}
+
+// Slavic one-letter prepositions and conjunctions that must not end a line.
+func isSlavicClitic(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if n != len(w) {
+		return false
+	}
+	switch unicode.ToLower(r) {
+	case 'в', 'и', 'с', 'к', 'о', 'у', 'а', 'я', 'ж', 'з', 'w', 'z', 'i', 'o', 'u', 'a':
+		return true
+	}
+	return false
+}
+
+// clingsLeft reports a word made only of closing punctuation or dashes,
+// which must not start a line.
+func clingsLeft(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		switch r {
+		case '\u2014', '\u2013', '\u201d', '\u2019', '\u00bb', ')', ']', '.', ',', ';', ':', '!', '?', '\u2026', '%':
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,207 @@
+package layout
+
+import (
+	"printd/layout/linebreak"
+)
+
+// item payloads parallel to linebreak items.
+type payload struct {
+	pieces []piece // a box's fragments (several when fonts change inside)
+	hyphen *piece  // a flagged penalty's hyphen
+}
+
+// build turns tokens into line-breaking items with their payloads.
+func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item, []payload) {
+	items := make([]linebreak.Item, 0, len(toks)*3+4)
+	pay := make([]payload, 0, cap(items))
+	add := func(it linebreak.Item, p payload) {
+		items = append(items, it)
+		pay = append(pay, p)
+	}
+	if o.indent > 0 {
+		add(linebreak.BoxItem(o.indent), payload{})
+	}
+	var buf []piece
+	for ti := range toks {
+		t := &toks[ti]
+		word := t.text()
+		bps := s.wordBreaks(word)
+		// walk the parts, cutting at break points
+		off := 0
+		bi := 0
+		var last *piece
+		for _, part := range t.parts {
+			pstart := off
+			pend := off + len(part.text)
+			cut := pstart
+			for bi < len(bps) && bps[bi].off <= pend {
+				bp := bps[bi]
+				if bp.off > cut {
+					buf = s.pieces(part.sp, word[cut:bp.off], o.where, buf[:0])
+					for i := range buf {
+						add(linebreak.BoxItem(buf[i].width), payload{pieces: []piece{buf[i]}})
+						last = &pay[len(pay)-1].pieces[0]
+					}
+					cut = bp.off
+				}
+				if bp.off < pend || (bp.off == pend && bp.off < len(word)) {
+					if bp.hyphen && last != nil {
+						h := s.hyphenPiece(last)
+						add(linebreak.PenaltyItem(h.width, hyphenPenalty, true), payload{hyphen: &h})
+					} else {
+						add(linebreak.PenaltyItem(0, exHyphenPenalty, true), payload{})
+					}
+				}
+				bi++
+			}
+			if pend > cut {
+				buf = s.pieces(part.sp, word[cut:pend], o.where, buf[:0])
+				for i := range buf {
+					add(linebreak.BoxItem(buf[i].width), payload{pieces: []piece{buf[i]}})
+					last = &pay[len(pay)-1].pieces[0]
+				}
+			}
+			off = pend
+		}
+		switch t.after {
+		case sepSpace:
+			sp := t.sp
+			if sp == nil {
+				sp = t.parts[len(t.parts)-1].sp
+			}
+			f := s.faceFor(sp.font)
+			w := 0.0
+			if f != nil {
+				w = float64(f.Advance(' ')) * sp.size / 1000
+			}
+			next := ""
+			if ti+1 < len(toks) {
+				next = toks[ti+1].text()
+			}
+			if (s.slavic && isSlavicClitic(word)) || clingsLeft(next) {
+				add(linebreak.PenaltyItem(0, linebreak.Infinity, false), payload{})
+			}
+			if justify {
+				add(linebreak.GlueItem(w, w/2, w/3), payload{pieces: []piece{{text: " ", font: sp.font, face: f, size: sp.size, color: sp.color, width: w}}})
+			} else {
+				add(linebreak.GlueItem(w, 0, 0), payload{pieces: []piece{{text: " ", font: sp.font, face: f, size: sp.size, color: sp.color, width: w}}})
+			}
+		case sepZero:
+			add(linebreak.PenaltyItem(0, 0, false), payload{})
+		case sepForced:
+			add(linebreak.GlueItem(0, finalGlue, 0), payload{})
+			add(linebreak.PenaltyItem(0, -linebreak.Infinity, false), payload{})
+		}
+	}
+	for _, it := range linebreak.ParagraphEnd() {
+		add(it, payload{})
+	}
+	return items, pay
+}
+
+func (s *setter) hyphenPiece(last *piece) piece {
+	h := *last
+	h.text = "-"
+	h.width = measure(h.face, "-", h.size)
+	return h
+}
+
+// set typesets spans into lines of width o.width.
+func (s *setter) set(spans []span, o paraOpts) []setLine {
+	toks := tokenize(spans)
+	if len(toks) == 0 {
+		return nil
+	}
+	justify := o.align == AlignJustify
+	items, pay := s.build(toks, o, justify)
+	widths := func(int) float64 { return o.width }
+	var lines []linebreak.Line
+	if justify {
+		var err error
+		lines, err = linebreak.Break(items, widths, s.params)
+		if err != nil {
+			lines = linebreak.Greedy(items, widths)
+		}
+	} else {
+		lines = linebreak.Greedy(items, widths)
+	}
+	out := make([]setLine, 0, len(lines))
+	for li, ln := range lines {
+		sl := setLine{width: o.width, hyphenated: ln.Hyphenated, ratio: ln.Ratio}
+		r := ln.Ratio
+		if !justify || r > 1e3 {
+			r = 0
+		}
+		if r < -1 {
+			r = -1
+		}
+		x := 0.0
+		start := ln.Start
+		for start < ln.End && items[start].Kind != linebreak.Box {
+			start++ // glue and penalties vanish at a line start
+		}
+		_ = li
+		for i := start; i < ln.End; i++ {
+			it := items[i]
+			switch it.Kind {
+			case linebreak.Box:
+				for _, p := range pay[i].pieces {
+					sl.appendPiece(p, x, !justify)
+					x += p.width
+				}
+				if len(pay[i].pieces) == 0 {
+					x += it.Width
+				}
+			case linebreak.Glue:
+				gw := it.Width
+				if r > 0 {
+					gw += r * it.Stretch
+				} else if r < 0 {
+					gw += r * it.Shrink
+				}
+				if !justify && len(pay[i].pieces) == 1 && i+1 < ln.End {
+					sl.appendPiece(pay[i].pieces[0], x, true)
+				}
+				x += gw
+			}
+		}
+		if ln.End < len(items) {
+			if h := pay[ln.End].hyphen; h != nil && items[ln.End].Kind == linebreak.Penalty {
+				sl.appendPiece(*h, x, true)
+				x += h.width
+				sl.hyphenated = true
+			}
+		}
+		sl.natural = x
+		out = append(out, sl)
+	}
+	return out
+}
+
+// appendPiece adds a fragment at x, merging it into the previous one when
+// they touch and share a style (fewer text objects, real spaces in ragged
+// lines).
+func (sl *setLine) appendPiece(p piece, x float64, merge bool) {
+	if p.size > sl.maxSize {
+		sl.maxSize = p.size
+	}
+	if n := len(sl.frags); n > 0 {
+		prev := &sl.frags[n-1]
+		if prev.sameStyle(&p) && prev.face == p.face && abs(prev.x+prev.width-x) < 1e-9 && (merge || p.text != " ") {
+			prev.text += p.text
+			prev.width += p.width
+			return
+		}
+	}
+	if p.text == " " && (len(sl.frags) == 0) {
+		return
+	}
+	sl.frags = append(sl.frags, placedPiece{piece: p, x: x})
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}

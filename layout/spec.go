@@ -1,0 +1,158 @@
+package layout
+
+import "fmt"
+
+// Align is a paragraph's horizontal alignment.
+type Align uint8
+
+const (
+	AlignJustify Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// TextStyle is how one kind of text is set.
+type TextStyle struct {
+	Font        FontKey
+	Size        float64 // points
+	Leading     float64 // baseline-to-baseline distance, points
+	Color       Color
+	Align       Align
+	SpaceBefore float64
+	SpaceAfter  float64
+}
+
+// Margins are the distances from the trim edges to the type area.
+type Margins struct{ Top, Right, Bottom, Left float64 }
+
+// Spec is everything layout needs besides the article and the fonts: the
+// page, the grid, the text styles and the typesetting switches. Presets and
+// publication profiles produce one; layout never reads anything else.
+type Spec struct {
+	Paper   Paper
+	Margins Margins
+	Columns int
+	Gutter  float64
+
+	Body, Headline, Standfirst, Kicker, Byline, Caption, Credit TextStyle
+	H2, H3, H4, Quote, Cite, List, Pre, Legal, Running          TextStyle
+
+	Accent    Color // kicker and rules
+	RuleColor Color
+
+	// HeadlineMinSize is the smallest size a long headline steps down to.
+	HeadlineMinSize float64
+	// MaxPhotoHeight caps the lead photo's height as a share of the type area.
+	MaxPhotoHeight float64
+
+	// ParagraphIndent sets paragraphs with a first-line indent and no space
+	// between them (print); false separates them with space (screen).
+	ParagraphIndent bool
+	Hyphenate       bool
+	DropCap         bool
+	Grayscale       bool
+
+	// PPI is the effective resolution images are prepared for.
+	PPI float64
+	// Lang is the default language when the article has none.
+	Lang string
+	// Publication is printed in the running footer.
+	Publication string
+	// Fallback families are tried, in order, for characters the style's
+	// own family lacks.
+	Fallback []string
+	// Pages fixes the page count (proofs); 0 lets the article run on.
+	Pages int
+	// Bleed extends each page beyond the trim on every side (proofs).
+	Bleed float64
+}
+
+// Content is the type area of a page.
+func (s *Spec) Content() Rect {
+	return Rect{
+		X: s.Bleed + s.Margins.Left,
+		Y: s.Bleed + s.Margins.Top,
+		W: s.Paper.Width - s.Margins.Left - s.Margins.Right,
+		H: s.Paper.Height - s.Margins.Top - s.Margins.Bottom,
+	}
+}
+
+// ColumnWidth is the width of one body column.
+func (s *Spec) ColumnWidth() float64 {
+	n := float64(s.Columns)
+	return (s.Content().W - (n-1)*s.Gutter) / n
+}
+
+// Validate reports a specification layout cannot honour.
+func (s *Spec) Validate() error {
+	switch {
+	case s.Columns < 1 || s.Columns > 4:
+		return fmt.Errorf("columns: must be 1–4, got %d", s.Columns)
+	case s.Paper.Width <= 0 || s.Paper.Height <= 0:
+		return fmt.Errorf("paper: no size")
+	case s.Content().W < 100 || s.Content().H < 150:
+		return fmt.Errorf("paper %s: margins leave no room for text", s.Paper.Name)
+	case s.ColumnWidth() < 72:
+		return fmt.Errorf("columns: %d columns on %s leave each under 1 inch", s.Columns, s.Paper.Name)
+	case s.Body.Size <= 0 || s.Body.Leading <= 0:
+		return fmt.Errorf("body: no text size")
+	}
+	return nil
+}
+
+// DefaultSpec is printd's newspaper look on the given paper with the given
+// number of columns: serif body and headline, sans kicker, byline, captions
+// and footers. Sizes scale mildly with the page width.
+func DefaultSpec(p Paper, columns int) Spec {
+	if columns <= 0 {
+		columns = 2
+	}
+	ink := Color{20, 20, 20}
+	muted := Color{90, 90, 90}
+	accent := Color{170, 20, 30}
+	scale := p.Width / MM(210)
+	switch {
+	case scale < 0.85:
+		scale = 0.85
+	case scale > 1.35:
+		scale = 1.35
+	}
+	sz := func(v float64) float64 { return float64(int(v*scale*4+0.5)) / 4 }
+	serif, sans, mono := "serif", "sans", "mono"
+	body := TextStyle{Font: FontKey{serif, Regular}, Size: sz(10), Leading: sz(13.5), Color: ink, Align: AlignJustify}
+	m := MM(16) * scale
+	return Spec{
+		Paper:      p,
+		Margins:    Margins{Top: m, Right: m, Bottom: m + MM(4), Left: m},
+		Columns:    columns,
+		Gutter:     MM(5),
+		Body:       body,
+		Headline:   TextStyle{Font: FontKey{serif, Bold}, Size: sz(28), Leading: sz(31), Color: ink, Align: AlignLeft, SpaceAfter: sz(8)},
+		Standfirst: TextStyle{Font: FontKey{serif, Italic}, Size: sz(13.5), Leading: sz(17.5), Color: ink, Align: AlignLeft, SpaceAfter: sz(8)},
+		Kicker:     TextStyle{Font: FontKey{sans, Bold}, Size: sz(9), Leading: sz(12), Color: accent, Align: AlignLeft, SpaceAfter: sz(6)},
+		Byline:     TextStyle{Font: FontKey{sans, Regular}, Size: sz(8.5), Leading: sz(11), Color: muted, Align: AlignLeft, SpaceAfter: sz(8)},
+		Caption:    TextStyle{Font: FontKey{sans, Regular}, Size: sz(8), Leading: sz(10.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(4)},
+		Credit:     TextStyle{Font: FontKey{sans, Regular}, Size: sz(7), Leading: sz(9.5), Color: muted, Align: AlignLeft, SpaceAfter: sz(10)},
+		H2:         TextStyle{Font: FontKey{serif, Bold}, Size: sz(13), Leading: sz(16), Color: ink, Align: AlignLeft, SpaceBefore: sz(9), SpaceAfter: sz(3)},
+		H3:         TextStyle{Font: FontKey{serif, Bold}, Size: sz(11.5), Leading: sz(14.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(8), SpaceAfter: sz(2)},
+		H4:         TextStyle{Font: FontKey{sans, Bold}, Size: sz(9.5), Leading: sz(13), Color: ink, Align: AlignLeft, SpaceBefore: sz(6), SpaceAfter: sz(2)},
+		Quote:      TextStyle{Font: FontKey{serif, Italic}, Size: sz(11), Leading: sz(14.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(6), SpaceAfter: sz(6)},
+		Cite:       TextStyle{Font: FontKey{sans, Regular}, Size: sz(8), Leading: sz(11), Color: muted, Align: AlignLeft},
+		List:       TextStyle{Font: FontKey{serif, Regular}, Size: sz(10), Leading: sz(13.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(3), SpaceAfter: sz(5)},
+		Pre:        TextStyle{Font: FontKey{mono, Regular}, Size: sz(8), Leading: sz(10.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(5), SpaceAfter: sz(7)},
+		Legal:      TextStyle{Font: FontKey{sans, Regular}, Size: sz(7.5), Leading: sz(10), Color: muted, Align: AlignLeft, SpaceBefore: sz(14)},
+		Running:    TextStyle{Font: FontKey{sans, Regular}, Size: sz(7), Leading: sz(9), Color: muted, Align: AlignLeft},
+
+		Accent:          accent,
+		RuleColor:       Color{150, 150, 150},
+		HeadlineMinSize: sz(18),
+		MaxPhotoHeight:  0.45,
+		ParagraphIndent: true,
+		Hyphenate:       true,
+		PPI:             150,
+		Lang:            "en",
+		Publication:     "printd",
+		Fallback:        []string{serif, sans, mono},
+	}
+}

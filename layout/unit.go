@@ -1,0 +1,132 @@
+package layout
+
+// unit is the smallest thing the flow places: one line of a paragraph, a
+// whole figure, a rule. Its items are relative to its top-left corner.
+type unit struct {
+	h     float64 // height
+	space float64 // space above it, dropped at the top of a column
+
+	texts  []Text
+	images []Image
+	rules  []Rule
+	links  []LinkArea
+
+	group       int // paragraph (or heading) id; -1 for none
+	line, lines int // index within the group and the group's size
+	keepNext    bool
+	figure      bool // may move past text to the next column
+	bookmark    *Bookmark
+}
+
+// lineUnit turns a set line into a unit: texts, link areas and rules, with
+// the baseline placed within the line's leading.
+func lineUnit(sl *setLine, dx float64, leading float64, role Role, block int) *unit {
+	u := &unit{h: leading, group: -1}
+	size := sl.maxSize
+	if size == 0 {
+		size = leading / 1.35
+	}
+	base := leading/2 + size*0.3
+	for i := range sl.frags {
+		f := &sl.frags[i]
+		t := Text{X: dx + f.x, Y: base - f.rise, Text: f.text, Font: f.font, Size: f.size, Color: f.color,
+			Width: f.width, Asc: f.size * 0.78, Desc: f.size * 0.22, Role: role, Block: block}
+		u.texts = append(u.texts, t)
+		if f.under {
+			y := base - f.rise + f.size*0.12
+			u.rules = append(u.rules, Rule{X1: t.X, Y1: y, X2: t.X + t.Width, Y2: y, Thickness: f.size * 0.05, Color: f.color})
+		}
+		if f.strike {
+			y := base - f.rise - f.size*0.28
+			u.rules = append(u.rules, Rule{X1: t.X, Y1: y, X2: t.X + t.Width, Y2: y, Thickness: f.size * 0.05, Color: f.color})
+		}
+		if f.link != "" {
+			r := t.Box()
+			if n := len(u.links); n > 0 && u.links[n-1].URL == f.link && abs(u.links[n-1].Right()-r.X) < f.size {
+				u.links[n-1].W = r.Right() - u.links[n-1].X // one area across the words of a link
+			} else {
+				u.links = append(u.links, LinkArea{Rect: r, URL: f.link})
+			}
+		}
+	}
+	return u
+}
+
+// paragraphUnits makes one unit per line, grouped for the keep rules.
+func paragraphUnits(lines []setLine, dx, leading, spaceBefore float64, role Role, block, group int) []*unit {
+	out := make([]*unit, len(lines))
+	for i := range lines {
+		u := lineUnit(&lines[i], dx, leading, role, block)
+		u.group, u.line, u.lines = group, i, len(lines)
+		if i == 0 {
+			u.space = spaceBefore
+		}
+		out[i] = u
+	}
+	return out
+}
+
+// stack joins units into one atomic unit (a figure with its caption).
+func stack(us []*unit) *unit {
+	out := &unit{group: -1}
+	y := 0.0
+	for i, u := range us {
+		if i > 0 {
+			y += u.space
+		} else {
+			out.space = u.space
+		}
+		for _, t := range u.texts {
+			t.Y += y
+			out.texts = append(out.texts, t)
+		}
+		for _, im := range u.images {
+			im.Y += y
+			out.images = append(out.images, im)
+		}
+		for _, r := range u.rules {
+			r.Y1 += y
+			r.Y2 += y
+			out.rules = append(out.rules, r)
+		}
+		for _, l := range u.links {
+			l.Y += y
+			out.links = append(out.links, l)
+		}
+		y += u.h
+	}
+	out.h = y
+	return out
+}
+
+// place copies a unit's items onto a page at (x, y).
+func (p *Page) place(u *unit, x, y float64, pageIndex int, doc *Document) {
+	for _, t := range u.texts {
+		t.X += x
+		t.Y += y
+		p.Texts = append(p.Texts, t)
+	}
+	for _, im := range u.images {
+		im.X += x
+		im.Y += y
+		p.Images = append(p.Images, im)
+	}
+	for _, r := range u.rules {
+		r.X1 += x
+		r.X2 += x
+		r.Y1 += y
+		r.Y2 += y
+		p.Rules = append(p.Rules, r)
+	}
+	for _, l := range u.links {
+		l.X += x
+		l.Y += y
+		p.Links = append(p.Links, l)
+	}
+	if u.bookmark != nil {
+		b := *u.bookmark
+		b.Page = pageIndex
+		b.Y = y
+		doc.Bookmarks = append(doc.Bookmarks, b)
+	}
+}

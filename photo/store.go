@@ -1,0 +1,147 @@
+package photo
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+
+	lru "github.com/hashicorp/golang-lru/v2"
+	"golang.org/x/sync/singleflight"
+)
+
+// infoCacheEntries bounds the per-source Info cache (a few dozen bytes each).
+const infoCacheEntries = 4096
+
+// entryOverhead approximates the bookkeeping bytes of one cache entry.
+const entryOverhead = 128
+
+// Store fetches, inspects and prepares photos with caching: source bytes in
+// a small LRU (half of CacheBytes), Info per source, and prepared JPEGs in an
+// LRU bounded by CacheBytes. Concurrent requests for the same source or the
+// same prepared variant share one fetch and one decode. Values returned are
+// shared between callers and must not be modified. Safe for concurrent use.
+type Store struct {
+	fetcher   *Fetcher
+	maxPixels int64
+	raw       *byteLRU[[]byte]
+	infos     *lru.Cache[string, Info]
+	prepared  *byteLRU[*Prepared]
+	fetches   singleflight.Group
+	prepares  singleflight.Group
+}
+
+// NewStore returns a Store for cfg; zero fields take the defaults.
+func NewStore(cfg Config) *Store {
+	cfg = cfg.withDefaults()
+	infos, err := lru.New[string, Info](infoCacheEntries)
+	if err != nil {
+		panic(err) // only for a non-positive size, which cannot happen
+	}
+	return &Store{
+		fetcher:   NewFetcher(cfg),
+		maxPixels: cfg.MaxPixels,
+		raw:       newByteLRU[[]byte](cfg.CacheBytes / 2),
+		infos:     infos,
+		prepared:  newByteLRU[*Prepared](cfg.CacheBytes),
+	}
+}
+
+// source is a fetched and inspected photo.
+type source struct {
+	data []byte
+	info Info
+}
+
+// Inspect returns the Info of src, fetching it unless it is cached.
+func (s *Store) Inspect(ctx context.Context, src string) (Info, error) {
+	key := sourceKey(src)
+	if info, ok := s.infos.Get(key); ok {
+		return info, nil
+	}
+	got, err := s.source(ctx, src, key)
+	if err != nil {
+		return Info{}, err
+	}
+	return got.info, nil
+}
+
+// Prepared returns src prepared by Prepare for maxW×maxH at quality, from
+// the cache when possible.
+func (s *Store) Prepared(ctx context.Context, src string, maxW, maxH, quality int) (*Prepared, error) {
+	quality = normalizeQuality(quality)
+	maxW, maxH = max(maxW, 0), max(maxH, 0)
+	srcKey := sourceKey(src)
+	key := strconv.Itoa(maxW) + "x" + strconv.Itoa(maxH) + "q" + strconv.Itoa(quality) + " " + srcKey
+	if p, ok := s.prepared.get(key); ok {
+		return p, nil
+	}
+	return coalesce(ctx, &s.prepares, key, func(ctx context.Context) (*Prepared, error) {
+		if p, ok := s.prepared.get(key); ok { // finished while we queued
+			return p, nil
+		}
+		got, err := s.source(ctx, src, srcKey)
+		if err != nil {
+			return nil, err
+		}
+		p, err := Prepare(got.data, got.info, maxW, maxH, quality)
+		if err != nil {
+			return nil, fmt.Errorf("photo %q: %w", shortSrc(src), err)
+		}
+		s.prepared.add(key, p, int64(len(p.Data)+len(key))+entryOverhead)
+		return p, nil
+	})
+}
+
+// source returns the bytes and Info of src, from the cache or by one
+// coalesced fetch.
+func (s *Store) source(ctx context.Context, src, key string) (source, error) {
+	if data, ok := s.raw.get(key); ok {
+		if info, ok := s.infos.Get(key); ok {
+			return source{data: data, info: info}, nil
+		}
+	}
+	return coalesce(ctx, &s.fetches, key, func(ctx context.Context) (source, error) {
+		data, err := s.fetcher.fetch(ctx, src)
+		if err != nil {
+			return source{}, fmt.Errorf("photo %q: %w", shortSrc(src), err)
+		}
+		info, err := Inspect(data, s.maxPixels)
+		if err != nil {
+			return source{}, fmt.Errorf("photo %q: %w", shortSrc(src), err)
+		}
+		s.raw.add(key, data, int64(len(data)+len(key))+entryOverhead)
+		s.infos.Add(key, info)
+		return source{data: data, info: info}, nil
+	})
+}
+
+// coalesce runs fn once for all concurrent callers with the same key. The
+// shared work is detached from any single caller's cancellation (the fetch
+// has its own timeout); each caller still stops waiting when its ctx ends.
+func coalesce[T any](ctx context.Context, g *singleflight.Group, key string, fn func(context.Context) (T, error)) (T, error) {
+	detached := context.WithoutCancel(ctx)
+	ch := g.DoChan(key, func() (any, error) { return fn(detached) })
+	select {
+	case <-ctx.Done():
+		var zero T
+		return zero, fmt.Errorf("%w: %w", ErrFetch, ctx.Err())
+	case r := <-ch:
+		if r.Err != nil {
+			var zero T
+			return zero, r.Err
+		}
+		return r.Val.(T), nil
+	}
+}
+
+// sourceKey keeps cache keys short: long sources (data: URIs) are hashed.
+func sourceKey(src string) string {
+	const maxKey = 512
+	if len(src) <= maxKey {
+		return src
+	}
+	sum := sha256.Sum256([]byte(src))
+	return "sha256:" + hex.EncodeToString(sum[:])
+}

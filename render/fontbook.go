@@ -1,0 +1,28 @@
+package render
+
+import (
+	"printd/fonts"
+	"printd/layout"
+)
+
+// Book adapts a font set to the layout's font book.
+type Book struct{ Set *fonts.Set }
+
+// Face returns the face for k, or nil when the family is unknown.
+func (b Book) Face(k layout.FontKey) layout.Face {
+	if f := b.face(k); f != nil {
+		return f
+	}
+	return nil
+}
+
+func (b Book) face(k layout.FontKey) *fonts.Face {
+	if b.Set == nil {
+		return nil
+	}
+	fam := b.Set.Family(k.Family)
+	if fam == nil {
+		return nil
+	}
+	return fam.Face(fonts.Style(k.Style))
+}

@@ -1,0 +1,222 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"printd/layout"
+)
+
+// Meta is the document information written into the PDF.
+type Meta struct {
+	Title, Author, Subject, Keywords, Lang string
+	Creator                                string
+	Created, Modified                      time.Time // zero: the Unix epoch, never the clock
+}
+
+// Options are the renderer's switches.
+type Options struct {
+	Grayscale bool // draw every colour as its luminance
+}
+
+// ImageSource returns the prepared (JPEG) bytes of a placed image, or false
+// when it is unavailable, in which case the image is skipped.
+type ImageSource func(im layout.Image) ([]byte, bool)
+
+// ErrRender wraps failures of the PDF writer.
+var ErrRender = errors.New("render")
+
+// Render draws doc and writes the finished PDF to w. Nothing is written
+// unless the whole document succeeded. ctx is checked between pages.
+func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSource, meta Meta, opt Options, w io.Writer) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: pdf writer panicked: %v", ErrRender, r)
+		}
+	}()
+	if len(doc.Pages) == 0 {
+		return fmt.Errorf("%w: no pages", ErrRender)
+	}
+	first := doc.Pages[0]
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width, Ht: first.Height}})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	writeMeta(pdf, meta)
+
+	r := &drawer{pdf: pdf, book: book, images: images, opt: opt, fonts: map[layout.FontKey]bool{}, imgs: map[string]bool{}}
+	marks := bookmarksByPage(doc)
+	for i := range doc.Pages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		p := &doc.Pages[i]
+		pdf.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
+		for _, b := range marks[i] {
+			pdf.Bookmark(b.Title, b.Level, b.Y)
+		}
+		r.page(p)
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("%w: page %d: %v", ErrRender, i+1, err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("%w: %v", ErrRender, err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+func writeMeta(pdf *fpdf.Fpdf, m Meta) {
+	pdf.SetTitle(m.Title, true)
+	if m.Author != "" {
+		pdf.SetAuthor(m.Author, true)
+	}
+	if m.Subject != "" {
+		pdf.SetSubject(m.Subject, true)
+	}
+	if m.Keywords != "" {
+		pdf.SetKeywords(m.Keywords, true)
+	}
+	if m.Lang != "" {
+		pdf.SetLang(m.Lang)
+	}
+	creator := m.Creator
+	if creator == "" {
+		creator = "printd"
+	}
+	pdf.SetCreator(creator, true)
+	pdf.SetProducer("printd", true)
+	created := m.Created
+	if created.IsZero() {
+		created = time.Unix(0, 0).UTC()
+	}
+	modified := m.Modified
+	if modified.IsZero() {
+		modified = created
+	}
+	pdf.SetCreationDate(created)
+	pdf.SetModificationDate(modified)
+}
+
+func bookmarksByPage(doc *layout.Document) map[int][]layout.Bookmark {
+	m := map[int][]layout.Bookmark{}
+	for _, b := range doc.Bookmarks {
+		m[b.Page] = append(m[b.Page], b)
+	}
+	return m
+}
+
+// drawer holds the per-document drawing state.
+type drawer struct {
+	pdf    *fpdf.Fpdf
+	book   Book
+	images ImageSource
+	opt    Options
+	fonts  map[layout.FontKey]bool
+	imgs   map[string]bool
+	cur    struct {
+		font  layout.FontKey
+		size  float64
+		color layout.Color
+		set   bool
+	}
+}
+
+var styleStr = [4]string{"", "B", "I", "BI"}
+
+func (d *drawer) useFont(k layout.FontKey, size float64) {
+	if !d.fonts[k] {
+		f := d.book.face(k)
+		if f == nil {
+			d.pdf.SetError(fmt.Errorf("font %s/%d unavailable", k.Family, k.Style))
+			return
+		}
+		d.pdf.AddUTF8FontFromBytes(k.Family, styleStr[k.Style&3], f.Data())
+		d.fonts[k] = true
+	}
+	if !d.cur.set || d.cur.font != k || d.cur.size != size {
+		d.pdf.SetFont(k.Family, styleStr[k.Style&3], size)
+		d.cur.font, d.cur.size, d.cur.set = k, size, true
+	}
+}
+
+func (d *drawer) color(c layout.Color) (int, int, int) {
+	if d.opt.Grayscale {
+		y := int(0.2126*float64(c.R) + 0.7152*float64(c.G) + 0.0722*float64(c.B) + 0.5)
+		return y, y, y
+	}
+	return int(c.R), int(c.G), int(c.B)
+}
+
+func (d *drawer) page(p *layout.Page) {
+	pdf := d.pdf
+	for _, im := range p.Images {
+		d.image(im)
+	}
+	for _, r := range p.Rules {
+		pdf.SetDrawColor(d.color(r.Color))
+		pdf.SetLineWidth(r.Thickness)
+		pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
+	}
+	lastColor := layout.Color{}
+	colorSet := false
+	for _, t := range p.Texts {
+		if t.Text == "" {
+			continue
+		}
+		d.useFont(t.Font, t.Size)
+		if !colorSet || t.Color != lastColor {
+			pdf.SetTextColor(d.color(t.Color))
+			lastColor, colorSet = t.Color, true
+		}
+		pdf.Text(t.X, t.Y, safeText(t.Text))
+	}
+	for _, l := range p.Links {
+		pdf.LinkString(l.X, l.Y, l.W, l.H, l.URL)
+	}
+}
+
+// safeText drops characters outside the Basic Multilingual Plane, which the
+// PDF writer cannot encode; layout never hands it any, this is the last
+// line of defence.
+func safeText(s string) string {
+	for _, r := range s {
+		if r > 0xFFFF {
+			out := make([]rune, 0, len(s))
+			for _, r := range s {
+				if r <= 0xFFFF {
+					out = append(out, r)
+				}
+			}
+			return string(out)
+		}
+	}
+	return s
+}
+
+func (d *drawer) image(im layout.Image) {
+	if d.images == nil {
+		return
+	}
+	data, ok := d.images(im)
+	if !ok {
+		return
+	}
+	name := im.Src + "@" + strconv.Itoa(im.PixelsW) + "x" + strconv.Itoa(im.PixelsH)
+	opts := fpdf.ImageOptions{ImageType: "JPG"}
+	if !d.imgs[name] {
+		d.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
+		d.imgs[name] = true
+	}
+	d.pdf.ImageOptions(name, im.X, im.Y, im.W, im.H, false, opts, 0, "")
+}
