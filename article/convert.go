@@ -173,7 +173,7 @@ func (c *checker) body(n *node, path string) []Block {
 		var err error
 		blocks, warnings, err = parseBodyHTML(s, c.lim.MaxBlocks)
 		for _, w := range warnings {
-			c.warnings = append(c.warnings, member(path, w))
+			c.warnings = append(c.warnings, path+": "+w)
 		}
 		if err != nil {
 			c.add(path, "%s", err.Error())

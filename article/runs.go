@@ -2,6 +2,7 @@ package article
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -50,7 +51,7 @@ func (b *runBuilder) reset() { b.pieces = b.pieces[:0] }
 // one space, none at the start or end of a line, no-break spaces kept),
 // drops stray control characters, merges neighbours of the same style and
 // link, and trims breaks at both ends. The result is nil when nothing but
-// whitespace was collected.
+// whitespace (no-break spaces included) was collected.
 func (b *runBuilder) runs() []Run {
 	var (
 		out     []Run
@@ -61,12 +62,13 @@ func (b *runBuilder) runs() []Run {
 		space   bool // the last character written is a space
 		line    bool // something was written since the last break
 		soft    bool // a soft break waits for the next character
+		visible bool // something other than whitespace was written
 	)
 	flush := func() {
 		if open && len(cur) > 0 {
 			out = append(out, Run{Text: string(cur), Style: curSty, Link: curLink})
 		}
-		cur, open = nil, false
+		cur, open = cur[:0], false
 	}
 	trimSpace := func() {
 		if !space {
@@ -95,7 +97,7 @@ func (b *runBuilder) runs() []Run {
 	write := func(p *piece, r rune) {
 		if !open || p.style != curSty || p.link != curLink {
 			flush()
-			cur, curSty, curLink, open = cur[:0], p.style, p.link, true
+			curSty, curLink, open = p.style, p.link, true
 		}
 		cur = utf8.AppendRune(cur, r)
 	}
@@ -123,8 +125,12 @@ func (b *runBuilder) runs() []Run {
 				}
 				write(p, r)
 				space, line = false, true
+				visible = visible || !unicode.IsSpace(r)
 			}
 		}
+	}
+	if !visible {
+		return nil
 	}
 	trimSpace()
 	flush()

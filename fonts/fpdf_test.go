@@ -1,6 +1,7 @@
 package fonts
 
 import (
+	"io"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -120,5 +121,24 @@ func BenchmarkWidth(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = f.Width(s)
+	}
+}
+
+// BenchmarkFpdfOutput measures a one-line document set in one embedded face,
+// written out: fpdf subsets the face again for each document it writes.
+func BenchmarkFpdfOutput(b *testing.B) {
+	set, err := Embedded()
+	if err != nil {
+		b.Fatal(err)
+	}
+	f := set.Serif.Face(Regular)
+	b.ReportAllocs()
+	for b.Loop() {
+		pdf := newFpdf(b, f, 11)
+		pdf.AddPage()
+		pdf.Cell(0, 14, "Ελληνικά Кириллица “quotes” — Türkiye")
+		if err := pdf.Output(io.Discard); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

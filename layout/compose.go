@@ -323,7 +323,7 @@ func (c *composer) list(b article.Block, bi int, width float64, where string) []
 			base = first[0].Y
 		}
 		iu[0].texts = append([]Text{{X: hang - st.Size*0.6 - mw, Y: base, Text: marker, Font: st.Font, Size: st.Size,
-			Color: st.Color, Width: mw, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleList, Block: bi}}, iu[0].texts...)
+			Color: st.Color, Width: mw, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleMark, Block: bi}}, iu[0].texts...)
 		us = append(us, iu...)
 	}
 	if len(us) > 0 {

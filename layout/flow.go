@@ -14,9 +14,9 @@ type slot struct {
 // i-th column (pages follow one another), at most maxRegions of them. It
 // keeps headings with what follows, leaves no widow or orphan line, and lets
 // a figure that does not fit move to the next column while the text flows
-// on. It reports how many regions it used and whether everything was placed.
-func flowUnits(units []*unit, region func(int) Rect, maxRegions int) ([]slot, int, bool) {
-	var slots []slot
+// on. It reports how many regions it used and whether everything was placed;
+// forced counts the column ends where no permitted break existed.
+func flowUnits(units []*unit, region func(int) Rect, maxRegions int) (slots []slot, used int, complete bool, forced int) {
 	type pending struct {
 		u   *unit
 		idx int
@@ -25,7 +25,7 @@ func flowUnits(units []*unit, region func(int) Rect, maxRegions int) ([]slot, in
 	i, ri := 0, 0
 	for i < len(units) || len(deferred) > 0 {
 		if ri >= maxRegions {
-			return slots, ri, false
+			return slots, ri, false, forced
 		}
 		col := region(ri)
 		if col.H < 1 {
@@ -67,7 +67,10 @@ func flowUnits(units []*unit, region func(int) Rect, maxRegions int) ([]slot, in
 				i++
 				continue
 			}
-			k := legalBreak(slots[colStart:], u)
+			k, ok := legalBreak(slots[colStart:], u)
+			if !ok {
+				forced++
+			}
 			if k < len(slots)-colStart {
 				back := slots[colStart+k].idx
 				slots = slots[:colStart+k]
@@ -84,13 +87,13 @@ func flowUnits(units []*unit, region func(int) Rect, maxRegions int) ([]slot, in
 		}
 		ri++
 	}
-	return slots, ri, true
+	return slots, ri, true, forced
 }
 
 // legalBreak returns how many of a column's slots to keep so that the
 // column ends at a permitted place; next is the unit that did not fit.
 // With no permitted place it keeps them all (the rules yield to the page).
-func legalBreak(col []slot, next *unit) int {
+func legalBreak(col []slot, next *unit) (int, bool) {
 	for k := len(col); k >= 1; k-- {
 		a := col[k-1].u
 		b := next
@@ -102,15 +105,15 @@ func legalBreak(col []slot, next *unit) int {
 		}
 		if a.figure {
 			if k == len(col) {
-				return k
+				return k, true
 			}
 			break
 		}
 		if canBreakBetween(a, b) {
-			return k
+			return k, true
 		}
 	}
-	return len(col)
+	return len(col), false
 }
 
 // canBreakBetween says whether a column may end after a with b starting the

@@ -61,7 +61,7 @@ func Layout(in *Input) (*Document, error) {
 	// an absurdly long one).
 	head := c.header(content.W)
 	full := func(i int) Rect { return content }
-	hslots, hregs, _ := flowUnits(head, full, maxPages)
+	hslots, hregs, _, _ := flowUnits(head, full, maxPages)
 	bodyPage := 0
 	bodyTop := content.Y
 	if hregs > 0 {
@@ -95,7 +95,7 @@ func Layout(in *Input) (*Document, error) {
 			maxRegs = 0
 		}
 	}
-	slots, _, complete := flowUnits(body, region, maxRegs)
+	slots, _, complete, _ := flowUnits(body, region, maxRegs)
 	if !complete {
 		doc.Overset = true
 	}
@@ -175,17 +175,21 @@ func lastPageTail(slots []slot, ncol int) (int, int, []*unit) {
 // balance flows tail into the ncol columns starting at firstReg, each at
 // most maxH tall, and shortens them together as far as the flow allows.
 func balance(tail []*unit, firstReg, ncol int, region func(int) Rect, maxH float64) ([]slot, bool) {
+	allowed := -1 // the forced breaks the unbalanced columns need
 	fitIn := func(h float64) ([]slot, bool) {
 		reg := func(i int) Rect {
 			r := region(firstReg + i)
 			r.H = h
 			return r
 		}
-		out, _, ok := flowUnits(tail, reg, ncol)
+		out, _, ok, forced := flowUnits(tail, reg, ncol)
 		for i := range out {
 			out[i].reg += firstReg
 		}
-		return out, ok
+		if allowed < 0 {
+			allowed = forced
+		}
+		return out, ok && forced <= allowed
 	}
 	best, ok := fitIn(maxH)
 	if !ok || ncol == 1 {
@@ -244,7 +248,7 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 		u.group, u.line, u.lines = g, i, len(legalCol)
 	}
 	all := append(append([]*unit{}, body...), legalCol...)
-	out, _, ok := flowUnits(all, region, maxRegs)
+	out, _, ok, _ := flowUnits(all, region, maxRegs)
 	if !ok {
 		return out, -1, false
 	}

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -193,14 +194,46 @@ func (t *token) text() string {
 
 // breakPoint is a place inside a word where a line may end.
 type breakPoint struct {
-	off    int  // byte offset in the word text
-	hyphen bool // a hyphen is added when the line ends here
+	off       int  // byte offset in the word text
+	hyphen    bool // a hyphen is added when the line ends here
+	emergency bool // a cut inside a word too wide for any line
+}
+
+// emergencyPenalty is the cost of cutting a word that no line can hold.
+const emergencyPenalty = 900
+
+// cutOverwide adds emergency break points to every stretch of w between
+// bps that is wider than width, so that no line is overfull.
+func cutOverwide(w string, bps []breakPoint, f Face, size, width float64) []breakPoint {
+	if f == nil || width <= 0 || measure(f, w, size) <= width {
+		return bps
+	}
+	out := make([]breakPoint, 0, len(bps)+4)
+	acc := 0.0
+	next := 0
+	for i, r := range w {
+		for next < len(bps) && bps[next].off <= i {
+			if bps[next].off == i {
+				acc = 0
+			}
+			out = append(out, bps[next])
+			next++
+		}
+		rw := float64(f.Advance(r)) * size / 1000
+		if acc+rw > width*0.97 && acc > 0 {
+			out = append(out, breakPoint{off: i, emergency: true})
+			acc = 0
+		}
+		acc += rw
+	}
+	out = append(out, bps[next:]...)
+	return out
 }
 
 // wordBreaks lists where a word may be broken: at soft hyphens only when it
 // has any, else after explicit hyphens and dashes between letters, and at
 // the hyphenator's points in between.
-func (s *setter) wordBreaks(w string) []breakPoint {
+func (s *setter) wordBreaks(w string, hyphenate bool) []breakPoint {
 	var out []breakPoint
 	if strings.ContainsRune(w, '\u00ad') {
 		for i, r := range w {
@@ -221,7 +254,17 @@ func (s *setter) wordBreaks(w string) []breakPoint {
 			}
 		}
 	}
-	if s.hyph == nil {
+	if strings.Contains(w, "/") && utf8.RuneCountInString(w) > 20 {
+		// addresses break after their slashes, never with a hyphen
+		for i := 1; i < len(w)-1; i++ {
+			if w[i] == '/' && w[i+1] != '/' && w[i-1] != '/' && w[i-1] != ':' {
+				out = append(out, breakPoint{off: i + 1})
+			}
+		}
+		sort.Slice(out, func(a, b int) bool { return out[a].off < out[b].off })
+		return out
+	}
+	if s.hyph == nil || !hyphenate {
 		return out
 	}
 	if !hasDash {

@@ -25,7 +25,10 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 	for ti := range toks {
 		t := &toks[ti]
 		word := t.text()
-		bps := s.wordBreaks(word)
+		bps := s.wordBreaks(word, justify)
+		if sp0 := t.parts[0].sp; sp0 != nil {
+			bps = cutOverwide(word, bps, s.faceFor(sp0.font), sp0.size, o.width-o.indent)
+		}
 		// walk the parts, cutting at break points
 		off := 0
 		bi := 0
@@ -48,6 +51,8 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 					if bp.hyphen && last != nil {
 						h := s.hyphenPiece(last)
 						add(linebreak.PenaltyItem(h.width, hyphenPenalty, true), payload{hyphen: &h})
+					} else if bp.emergency {
+						add(linebreak.PenaltyItem(0, emergencyPenalty, false), payload{})
 					} else {
 						add(linebreak.PenaltyItem(0, exHyphenPenalty, true), payload{})
 					}

@@ -147,7 +147,7 @@ func DefaultSpec(p Paper, columns int) Spec {
 		Accent:          accent,
 		RuleColor:       Color{150, 150, 150},
 		HeadlineMinSize: sz(18),
-		MaxPhotoHeight:  0.45,
+		MaxPhotoHeight:  0.4,
 		ParagraphIndent: true,
 		Hyphenate:       true,
 		PPI:             150,

@@ -72,7 +72,7 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
 	}
-	_, err = w.Write(buf.Bytes())
+	_, err = w.Write(subsetTags(buf.Bytes()))
 	return err
 }
 
@@ -141,11 +141,11 @@ func (d *drawer) useFont(k layout.FontKey, size float64) {
 			d.pdf.SetError(fmt.Errorf("font %s/%d unavailable", k.Family, k.Style))
 			return
 		}
-		d.pdf.AddUTF8FontFromBytes(k.Family, styleStr[k.Style&3], f.Data())
+		d.pdf.AddUTF8FontFromBytes(fpdfFamily(k.Family), styleStr[k.Style&3], f.Data())
 		d.fonts[k] = true
 	}
 	if !d.cur.set || d.cur.font != k || d.cur.size != size {
-		d.pdf.SetFont(k.Family, styleStr[k.Style&3], size)
+		d.pdf.SetFont(fpdfFamily(k.Family), styleStr[k.Style&3], size)
 		d.cur.font, d.cur.size, d.cur.set = k, size, true
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"sync"
 
@@ -70,9 +71,7 @@ func Spec(art *article.Article) (layout.Spec, error) {
 	if o.Grayscale != nil && *o.Grayscale {
 		spec.Grayscale = true
 	}
-	if art.Publication != "" {
-		spec.Publication = art.Publication
-	}
+	spec.Publication = publicationName(art)
 	if o.Pages > 0 {
 		spec.Pages = o.Pages
 	}
@@ -80,6 +79,18 @@ func Spec(art *article.Article) (layout.Spec, error) {
 		return spec, fmt.Errorf("%w: %v", ErrOptions, err)
 	}
 	return spec, nil
+}
+
+// publicationName is what the running footer prints until publication
+// profiles name the masthead: the article's publication, else its site.
+func publicationName(art *article.Article) string {
+	if art.Publication != "" && art.Publication != "default" {
+		return art.Publication
+	}
+	if u, err := url.Parse(art.URL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	return ""
 }
 
 // Print renders art (its Options already merged from the transport) and

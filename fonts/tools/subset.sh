@@ -26,10 +26,20 @@ for pkg in fonts-noto-core fonts-noto-mono; do
 done
 src="$work/root/usr/share/fonts/truetype/noto"
 
+subset=()
 if command -v pyftsubset >/dev/null 2>&1; then
 	subset=(pyftsubset)
 else
-	subset=(python3 -m fontTools.subset)
+	for py in python3 /usr/bin/python3; do
+		if "$py" -c 'import fontTools.subset' 2>/dev/null; then
+			subset=("$py" -m fontTools.subset)
+			break
+		fi
+	done
+fi
+if [[ ${#subset[@]} -eq 0 ]]; then
+	echo "fontTools not found (Debian: apt-get install python3-fonttools)" >&2
+	exit 1
 fi
 
 # Scripts and symbols a Latin, Greek or Cyrillic article needs. Layout

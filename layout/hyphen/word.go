@@ -115,8 +115,8 @@ func (p *patterns) appendSegmentBreaks(dst []Break, word string, a, b, n int) []
 	low = append(low, '.')
 
 	var levelBuf [maxStack + 1]uint8
-	levels := levelBuf[:0]
-	if len(low)+1 <= len(levelBuf) {
+	var levels []uint8
+	if len(low) < len(levelBuf) {
 		levels = levelBuf[:len(low)+1]
 	} else {
 		levels = make([]uint8, len(low)+1)
