@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"unicode/utf8"
 )
 
 // checker walks the parsed JSON and collects problems. One checker serves
@@ -76,7 +77,7 @@ func (c *checker) str(n *node, path string) (string, bool) {
 		c.add(path, "longer than %d bytes", c.lim.MaxFieldBytes)
 		return "", false
 	}
-	c.runes += runeCount(n.text)
+	c.runes += utf8.RuneCountInString(n.text)
 	if c.runes > c.lim.MaxRunes && !c.overRun {
 		c.overRun = true
 		c.add(path, "article text exceeds %d characters", c.lim.MaxRunes)

@@ -24,12 +24,9 @@ const webURLMessage = "must be an absolute http or https URL"
 // article converts the root object, reporting every problem on the way.
 func (c *checker) article(n *node) *Article {
 	c.object(n, "", articleFields...)
-	a := &Article{
-		ID:          strings.TrimSpace(c.raw(n.get("id"), "id")),
-		URL:         strings.TrimSpace(c.raw(n.get("url"), "url")),
-		Publication: strings.TrimSpace(c.raw(n.get("publication"), "publication")),
-		Dir:         "ltr",
-	}
+	a := &Article{Dir: "ltr"}
+	a.ID = strings.TrimSpace(c.raw(n.get("id"), "id"))
+	a.URL = strings.TrimSpace(c.raw(n.get("url"), "url"))
 	if a.URL != "" && !isWebURL(a.URL) {
 		c.add("url", "%s", webURLMessage)
 	}
@@ -47,6 +44,7 @@ func (c *checker) article(n *node) *Article {
 	default:
 		c.add("dir", "must be ltr or rtl")
 	}
+	a.Publication = strings.TrimSpace(c.raw(n.get("publication"), "publication"))
 	a.Section = c.text(n.get("section"), "section")
 	a.Rubric = c.text(n.get("rubric"), "rubric")
 	a.Headline = c.required(n.get("headline"), "headline")

@@ -20,12 +20,16 @@ import (
 // A formatting element left open is an error ("unclosed <a>"); the runs
 // are still returned. A result with no runs means the HTML held no text.
 func ParseInline(s string) ([]Run, error) {
-	z := html.NewTokenizer(strings.NewReader(s))
 	var (
 		b    runBuilder
 		f    formatState
 		skip skipper
 	)
+	if !strings.ContainsAny(s, "<&") { // no markup: spare the tokenizer
+		b.text(s, 0, "")
+		return b.runs(), nil
+	}
+	z := html.NewTokenizer(strings.NewReader(s))
 	for {
 		tt := z.Next()
 		switch tt {

@@ -101,6 +101,11 @@ func (b *runBuilder) runs() []Run {
 		}
 		cur = utf8.AppendRune(cur, r)
 	}
+	size := 0
+	for _, p := range b.pieces {
+		size += len(p.text)
+	}
+	cur = make([]byte, 0, size)
 	for i := range b.pieces {
 		p := &b.pieces[i]
 		switch p.kind {

@@ -3,7 +3,6 @@ package article
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // isNoBreakSpace reports whether r is a space that must not be collapsed or
@@ -19,7 +18,7 @@ func isCollapsible(r rune) bool {
 	return unicode.IsSpace(r) && !isNoBreakSpace(r)
 }
 
-// isHTMLSpace reports whether b is ASCII whitespace as HTML defines it.
+// isHTMLSpace reports whether r is ASCII whitespace as HTML defines it.
 func isHTMLSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f'
 }
@@ -65,6 +64,3 @@ func preText(s string) string {
 		return r
 	}, s)
 }
-
-// runeCount is utf8.RuneCountInString, named for the call sites.
-func runeCount(s string) int { return utf8.RuneCountInString(s) }

@@ -34,7 +34,7 @@ func validArticle() obj {
 	}
 }
 
-func block(a obj, i int) obj   { return a["body"].([]any)[i].(obj) }
+func block(a obj, i int) obj    { return a["body"].([]any)[i].(obj) }
 func sub(a obj, key string) obj { return a[key].(obj) }
 
 func encode(t *testing.T, a obj) []byte {

@@ -150,18 +150,8 @@ func (c *composer) figure(im *article.Image, width, maxH float64, block int, whe
 	var parts []*unit
 	info, ok := c.in.Images[im.Src]
 	if ok && info.Width > 0 && info.Height > 0 {
-		w := width
-		h := w * float64(info.Height) / float64(info.Width)
-		if h > maxH {
-			h = maxH
-			w = h * float64(info.Width) / float64(info.Height)
-		}
-		pw := int(math.Ceil(w / 72 * s.PPI))
-		ph := int(math.Ceil(h / 72 * s.PPI))
-		if pw > info.Width || ph > info.Height {
-			pw, ph = info.Width, info.Height
-		}
-		parts = append(parts, &unit{h: h, group: -1, images: []Image{{Rect: Rect{0, 0, w, h}, Src: im.Src, PixelsW: pw, PixelsH: ph, Alt: im.Alt, Block: block}}})
+		parts = append(parts, &unit{h: 0, group: -1, images: []Image{c.fitImage(im, info, width, maxH, block)}})
+		parts[0].h = parts[0].images[0].H
 	} else {
 		c.warn = append(c.warn, fmt.Sprintf("%s.src: image %q left out", where, im.Src))
 	}
@@ -180,7 +170,82 @@ func (c *composer) figure(im *article.Image, width, maxH float64, block int, whe
 	u := stack(parts)
 	u.h += s.Credit.SpaceAfter
 	u.figure = true
+	if len(u.images) == 1 {
+		u.shrink = func(h float64) *unit { return cropFigure(u, h, im.Focus) }
+	}
 	return u
+}
+
+// cropFigure returns a copy of figure u at most h tall, its picture
+// cropped (never by more than 40%) and everything under it moved up.
+func cropFigure(u *unit, h float64, focus *article.Focus) *unit {
+	img := u.images[0]
+	cut := u.h - h
+	newH := img.H - cut
+	if cut <= 0 || newH < img.Full.H*0.6 {
+		return nil
+	}
+	v := *u
+	v.texts = append([]Text(nil), u.texts...)
+	v.rules = append([]Rule(nil), u.rules...)
+	v.links = append([]LinkArea(nil), u.links...)
+	v.images = []Image{cropTo(img, newH, focus)}
+	below := img.Bottom()
+	for i := range v.texts {
+		if v.texts[i].Y > below {
+			v.texts[i].Y -= cut
+		}
+	}
+	for i := range v.rules {
+		if v.rules[i].Y1 >= below {
+			v.rules[i].Y1 -= cut
+			v.rules[i].Y2 -= cut
+		}
+	}
+	for i := range v.links {
+		if v.links[i].Y >= below {
+			v.links[i].Y -= cut
+		}
+	}
+	v.h = h
+	v.shrink = nil
+	return &v
+}
+
+// cropTo shows only h of a picture's height, keeping its focal point (the
+// centre, a little above the middle, when none is given) in view.
+func cropTo(im Image, h float64, focus *article.Focus) Image {
+	fy := 0.4
+	if focus != nil {
+		fy = focus.Y
+	}
+	top := im.Y // the visible area's top stays put
+	full := im.Full
+	full.Y = top - (full.H*fy - h/2)
+	full.Y = min(top, max(full.Y, top+h-full.H))
+	im.H = h
+	im.Full = full
+	return im
+}
+
+// fitImage scales a picture to width; when it would be taller than maxH it
+// is cropped to maxH around its focal point (the centre, a little above the
+// middle, when the article names none).
+func (c *composer) fitImage(im *article.Image, info ImageInfo, width, maxH float64, block int) Image {
+	w := width
+	h := w * float64(info.Height) / float64(info.Width)
+	img := Image{Rect: Rect{0, 0, w, h}, Full: Rect{0, 0, w, h}}
+	if h > maxH {
+		img = cropTo(img, maxH, im.Focus)
+	}
+	ppi := c.spec.PPI
+	pw := int(math.Ceil(w / 72 * ppi))
+	ph := int(math.Ceil(h / 72 * ppi))
+	if pw > info.Width || ph > info.Height {
+		pw, ph = info.Width, info.Height
+	}
+	img.Src, img.PixelsW, img.PixelsH, img.Alt, img.Block = im.Src, pw, ph, im.Alt, block
+	return img
 }
 
 // body builds the units of the body blocks at column width.

@@ -63,10 +63,13 @@ type Text struct {
 // Box is the text's ink-independent bounding box (ascent to descent).
 func (t Text) Box() Rect { return Rect{t.X, t.Y - t.Asc, t.Width, t.Asc + t.Desc} }
 
-// Image is a placed picture. Src identifies it for the renderer; PixelsW and
-// PixelsH are the target pixel size at the specification's resolution.
+// Image is a placed picture. Rect is the visible area; Full is where the
+// whole picture goes, larger than Rect when it is cropped (around its focal
+// point) to fit. Src identifies it for the renderer; PixelsW and PixelsH are
+// the target pixel size of the whole picture at the spec's resolution.
 type Image struct {
 	Rect
+	Full             Rect
 	Src              string
 	PixelsW, PixelsH int
 	Alt              string

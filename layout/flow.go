@@ -62,6 +62,15 @@ func flowUnits(units []*unit, region func(int) Rect, maxRegions int) (slots []sl
 				i++
 				continue
 			}
+			if u.figure && u.shrink != nil {
+				if v := u.shrink(col.Bottom() - y - sp); v != nil && y+sp+v.h <= col.Bottom()+eps {
+					v.space = u.space
+					slots = append(slots, slot{u: v, idx: i, reg: ri, y: y + sp})
+					y += sp + v.h
+					i++
+					continue
+				}
+			}
 			if u.figure {
 				deferred = append(deferred, pending{u, i})
 				i++
@@ -104,10 +113,7 @@ func legalBreak(col []slot, next *unit) (int, bool) {
 			}
 		}
 		if a.figure {
-			if k == len(col) {
-				return k, true
-			}
-			break
+			return k, true // a column may always end after a figure
 		}
 		if canBreakBetween(a, b) {
 			return k, true

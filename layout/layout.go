@@ -44,7 +44,7 @@ func Layout(in *Input) (*Document, error) {
 	if lang == "" {
 		lang = s.Lang
 	}
-	st := &setter{book: in.Fonts, fallback: s.Fallback, params: linebreak.DefaultParams(), slavic: isSlavic(lang), mono: "mono"}
+	st := &setter{book: in.Fonts, fallback: s.Fallback, params: breakParams(s), slavic: isSlavic(lang), mono: "mono"}
 	if st.book.Face(s.Body.Font) == nil {
 		return nil, ErrNoFonts
 	}
@@ -295,6 +295,16 @@ func (c *composer) clean(s string, st TextStyle) string {
 		}
 		return r
 	}, s)
+}
+
+// breakParams tunes total-fit line breaking for newspaper columns: TeX's
+// tolerances, and an emergency stretch of about one em rather than a share
+// of the measure, so that the last resort still prefers the evenest lines.
+func breakParams(s *Spec) linebreak.Params {
+	p := linebreak.DefaultParams()
+	p.Tolerance = 400
+	p.EmergencyStretch = s.Body.Size
+	return p
 }
 
 func isSlavic(lang string) bool {

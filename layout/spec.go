@@ -120,7 +120,7 @@ func DefaultSpec(p Paper, columns int) Spec {
 	}
 	sz := func(v float64) float64 { return float64(int(v*scale*4+0.5)) / 4 }
 	serif, sans, mono := "serif", "sans", "mono"
-	body := TextStyle{Font: FontKey{serif, Regular}, Size: sz(10), Leading: sz(13.5), Color: ink, Align: AlignJustify}
+	body := TextStyle{Font: FontKey{serif, Regular}, Size: sz(9), Leading: sz(12.5), Color: ink, Align: AlignJustify}
 	m := MM(16) * scale
 	return Spec{
 		Paper:      p,
@@ -137,9 +137,9 @@ func DefaultSpec(p Paper, columns int) Spec {
 		H2:         TextStyle{Font: FontKey{serif, Bold}, Size: sz(13), Leading: sz(16), Color: ink, Align: AlignLeft, SpaceBefore: sz(9), SpaceAfter: sz(3)},
 		H3:         TextStyle{Font: FontKey{serif, Bold}, Size: sz(11.5), Leading: sz(14.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(8), SpaceAfter: sz(2)},
 		H4:         TextStyle{Font: FontKey{sans, Bold}, Size: sz(9.5), Leading: sz(13), Color: ink, Align: AlignLeft, SpaceBefore: sz(6), SpaceAfter: sz(2)},
-		Quote:      TextStyle{Font: FontKey{serif, Italic}, Size: sz(11), Leading: sz(14.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(6), SpaceAfter: sz(6)},
+		Quote:      TextStyle{Font: FontKey{serif, Italic}, Size: sz(10.5), Leading: sz(14), Color: ink, Align: AlignLeft, SpaceBefore: sz(6), SpaceAfter: sz(6)},
 		Cite:       TextStyle{Font: FontKey{sans, Regular}, Size: sz(8), Leading: sz(11), Color: muted, Align: AlignLeft},
-		List:       TextStyle{Font: FontKey{serif, Regular}, Size: sz(10), Leading: sz(13.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(3), SpaceAfter: sz(5)},
+		List:       TextStyle{Font: FontKey{serif, Regular}, Size: sz(9), Leading: sz(12.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(3), SpaceAfter: sz(5)},
 		Pre:        TextStyle{Font: FontKey{mono, Regular}, Size: sz(8), Leading: sz(10.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(5), SpaceAfter: sz(7)},
 		Legal:      TextStyle{Font: FontKey{sans, Regular}, Size: sz(7.5), Leading: sz(10), Color: muted, Align: AlignLeft, SpaceBefore: sz(14)},
 		Running:    TextStyle{Font: FontKey{sans, Regular}, Size: sz(7), Leading: sz(9), Color: muted, Align: AlignLeft},

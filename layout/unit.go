@@ -15,7 +15,10 @@ type unit struct {
 	line, lines int // index within the group and the group's size
 	keepNext    bool
 	figure      bool // may move past text to the next column
-	bookmark    *Bookmark
+	// shrink, for a figure, makes a copy whose picture is scaled down so
+	// that the whole figure is at most h tall; nil when it cannot.
+	shrink   func(h float64) *unit
+	bookmark *Bookmark
 }
 
 // lineUnit turns a set line into a unit: texts, link areas and rules, with
@@ -82,6 +85,7 @@ func stack(us []*unit) *unit {
 		}
 		for _, im := range u.images {
 			im.Y += y
+			im.Full.Y += y
 			out.images = append(out.images, im)
 		}
 		for _, r := range u.rules {
@@ -109,6 +113,8 @@ func (p *Page) place(u *unit, x, y float64, pageIndex int, doc *Document) {
 	for _, im := range u.images {
 		im.X += x
 		im.Y += y
+		im.Full.X += x
+		im.Full.Y += y
 		p.Images = append(p.Images, im)
 	}
 	for _, r := range u.rules {

@@ -218,5 +218,16 @@ func (d *drawer) image(im layout.Image) {
 		d.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
 		d.imgs[name] = true
 	}
-	d.pdf.ImageOptions(name, im.X, im.Y, im.W, im.H, false, opts, 0, "")
+	full := im.Full
+	if full.W == 0 {
+		full = im.Rect
+	}
+	cropped := full != im.Rect
+	if cropped {
+		d.pdf.ClipRect(im.X, im.Y, im.W, im.H, false)
+	}
+	d.pdf.ImageOptions(name, full.X, full.Y, full.W, full.H, false, opts, 0, "")
+	if cropped {
+		d.pdf.ClipEnd()
+	}
 }

@@ -44,10 +44,11 @@
 //  2. lines of badness ≤ Tolerance, all breakpoints;
 //  3. unless EmergencyStretch < 0: as 2 with the emergency stretch added to
 //     every line's stretch when computing badness (TeX's \emergencystretch);
-//  4. the final pass: any badness is accepted, and an overfull line is
-//     allowed only where no choice of breaks avoids it — the total overflow
-//     is minimised first, demerits second — so an overlong unbreakable box
-//     gets a line of its own, reported with Line.Overfull.
+//  4. the final pass: any badness is accepted and overfull lines are
+//     allowed. Breaks minimise first the material overfull lines carry
+//     beyond both their measure and their widest box, then demerits: an
+//     overlong unbreakable box gets a line of its own, shared with nothing
+//     a break could move away, and is reported with Line.Overfull.
 //
 // The passes that succeed never produce lines with an adjustment ratio below
 // -1 other than those overfull lines.

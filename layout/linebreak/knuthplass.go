@@ -38,10 +38,9 @@ func Break(items []Item, widths func(line int) float64, p Params) ([]Line, error
 	if err != nil {
 		return nil, fmt.Errorf("linebreak: %w", err)
 	}
-	b := &breaker{items: items, p: p, lw: lw, merge: int32(len(lw.head))}
-	if p.Looseness != 0 {
-		b.merge = math.MaxInt32
-	}
+	// Most breakpoints end up with one or two nodes; sizing the pool up
+	// front avoids repeated growth.
+	b := &breaker{items: items, p: p, lw: lw, pool: make([]node, 0, 2*maxLines+1)}
 	for _, ps := range b.passes() {
 		if best, ok := b.run(ps); ok {
 			return b.lines(best), nil
@@ -74,7 +73,7 @@ func (b *breaker) passes() []pass {
 // start: an active node while lines may still start there.
 type node struct {
 	at        sums    // totals of items [0, start)
-	dem, over float64 // total demerits and total overflow of the chain
+	dem, over float64 // total demerits and total excess of overfull lines of the chain
 	pos       int32   // break item index; -1 for the paragraph start
 	start     int32   // first item of the line starting here
 	line      int32   // lines before this break: the index of the next line
@@ -122,6 +121,12 @@ func (b *breaker) emergencyFor(w float64) float64 {
 func (b *breaker) run(ps pass) (int32, bool) {
 	items := b.items
 	n := len(items)
+	// Looseness needs every line count kept apart; the final pass ignores
+	// it, since accepting any badness would make that quadratic.
+	b.merge = int32(len(b.lw.head))
+	if b.p.Looseness != 0 && !ps.final {
+		b.merge = math.MaxInt32
+	}
 	b.pool = append(b.pool[:0], node{pos: -1, prev: -1, fit: Decent})
 	b.active = append(b.active[:0], 0)
 	b.sum = sums{}
@@ -148,7 +153,7 @@ func (b *breaker) run(ps pass) (int32, bool) {
 	if len(b.active) == 0 {
 		return -1, false
 	}
-	return b.choose(), true
+	return b.choose(!ps.final), true
 }
 
 // try considers a break at item bi with penalty pi, flag flagged and width
@@ -192,6 +197,7 @@ func (b *breaker) try(bi int, pi float64, flagged bool, pw float64, last bool, p
 			st += b.emergencyFor(measure)
 		}
 		var r, bad, over float64
+		overfull := false
 		switch slack := measure - nat; {
 		case slack > 0 && fil > 0:
 			r = 0
@@ -206,23 +212,24 @@ func (b *breaker) try(bi int, pi float64, flagged bool, pw float64, last bool, p
 			} else {
 				r = math.Inf(-1)
 			}
-			if o := nat - sh - measure; r < -1 && o > overEps {
-				over = o
+			if r < -1 && nat-sh-measure > overEps {
+				overfull = true
 			} else {
 				r = max(r, -1)
 				bad = badness(r)
 			}
 		}
-		if over > 0 || forced {
+		if overfull || forced {
 			// a cannot start a line reaching past this break.
-			if over > 0 && !ps.final {
+			if overfull && !ps.final {
 				continue
 			}
 		} else {
 			next = append(next, ai)
 		}
-		if over > 0 {
+		if overfull {
 			bad, r = Infinity, -1
+			over = b.excess(int(a.start), bi, nat-sh, measure)
 		} else if bad > ps.threshold {
 			continue
 		}
@@ -259,7 +266,25 @@ func (b *breaker) try(bi int, pi float64, flagged bool, pw float64, last bool, p
 	b.active, b.next = next, b.active[:0]
 }
 
-// better orders chains by total overflow, then total demerits.
+// excess is the cost of an overfull line of items [start, bi) with minimum
+// width minWidth: how far it sticks out beyond its measure or its widest
+// box, whichever is larger. A lone overlong box costs nothing — nothing can
+// be done about it — while material set next to it, which a break could
+// have moved away, costs its width.
+func (b *breaker) excess(start, bi int, minWidth, measure float64) float64 {
+	widest := 0.0
+	for i := start; i < bi; i++ {
+		if it := &b.items[i]; it.Kind == Box {
+			widest = max(widest, it.Width)
+		}
+	}
+	if e := minWidth - max(measure, widest); e > overEps {
+		return e
+	}
+	return 0
+}
+
+// better orders chains by total excess, then total demerits.
 func better(over, dem, over2, dem2 float64) bool {
 	if math.Abs(over-over2) > overEps {
 		return over < over2
@@ -273,7 +298,7 @@ func (b *breaker) haveCand() bool {
 
 // flush turns the candidates into active nodes at break bi, appended to
 // next, and clears them. A candidate is dropped when another one reaches the
-// same break with less overflow, or with demerits lower by more than the
+// same break with less excess, or with demerits lower by more than the
 // fitness demerits — no continuation can make up that difference.
 func (b *breaker) flush(next []int32, bi, start int32, at sums, flagged bool) []int32 {
 	minOver := math.Inf(1)
@@ -305,8 +330,8 @@ func (b *breaker) flush(next []int32, bi, start int32, at sums, flagged bool) []
 }
 
 // choose picks the final node among the active nodes left after the last
-// break, honouring Looseness.
-func (b *breaker) choose() int32 {
+// break, honouring Looseness if loose.
+func (b *breaker) choose(loose bool) int32 {
 	best := b.active[0]
 	for _, ai := range b.active[1:] {
 		a, c := &b.pool[ai], &b.pool[best]
@@ -314,7 +339,7 @@ func (b *breaker) choose() int32 {
 			best = ai
 		}
 	}
-	if b.p.Looseness == 0 {
+	if b.p.Looseness == 0 || !loose {
 		return best
 	}
 	want := int32(b.p.Looseness)

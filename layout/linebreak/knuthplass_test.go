@@ -44,10 +44,10 @@ func TestBreakBeatsGreedy(t *testing.T) {
 		t.Fatalf("total-fit breaks %v, want %v", got, want)
 	}
 	wantLines := []struct {
-		start        int
-		ratio, bad   float64
-		fit          int
-		width        float64
+		start      int
+		ratio, bad float64
+		fit        int
+		width      float64
 	}{
 		{0, 1.5, 337.5, VeryLoose, 89},
 		{12, 0.5, 12.5, Decent, 96},

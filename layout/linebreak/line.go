@@ -148,13 +148,15 @@ func makeLine(items []Item, start, brk int, measure float64) Line {
 // overEps is the overflow, in points, below which a line counts as fitting.
 const overEps = 1e-6
 
-// badness is 100·|r|³ capped at Infinity.
+// badness is 100·|r|³ capped at Infinity (also for infinite or NaN r).
 func badness(r float64) float64 {
-	a := math.Abs(r)
-	if a >= 4.65 || math.IsNaN(a) { // 100·4.65³ > 10000
+	if r < 0 {
+		r = -r
+	}
+	if !(r < 4.65) { // 100·4.65³ > 10000
 		return Infinity
 	}
-	return math.Min(100*a*a*a, Infinity)
+	return min(100*r*r*r, Infinity)
 }
 
 // fitness classifies an adjustment ratio.

@@ -45,9 +45,10 @@ type Params struct {
 	// nothing in the final pass.
 	EmergencyStretch float64
 	// Looseness asks for that many lines more (positive) or fewer
-	// (negative) than optimal, as close as the successful pass allows,
-	// without increasing overflow (TeX's \looseness). Non-zero values make
-	// Break slower: paragraphs of different line counts are kept apart.
+	// (negative) than optimal, as close as the successful pass allows
+	// (TeX's \looseness). The final pass ignores it. Non-zero values make
+	// Break slower, since breakings of different line counts are kept
+	// apart; with a Tolerance of 10000 or more that is quadratic.
 	Looseness int
 }
 

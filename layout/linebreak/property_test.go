@@ -105,16 +105,23 @@ func FuzzBreak(f *testing.F) {
 		if data[0]%2 == 0 {
 			items = append(items, ParagraphEnd()...)
 		}
-		widths := Widths(w, w*0.5+10, w)
-		lines, err := Break(items, widths, DefaultParams())
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := checkLines(items, lines, widths); err != nil {
-			t.Fatalf("Break: %v", err)
-		}
-		if err := checkLines(items, Greedy(items, widths), widths); err != nil {
-			t.Fatalf("Greedy: %v", err)
+		for _, m := range []struct {
+			widths func(int) float64
+			lone   bool
+		}{
+			{Widths(w), true},
+			{Widths(w, w*0.5+10, w), false},
+		} {
+			lines, err := Break(items, m.widths, DefaultParams())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := checkLinesOpt(items, lines, m.widths, m.lone); err != nil {
+				t.Fatalf("Break: %v", err)
+			}
+			if err := checkLinesOpt(items, Greedy(items, m.widths), m.widths, m.lone); err != nil {
+				t.Fatalf("Greedy: %v", err)
+			}
 		}
 	})
 }
