@@ -1,0 +1,48 @@
+package service
+
+import (
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"printd/article"
+	"printd/fonts"
+	"printd/photo"
+)
+
+// BenchmarkPrintSeed is the whole engine on the seed article with its photo
+// already prepared and cached: decode excluded, layout, render and write.
+func BenchmarkPrintSeed(b *testing.B) {
+	for _, fx := range []string{"seed-article.json", "ru-article.json"} {
+		b.Run(fx, func(b *testing.B) {
+			data, err := os.ReadFile(filepath.Join("..", "testdata", fx))
+			if err != nil {
+				b.Fatal(err)
+			}
+			a, err := article.Decode(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			set, err := fonts.Embedded()
+			if err != nil {
+				b.Fatal(err)
+			}
+			cfg := photo.DefaultConfig()
+			cfg.AllowFiles = true
+			cfg.BaseDir = filepath.Join("..", "testdata")
+			p := NewPrinter(set, photo.NewStore(cfg))
+			if _, err := p.Print(context.Background(), a, io.Discard); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := p.Print(context.Background(), a, io.Discard); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
