@@ -85,6 +85,9 @@ func LoadFamily(name string, regular, bold, italic, boldItalic []byte) (*Family,
 // display and captions, mono for preformatted blocks.
 type Set struct {
 	Serif, Sans, Mono *Family
+	// Extra holds further families by name, such as a fallback for a
+	// script the three lack (a CJK typeface added by configuration).
+	Extra []*Family
 }
 
 // Family names understood by Set.Family.
@@ -103,6 +106,11 @@ func (s *Set) Family(name string) *Family {
 		return s.Sans
 	case MonoFamily:
 		return s.Mono
+	}
+	for _, f := range s.Extra {
+		if f.Name == name {
+			return f
+		}
 	}
 	return nil
 }

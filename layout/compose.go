@@ -16,6 +16,7 @@ type composer struct {
 	spec  *Spec
 	set   *setter
 	loc   *locale
+	lang  string
 	group int
 	warn  []string
 }
@@ -77,6 +78,7 @@ func (c *composer) header(width float64) []*unit {
 	a := c.in.Article
 	s := c.spec
 	var us []*unit
+	us = append(us, c.masthead(width)...)
 	kicker := a.Section
 	if a.Rubric != "" {
 		if kicker != "" {
@@ -117,10 +119,10 @@ func (c *composer) header(width float64) []*unit {
 		by = append(by, names)
 	}
 	if !a.Published.IsZero() {
-		by = append(by, c.loc.dateFn(c.loc, a.Published))
+		by = append(by, FormatDate(c.lang, s.DateFormat, a.Published))
 	}
 	if !a.Updated.IsZero() && (a.Published.IsZero() || !sameDay(a.Updated, a.Published)) {
-		by = append(by, c.loc.update+" "+c.loc.dateFn(c.loc, a.Updated))
+		by = append(by, c.loc.update+" "+FormatDate(c.lang, s.DateFormat, a.Updated))
 	}
 	if len(by) > 0 {
 		bu := c.paragraph(plainSpans(strings.Join(by, " · "), s.Byline), s.Byline, width, 0, 0, RoleByline, -1, "authors")
@@ -321,7 +323,65 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 }
 
 func (c *composer) inline(runs []article.Run, st TextStyle) []span {
-	return spansFromRuns(runs, st, "mono", Color{20, 60, 140})
+	return spansFromRuns(runs, st, "mono", c.spec.LinkColor)
+}
+
+// masthead is the publication's logo or name above the kicker, with a rule.
+func (c *composer) masthead(width float64) []*unit {
+	s := c.spec
+	st := s.Kicker
+	st.Size *= 1.6
+	st.Leading *= 1.6
+	st.Color = s.Body.Color
+	var us []*unit
+	if info, ok := c.in.Images[s.MastheadLogo]; ok && s.MastheadLogo != "" && info.Width > 0 && info.Height > 0 {
+		h := st.Leading * 1.2
+		w := h * float64(info.Width) / float64(info.Height)
+		if w > width {
+			w, h = width, width*float64(info.Height)/float64(info.Width)
+		}
+		r := Rect{0, 0, w, h}
+		us = append(us, &unit{h: h, group: -1, images: []Image{{Rect: r, Full: r, Src: s.MastheadLogo,
+			PixelsW: info.Width, PixelsH: info.Height, Block: -1, Alt: s.Masthead}}})
+	} else if s.Masthead != "" {
+		us = append(us, c.paragraph(plainSpans(s.Masthead, st), st, width, 0, 0, RoleMasthead, -1, "masthead")...)
+	}
+	if len(us) == 0 {
+		return nil
+	}
+	gap := st.Size * 0.6
+	rule := &unit{h: gap * 2, group: -1}
+	rule.rules = []Rule{{X1: 0, Y1: gap, X2: width, Y2: gap, Thickness: 1.2, Color: s.Body.Color}}
+	return append(us, rule)
+}
+
+// qr is a QR code of the article's address at the right of the legal
+// footer, with the address beside it.
+func (c *composer) qr(width float64) *unit {
+	q := c.in.QR
+	if len(q) == 0 || c.in.Article.URL == "" {
+		return nil
+	}
+	side := MM(22)
+	mod := side / float64(len(q))
+	u := &unit{h: side + c.spec.Legal.Leading*0.5, space: c.spec.Legal.Leading * 0.5, group: -1}
+	x0 := width - side
+	for y, row := range q {
+		for x := 0; x < len(row); {
+			if !row[x] {
+				x++
+				continue
+			}
+			run := x
+			for run < len(row) && row[run] {
+				run++
+			}
+			u.boxes = append(u.boxes, Box{Rect: Rect{x0 + float64(x)*mod, float64(y) * mod, float64(run-x) * mod, mod}, Color: Color{}})
+			x = run
+		}
+	}
+	u.links = append(u.links, LinkArea{Rect: Rect{x0, 0, side, side}, URL: c.in.Article.URL})
+	return u
 }
 
 // quote is a block quote: indented, set in the quote style, with an accent
@@ -388,7 +448,7 @@ func (c *composer) list(b article.Block, bi int, width float64, where string) []
 			base = first[0].Y
 		}
 		iu[0].texts = append([]Text{{X: hang - st.Size*0.6 - mw, Y: base, Text: marker, Font: st.Font, Size: st.Size,
-			Color: st.Color, Width: mw, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleMark, Block: bi}}, iu[0].texts...)
+			Color: st.Color, Width: mw, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleBullet, Block: bi}}, iu[0].texts...)
 		us = append(us, iu...)
 	}
 	if len(us) > 0 {
@@ -523,6 +583,9 @@ func (c *composer) legal(width float64) []*unit {
 	}
 	if len(us) == 1 {
 		return nil
+	}
+	if q := c.qr(width); q != nil {
+		us = append(us, q)
 	}
 	return us
 }

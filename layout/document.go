@@ -43,7 +43,9 @@ const (
 	RolePre
 	RoleLegal
 	RoleRunningFooter
-	RoleMark
+	RoleBullet   // a list item's bullet or number
+	RoleMark     // printer's marks and the slug line, outside the trim
+	RoleMasthead // the publication's name above the kicker
 )
 
 // Text is one run of text in one font, drawn with its baseline at (X, Y).
@@ -83,6 +85,12 @@ type Rule struct {
 	Color          Color
 }
 
+// Box is a filled rectangle (the modules of a QR code).
+type Box struct {
+	Rect
+	Color Color
+}
+
 // LinkArea is a clickable rectangle.
 type LinkArea struct {
 	Rect
@@ -100,11 +108,14 @@ type Bookmark struct {
 // Page is one laid-out page.
 type Page struct {
 	Width, Height float64
+	Trim          Rect   // the finished page; the whole page unless proofing
+	Bleed         Rect   // the trim plus the bleed
 	Content       Rect   // the type area (inside the margins)
 	Columns       []Rect // the body columns of this page
 	Texts         []Text
 	Images        []Image
 	Rules         []Rule
+	Boxes         []Box
 	Links         []LinkArea
 }
 

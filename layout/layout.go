@@ -23,6 +23,12 @@ type Input struct {
 	// Images holds the pictures that could be had, by source. An image
 	// missing here is left out (its caption stays) with a warning.
 	Images map[string]ImageInfo
+	// QR is a QR code of the article's address (dark modules true), printed
+	// with the legal footer when not empty.
+	QR [][]bool
+	// Slug starts the proof's slug line (id, version, time); layout adds
+	// "page n of N" and "PROOF". Used only when Spec.Marks > 0.
+	Slug string
 }
 
 // ErrNoFonts is returned when the font book lacks the body face.
@@ -53,7 +59,7 @@ func Layout(in *Input) (*Document, error) {
 			st.hyph = h
 		}
 	}
-	c := &composer{in: in, spec: s, set: st, loc: localeFor(lang)}
+	c := &composer{in: in, spec: s, set: st, loc: localeFor(lang), lang: lang}
 	content := s.Content()
 	doc := &Document{}
 
@@ -121,7 +127,9 @@ func Layout(in *Input) (*Document, error) {
 	doc.Pages = make([]Page, npages)
 	for i := range doc.Pages {
 		p := &doc.Pages[i]
-		p.Width, p.Height = s.Paper.Width+2*s.Bleed, s.Paper.Height+2*s.Bleed
+		p.Width, p.Height = s.Paper.Width+2*s.Outer(), s.Paper.Height+2*s.Outer()
+		p.Trim = s.Trim()
+		p.Bleed = Rect{p.Trim.X - s.Bleed, p.Trim.Y - s.Bleed, p.Trim.W + 2*s.Bleed, p.Trim.H + 2*s.Bleed}
 		p.Content = content
 		if i >= bodyPage {
 			for col := 0; col < ncol; col++ {
@@ -146,6 +154,9 @@ func Layout(in *Input) (*Document, error) {
 		}
 	}
 	c.runningFooters(doc)
+	if s.Marks > 0 {
+		c.printersMarks(doc)
+	}
 	doc.Missing = st.missing
 	doc.Warnings = c.warn
 	for _, m := range st.missing {
@@ -283,6 +294,49 @@ func (c *composer) runningFooters(doc *Document) {
 		w := measure(f, num, st.Size)
 		p.Texts = append(p.Texts, Text{X: content.Right() - w, Y: y, Text: num, Font: st.Font, Size: st.Size, Color: st.Color,
 			Width: w, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleRunningFooter, Block: -1})
+	}
+}
+
+// printersMarks draws crop marks at the trim corners and the slug line,
+// both outside the bleed, where the printer trims them off.
+func (c *composer) printersMarks(doc *Document) {
+	s := c.spec
+	st := s.Running
+	st.Color = Color{}
+	f := c.set.faceFor(st.Font)
+	black := Color{}
+	n := len(doc.Pages)
+	for i := range doc.Pages {
+		p := &doc.Pages[i]
+		t := p.Trim
+		gap := s.Bleed + 1 // marks start just outside the bleed
+		long := s.Marks - 2
+		for _, x := range []float64{t.X, t.Right()} {
+			for _, y := range []float64{t.Y, t.Bottom()} {
+				dx, dy := -1.0, -1.0
+				if x > t.X {
+					dx = 1
+				}
+				if y > t.Y {
+					dy = 1
+				}
+				p.Rules = append(p.Rules,
+					Rule{X1: x + dx*gap, Y1: y, X2: x + dx*(gap+long), Y2: y, Thickness: 0.25, Color: black},
+					Rule{X1: x, Y1: y + dy*gap, X2: x, Y2: y + dy*(gap+long), Thickness: 0.25, Color: black})
+			}
+		}
+		if f == nil {
+			continue
+		}
+		slug := strings.TrimSpace(c.in.Slug + fmt.Sprintf(" · page %d of %d · PROOF", i+1, n))
+		slug = strings.TrimPrefix(slug, "· ")
+		slug = c.clean(slug, st)
+		y := p.Bleed.Bottom() + (s.Marks+st.Size)/2
+		if y+st.Size*0.22 > p.Height {
+			y = p.Height - st.Size*0.3
+		}
+		p.Texts = append(p.Texts, Text{X: t.X, Y: y, Text: slug, Font: st.Font, Size: st.Size, Color: black,
+			Width: measure(f, slug, st.Size), Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleMark, Block: -1})
 	}
 }
 

@@ -117,7 +117,7 @@ func checkBodyText(t *testing.T, name string, a *article.Article, doc *Document)
 	for _, p := range doc.Pages {
 		for _, tx := range p.Texts {
 			switch {
-			case tx.Block < 0 || tx.Role == RoleMark:
+			case tx.Block < 0 || tx.Role == RoleBullet:
 			case figures[tx.Block] != nil:
 				figures[tx.Block].WriteString(tx.Text)
 			default:

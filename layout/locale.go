@@ -62,8 +62,15 @@ func localeFor(tag string) *locale {
 	return locales["en"]
 }
 
-// FormatDate prints t (in its own zone) as the article's language writes a date.
-func FormatDate(lang string, t time.Time) string {
+// FormatDate prints t (in its own zone) in a date format: "long" as the
+// article's language writes a date, "iso" or "numeric".
+func FormatDate(lang, format string, t time.Time) string {
+	switch format {
+	case "iso":
+		return t.Format("2006-01-02")
+	case "numeric":
+		return t.Format("02.01.2006")
+	}
 	l := localeFor(lang)
 	return l.dateFn(l, t)
 }

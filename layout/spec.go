@@ -66,13 +66,37 @@ type Spec struct {
 	Pages int
 	// Bleed extends each page beyond the trim on every side (proofs).
 	Bleed float64
+	// Marks is the room beyond the bleed for crop marks and the slug line;
+	// non-zero turns them on.
+	Marks float64
+	// DateFormat is "long" (19 November 2025, in the article's language),
+	// "iso" (2025-11-19) or "numeric" (19.11.2025).
+	DateFormat string
+	// Masthead is printed above the kicker on page 1 when not empty.
+	Masthead string
+	// MastheadLogo is an image source drawn instead of the text when the
+	// image can be had (it must be in Input.Images).
+	MastheadLogo string
+	// LinkColor colours linked text.
+	LinkColor Color
+	// Muted colours secondary text (byline, credits, footers).
+	Muted Color
+}
+
+// Outer is the distance from the page edge to the trim.
+func (s *Spec) Outer() float64 { return s.Bleed + s.Marks }
+
+// Trim is the finished page within the sheet.
+func (s *Spec) Trim() Rect {
+	o := s.Outer()
+	return Rect{X: o, Y: o, W: s.Paper.Width, H: s.Paper.Height}
 }
 
 // Content is the type area of a page.
 func (s *Spec) Content() Rect {
 	return Rect{
-		X: s.Bleed + s.Margins.Left,
-		Y: s.Bleed + s.Margins.Top,
+		X: s.Outer() + s.Margins.Left,
+		Y: s.Outer() + s.Margins.Top,
 		W: s.Paper.Width - s.Margins.Left - s.Margins.Right,
 		H: s.Paper.Height - s.Margins.Top - s.Margins.Bottom,
 	}
@@ -118,7 +142,11 @@ func DefaultSpec(p Paper, columns int) Spec {
 	case scale > 1.35:
 		scale = 1.35
 	}
-	sz := func(v float64) float64 { return float64(int(v*scale*4+0.5)) / 4 }
+	// Body text stays near its reading size on any paper (wider pages get
+	// more columns, not bigger type); display type grows with the page.
+	text := min(max(scale, 0.9), 1.1)
+	sz := func(v float64) float64 { return float64(int(v*text*4+0.5)) / 4 }
+	dz := func(v float64) float64 { return float64(int(v*scale*4+0.5)) / 4 }
 	serif, sans, mono := "serif", "sans", "mono"
 	body := TextStyle{Font: FontKey{serif, Regular}, Size: sz(9), Leading: sz(12.5), Color: ink, Align: AlignJustify}
 	m := MM(16) * scale
@@ -128,8 +156,8 @@ func DefaultSpec(p Paper, columns int) Spec {
 		Columns:    columns,
 		Gutter:     MM(5),
 		Body:       body,
-		Headline:   TextStyle{Font: FontKey{serif, Bold}, Size: sz(28), Leading: sz(31), Color: ink, Align: AlignLeft, SpaceAfter: sz(8)},
-		Standfirst: TextStyle{Font: FontKey{serif, Italic}, Size: sz(13.5), Leading: sz(17.5), Color: ink, Align: AlignLeft, SpaceAfter: sz(8)},
+		Headline:   TextStyle{Font: FontKey{serif, Bold}, Size: dz(28), Leading: dz(31), Color: ink, Align: AlignLeft, SpaceAfter: dz(8)},
+		Standfirst: TextStyle{Font: FontKey{serif, Italic}, Size: dz(13.5), Leading: dz(17.5), Color: ink, Align: AlignLeft, SpaceAfter: dz(8)},
 		Kicker:     TextStyle{Font: FontKey{sans, Bold}, Size: sz(9), Leading: sz(12), Color: accent, Align: AlignLeft, SpaceAfter: sz(6)},
 		Byline:     TextStyle{Font: FontKey{sans, Regular}, Size: sz(8.5), Leading: sz(11), Color: muted, Align: AlignLeft, SpaceAfter: sz(8)},
 		Caption:    TextStyle{Font: FontKey{sans, Regular}, Size: sz(8), Leading: sz(10.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(4)},
@@ -146,7 +174,7 @@ func DefaultSpec(p Paper, columns int) Spec {
 
 		Accent:          accent,
 		RuleColor:       Color{150, 150, 150},
-		HeadlineMinSize: sz(18),
+		HeadlineMinSize: dz(18),
 		MaxPhotoHeight:  0.4,
 		ParagraphIndent: true,
 		Hyphenate:       true,
@@ -154,5 +182,8 @@ func DefaultSpec(p Paper, columns int) Spec {
 		Lang:            "en",
 		Publication:     "printd",
 		Fallback:        []string{serif, sans, mono},
+		DateFormat:      "long",
+		LinkColor:       Color{20, 60, 140},
+		Muted:           muted,
 	}
 }

@@ -9,6 +9,7 @@ type unit struct {
 	texts  []Text
 	images []Image
 	rules  []Rule
+	boxes  []Box
 	links  []LinkArea
 
 	group       int // paragraph (or heading) id; -1 for none
@@ -97,6 +98,10 @@ func stack(us []*unit) *unit {
 			l.Y += y
 			out.links = append(out.links, l)
 		}
+		for _, b := range u.boxes {
+			b.Y += y
+			out.boxes = append(out.boxes, b)
+		}
 		y += u.h
 	}
 	out.h = y
@@ -128,6 +133,11 @@ func (p *Page) place(u *unit, x, y float64, pageIndex int, doc *Document) {
 		l.X += x
 		l.Y += y
 		p.Links = append(p.Links, l)
+	}
+	for _, b := range u.boxes {
+		b.X += x
+		b.Y += y
+		p.Boxes = append(p.Boxes, b)
 	}
 	if u.bookmark != nil {
 		b := *u.bookmark

@@ -60,6 +60,8 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 		}
 		p := &doc.Pages[i]
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
+		r.pageBoxes(p)
+		r.boxes(p)
 		for _, b := range marks[i] {
 			pdf.Bookmark(b.Title, b.Level, b.Y)
 		}

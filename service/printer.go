@@ -9,14 +9,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/skip2/go-qrcode"
 
 	"printd/article"
 	"printd/fonts"
 	"printd/layout"
 	"printd/photo"
+	"printd/profile"
 	"printd/render"
 )
 
@@ -27,7 +30,8 @@ const Version = "0.1.0"
 // set (otherwise a missing photo is only a warning).
 var ErrPhoto = errors.New("photo unavailable")
 
-// ErrOptions marks options that cannot be honoured (bad paper, columns…).
+// ErrOptions marks options that cannot be honoured (bad paper, columns,
+// unknown publication…).
 var ErrOptions = errors.New("invalid options")
 
 // Result describes a finished render.
@@ -37,101 +41,133 @@ type Result struct {
 	Warnings []string
 	// Missing lists characters no font could draw.
 	Missing []layout.MissingGlyph
+	// Preflight is the print check of this render.
+	Preflight Report
+}
+
+// PrinterConfig is what a Printer is made of.
+type PrinterConfig struct {
+	Profiles *profile.Profiles // nil: the embedded default profile only
+	Photos   *photo.Store
+	// Now stamps proof slugs; nil means time.Now. Archive output never
+	// reads it: its dates come from the article.
+	Now func() time.Time
 }
 
 // Printer turns articles into PDFs. It is safe for concurrent use: fonts
 // are parsed once and shared, photos are fetched and prepared once per
 // source and size.
 type Printer struct {
-	fonts  *fonts.Set
-	photos *photo.Store
+	profiles *profile.Profiles
+	photos   *photo.Store
+	now      func() time.Time
 }
 
-// NewPrinter makes a printer over a font set and a photo store.
-func NewPrinter(fs *fonts.Set, photos *photo.Store) *Printer {
-	return &Printer{fonts: fs, photos: photos}
+// NewPrinter makes a printer with the embedded default profile over a
+// photo store. The font set argument is kept for callers that have one;
+// fonts come from the profiles.
+func NewPrinter(_ *fonts.Set, photos *photo.Store) *Printer {
+	return NewPrinterConfig(PrinterConfig{Photos: photos})
 }
 
-// Spec resolves an article's options into a page specification.
-func Spec(art *article.Article) (layout.Spec, error) {
-	o := art.Options
-	paperName := o.Paper
-	if paperName == "" {
-		paperName = "A4"
+// NewPrinterConfig makes a printer from its configuration.
+func NewPrinterConfig(c PrinterConfig) *Printer {
+	p := &Printer{profiles: c.Profiles, photos: c.Photos, now: c.Now}
+	if p.profiles == nil {
+		p.profiles = profile.Default()
 	}
-	paper, err := layout.ParsePaper(paperName)
-	if err != nil {
-		return layout.Spec{}, fmt.Errorf("%w: paper: %v", ErrOptions, err)
+	if p.now == nil {
+		p.now = time.Now
 	}
-	cols := o.Columns
-	if cols == 0 {
-		cols = 2
-	}
-	spec := layout.DefaultSpec(paper, cols)
-	if o.Grayscale != nil && *o.Grayscale {
-		spec.Grayscale = true
-	}
-	spec.Publication = publicationName(art)
-	if o.Pages > 0 {
-		spec.Pages = o.Pages
-	}
-	if err := spec.Validate(); err != nil {
-		return spec, fmt.Errorf("%w: %v", ErrOptions, err)
-	}
-	return spec, nil
-}
-
-// publicationName is what the running footer prints until publication
-// profiles name the masthead: the article's publication, else its site.
-func publicationName(art *article.Article) string {
-	if art.Publication != "" && art.Publication != "default" {
-		return art.Publication
-	}
-	if u, err := url.Parse(art.URL); err == nil && u.Host != "" {
-		return strings.TrimPrefix(u.Hostname(), "www.")
-	}
-	return ""
+	return p
 }
 
 // Print renders art (its Options already merged from the transport) and
 // writes the complete PDF to w only when the render succeeded.
 func (p *Printer) Print(ctx context.Context, art *article.Article, w io.Writer) (Result, error) {
-	var res Result
-	spec, err := Spec(art)
+	var buf bytes.Buffer
+	res, err := p.run(ctx, art, &buf)
 	if err != nil {
 		return res, err
 	}
-	strict := art.Options.Strict != nil && *art.Options.Strict
-	infos, warns, err := p.inspectImages(ctx, art, strict)
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return res, fmt.Errorf("write pdf: %w", err)
+	}
+	return res, nil
+}
+
+// Preflight lays the article out as Print would and reports what a print
+// editor must know, without writing a PDF.
+func (p *Printer) Preflight(ctx context.Context, art *article.Article) (Report, error) {
+	res, err := p.run(ctx, art, nil)
+	return res.Preflight, err
+}
+
+// run is the pipeline: plan, inspect photos, lay out, prepare photos,
+// render (skipped when out is nil).
+func (p *Printer) run(ctx context.Context, art *article.Article, out *bytes.Buffer) (Result, error) {
+	var res Result
+	pl, err := p.Plan(art)
+	if err != nil {
+		return res, err
+	}
+	a := *art // the plan may fill in the footer; the caller's article stays as it was
+	a.Footer = pl.Footer
+	infos, warns, err := p.inspectImages(ctx, &a, pl)
 	if err != nil {
 		return res, err
 	}
 	res.Warnings = append(res.Warnings, warns...)
-	doc, err := layout.Layout(&layout.Input{Article: art, Spec: spec, Fonts: render.Book{Set: p.fonts}, Images: infos})
+	book := render.Book{Set: pl.Profile.Set}
+	in := &layout.Input{Article: &a, Spec: pl.Spec, Fonts: book, Images: infos}
+	if pl.QR && a.URL != "" {
+		if q, err := qrcode.New(a.URL, qrcode.Medium); err == nil {
+			q.DisableBorder = true
+			in.QR = q.Bitmap()
+		}
+	}
+	if pl.Preset == PresetProof {
+		in.Slug = strings.Join(nonEmpty(a.ID, "printd "+Version, p.now().UTC().Format("2006-01-02 15:04 UTC")), " · ")
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	doc, err := layout.Layout(in)
 	if err != nil {
 		return res, fmt.Errorf("layout: %w", err)
 	}
 	res.Warnings = append(res.Warnings, doc.Warnings...)
 	res.Missing = doc.Missing
-	prepared, warns, err := p.prepareImages(ctx, doc, strict)
+	res.Pages = len(doc.Pages)
+	res.Preflight = preflight(pl, doc, infos, res.Warnings)
+	if out == nil {
+		return res, nil
+	}
+	prepared, warns, err := p.prepareImages(ctx, doc, pl)
 	if err != nil {
 		return res, err
 	}
 	res.Warnings = append(res.Warnings, warns...)
-	var buf bytes.Buffer
 	lookup := func(im layout.Image) ([]byte, bool) {
 		b, ok := prepared[imageKey(im)]
 		return b, ok
 	}
-	if err := render.Render(ctx, doc, render.Book{Set: p.fonts}, lookup, meta(art), render.Options{Grayscale: spec.Grayscale}, &buf); err != nil {
+	ropt := render.Options{Grayscale: pl.Spec.Grayscale}
+	if err := render.Render(ctx, doc, book, lookup, meta(&a), ropt, out); err != nil {
 		return res, err
 	}
-	res.Pages = len(doc.Pages)
-	res.Bytes = int64(buf.Len())
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return res, fmt.Errorf("write pdf: %w", err)
-	}
+	res.Bytes = int64(out.Len())
 	return res, nil
+}
+
+func nonEmpty(vs ...string) []string {
+	var out []string
+	for _, v := range vs {
+		if v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 func imageKey(im layout.Image) string {
@@ -158,8 +194,12 @@ func images(art *article.Article) []string {
 }
 
 // inspectImages reads every image's size (fetching it once) in parallel.
-func (p *Printer) inspectImages(ctx context.Context, art *article.Article, strict bool) (map[string]layout.ImageInfo, []string, error) {
+func (p *Printer) inspectImages(ctx context.Context, art *article.Article, pl Plan) (map[string]layout.ImageInfo, []string, error) {
+	strict := pl.Strict
 	srcs := images(art)
+	if logo := pl.Spec.MastheadLogo; logo != "" {
+		srcs = append(srcs, logo)
+	}
 	infos := make(map[string]layout.ImageInfo, len(srcs))
 	if len(srcs) == 0 || p.photos == nil {
 		return infos, nil, nil
@@ -196,7 +236,8 @@ func (p *Printer) inspectImages(ctx context.Context, art *article.Article, stric
 }
 
 // prepareImages prepares each placed image at its target size.
-func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, strict bool) (map[string][]byte, []string, error) {
+func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl Plan) (map[string][]byte, []string, error) {
+	strict := pl.Strict
 	out := map[string][]byte{}
 	var warns []string
 	for _, pg := range doc.Pages {

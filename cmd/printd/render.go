@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,8 +14,8 @@ import (
 	"syscall"
 
 	"printd/article"
-	"printd/fonts"
 	"printd/photo"
+	"printd/profile"
 	"printd/service"
 )
 
@@ -31,6 +32,10 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&strict, "strict", "fail when a photo cannot be had instead of leaving it out")
 	allowHosts := fs.String("allow-hosts", "", "comma-separated hosts or CIDRs photos may be fetched from even when private")
 	allowHTTP := fs.Bool("allow-http", false, "allow plain http:// photo URLs")
+	profiles := fs.String("profiles", "", "directory of publication profiles (YAML or JSON) besides the embedded default")
+	preflight := fs.String("preflight", "", "write the preflight report (JSON) to this file, or - for standard error")
+	pages := fs.Int("pages", 0, "fixed page count; text that does not fit is reported as overset")
+	bleed := fs.Float64("bleed", -1, "bleed in millimetres (proof preset; default 3)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: printd render [flags] article.json|- [-o out.pdf|-]\n\nFlags (each also read from PRINTD_<NAME>):\n")
 		fs.PrintDefaults()
@@ -86,12 +91,18 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if strict.v != nil {
 		art.Options.Strict = strict.v
 	}
-
-	set, err := fonts.Embedded()
+	if *pages > 0 {
+		art.Options.Pages = *pages
+	}
+	if *bleed >= 0 {
+		art.Options.Bleed = bleed
+	}
+	profs, err := profile.Load(*profiles)
 	if err != nil {
-		fmt.Fprintf(stderr, "printd: fonts: %v\n", err)
+		fmt.Fprintf(stderr, "printd: %v\n", err)
 		return 1
 	}
+
 	pc := photo.DefaultConfig()
 	pc.AllowFiles = true
 	pc.BaseDir = baseDir
@@ -99,7 +110,7 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *allowHosts != "" {
 		pc.AllowHosts = strings.Split(*allowHosts, ",")
 	}
-	printer := service.NewPrinter(set, photo.NewStore(pc))
+	printer := service.NewPrinterConfig(service.PrinterConfig{Profiles: profs, Photos: photo.NewStore(pc)})
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -126,6 +137,12 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	res, err := printer.Print(ctx, art, w)
 	for _, wr := range res.Warnings {
 		fmt.Fprintf(stderr, "printd: warning: %s\n", wr)
+	}
+	if *preflight != "" && (err == nil || res.Preflight.Status != "") {
+		if werr := writeReport(*preflight, res.Preflight, stderr); werr != nil {
+			fmt.Fprintf(stderr, "printd: preflight: %v\n", werr)
+			return 1
+		}
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %s: %v\n", name, err)
@@ -156,4 +173,18 @@ func reportDecode(w io.Writer, name string, err error) {
 	default:
 		fmt.Fprintf(w, "printd: %s: %v\n", name, err)
 	}
+}
+
+// writeReport writes a preflight report as indented JSON.
+func writeReport(path string, r service.Report, stderr io.Writer) error {
+	b, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	if path == "-" {
+		_, err = stderr.Write(b)
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
 }

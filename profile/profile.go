@@ -1,0 +1,306 @@
+// Package profile owns publication profiles: the masthead, colours, fonts,
+// language, date format, paper and columns per preset, and the legal footer
+// of one publication. An embedded default profile is always there; more are
+// loaded from a directory of YAML or JSON files at start-up, parsed once and
+// shared read-only by every render.
+package profile
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"sigs.k8s.io/yaml"
+
+	"printd/fonts"
+)
+
+// Profile is one publication's settings.
+type Profile struct {
+	Name       string            `json:"name"`
+	Masthead   Masthead          `json:"masthead"`
+	Lang       string            `json:"lang"`
+	DateFormat string            `json:"date_format"` // long | iso | numeric
+	Colors     Colors            `json:"colors"`
+	Fonts      FontConfig        `json:"fonts"`
+	Presets    map[string]Sheet  `json:"presets"`
+	Footer     Footer            `json:"footer"`
+	Extra      map[string]string `json:"-"`
+
+	// Set holds the profile's fonts, parsed at load time.
+	Set *fonts.Set `json:"-"`
+	// Dir is where the profile file was found; relative paths resolve
+	// against it.
+	Dir string `json:"-"`
+}
+
+// Masthead is the publication's name as text, or a logo image.
+type Masthead struct {
+	Text string `json:"text"`
+	Logo string `json:"logo"` // a file path relative to the profile, or a data: URI
+}
+
+// Colors are "#rrggbb" strings.
+type Colors struct {
+	Accent string `json:"accent"`
+	Text   string `json:"text"`
+	Muted  string `json:"muted"`
+	Rule   string `json:"rule"`
+	Link   string `json:"link"`
+}
+
+// FontConfig names each family: "embedded" (or empty) for printd's own, or
+// the TrueType files of the publication's typeface.
+type FontConfig struct {
+	Serif    FamilyFiles   `json:"serif"`
+	Sans     FamilyFiles   `json:"sans"`
+	Mono     FamilyFiles   `json:"mono"`
+	Fallback []FamilyFiles `json:"fallback"` // tried in order for characters the others lack
+}
+
+// FamilyFiles is "embedded" or the files of one family's styles.
+type FamilyFiles struct {
+	Embedded   bool   `json:"-"`
+	Name       string `json:"name"`
+	Regular    string `json:"regular"`
+	Bold       string `json:"bold"`
+	Italic     string `json:"italic"`
+	BoldItalic string `json:"bold_italic"`
+}
+
+// UnmarshalJSON accepts the string "embedded" or an object of paths.
+func (f *FamilyFiles) UnmarshalJSON(b []byte) error {
+	if s, err := strconv.Unquote(string(b)); err == nil {
+		if s != "embedded" && s != "" {
+			return fmt.Errorf("font family %q: want \"embedded\" or an object of file paths", s)
+		}
+		*f = FamilyFiles{Embedded: true}
+		return nil
+	}
+	type plain FamilyFiles
+	var p plain
+	if err := yaml.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*f = FamilyFiles(p)
+	return nil
+}
+
+// Sheet is the paper and grid of one preset.
+type Sheet struct {
+	Paper   string `json:"paper"`
+	Columns int    `json:"columns"`
+}
+
+// Footer is the legal footer.
+type Footer struct {
+	Text  string `json:"text"`
+	Links []Link `json:"links"`
+}
+
+// Link is a footer link.
+type Link struct {
+	Text string `json:"text"`
+	URL  string `json:"url"`
+}
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// ErrUnknown is returned for a publication no profile describes.
+var ErrUnknown = errors.New("unknown publication")
+
+// Profiles is the set of loaded profiles, by name. Read-only after Load.
+type Profiles struct {
+	byName map[string]*Profile
+}
+
+// Load reads the embedded default profile and, when dir is not empty, every
+// *.yaml, *.yml and *.json file in dir. A profile named "default" in dir
+// replaces the embedded one.
+func Load(dir string) (*Profiles, error) {
+	ps := &Profiles{byName: map[string]*Profile{}}
+	def, err := parse(defaultYAML, "")
+	if err != nil {
+		return nil, fmt.Errorf("embedded default profile: %w", err)
+	}
+	ps.byName[def.Name] = def
+	if dir == "" {
+		return ps, nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("profiles: %w", err)
+	}
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if e.IsDir() || (ext != ".yaml" && ext != ".yml" && ext != ".json") {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("profile %s: %w", path, err)
+		}
+		p, err := parse(data, dir)
+		if err != nil {
+			return nil, fmt.Errorf("profile %s: %w", path, err)
+		}
+		ps.byName[p.Name] = p
+	}
+	return ps, nil
+}
+
+// Default is the embedded default profile alone.
+func Default() *Profiles {
+	ps, err := Load("")
+	if err != nil {
+		panic(err) // the embedded profile is part of the binary and tested
+	}
+	return ps
+}
+
+// Get returns the profile called name ("" means "default").
+func (ps *Profiles) Get(name string) (*Profile, error) {
+	if name == "" {
+		name = "default"
+	}
+	p, ok := ps.byName[name]
+	if !ok {
+		return nil, fmt.Errorf("%w %q (known: %s)", ErrUnknown, name, strings.Join(ps.Names(), ", "))
+	}
+	return p, nil
+}
+
+// Names lists the loaded profiles.
+func (ps *Profiles) Names() []string {
+	out := make([]string, 0, len(ps.byName))
+	for n := range ps.byName {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
+var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// parse reads and checks one profile and loads its fonts.
+func parse(data []byte, dir string) (*Profile, error) {
+	p := &Profile{Dir: dir}
+	if err := yaml.UnmarshalStrict(data, p); err != nil {
+		return nil, err
+	}
+	if !nameRE.MatchString(p.Name) {
+		return nil, fmt.Errorf("name: %q must be lower-case letters, digits, '.', '_' or '-'", p.Name)
+	}
+	switch p.DateFormat {
+	case "":
+		p.DateFormat = "long"
+	case "long", "iso", "numeric":
+	default:
+		return nil, fmt.Errorf("date_format: %q must be long, iso or numeric", p.DateFormat)
+	}
+	for field, c := range map[string]string{"accent": p.Colors.Accent, "text": p.Colors.Text, "muted": p.Colors.Muted, "rule": p.Colors.Rule, "link": p.Colors.Link} {
+		if c != "" && !colorRE.MatchString(c) {
+			return nil, fmt.Errorf("colors.%s: %q is not #rrggbb", field, c)
+		}
+	}
+	for name, sh := range p.Presets {
+		switch name {
+		case "web", "archive", "proof":
+		default:
+			return nil, fmt.Errorf("presets.%s: unknown preset (web, archive, proof)", name)
+		}
+		if sh.Columns < 0 || sh.Columns > 4 {
+			return nil, fmt.Errorf("presets.%s.columns: must be 1–4", name)
+		}
+	}
+	for i, l := range p.Footer.Links {
+		if l.Text == "" || !(strings.HasPrefix(l.URL, "https://") || strings.HasPrefix(l.URL, "http://")) {
+			return nil, fmt.Errorf("footer.links[%d]: needs text and an http(s) url", i)
+		}
+	}
+	set, err := p.loadFonts()
+	if err != nil {
+		return nil, err
+	}
+	p.Set = set
+	return p, nil
+}
+
+// loadFonts parses the profile's families once.
+func (p *Profile) loadFonts() (*fonts.Set, error) {
+	emb, err := fonts.Embedded()
+	if err != nil {
+		return nil, err
+	}
+	set := &fonts.Set{Serif: emb.Serif, Sans: emb.Sans, Mono: emb.Mono}
+	load := func(field, family string, ff FamilyFiles) (*fonts.Family, error) {
+		var files [4][]byte
+		for i, path := range []string{ff.Regular, ff.Bold, ff.Italic, ff.BoldItalic} {
+			if path == "" {
+				continue
+			}
+			if !filepath.IsAbs(path) {
+				path = filepath.Join(p.Dir, path)
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return nil, fmt.Errorf("fonts.%s: %w", field, err)
+			}
+			files[i] = b
+		}
+		fam, err := fonts.LoadFamily(family, files[0], files[1], files[2], files[3])
+		if err != nil {
+			return nil, fmt.Errorf("fonts.%s: %w", field, err)
+		}
+		return fam, nil
+	}
+	for _, f := range []struct {
+		field string
+		ff    FamilyFiles
+		dst   **fonts.Family
+	}{{"serif", p.Fonts.Serif, &set.Serif}, {"sans", p.Fonts.Sans, &set.Sans}, {"mono", p.Fonts.Mono, &set.Mono}} {
+		if f.ff.Embedded || f.ff.Regular == "" {
+			continue
+		}
+		fam, err := load(f.field, p.Name+"-"+f.field, f.ff)
+		if err != nil {
+			return nil, err
+		}
+		*f.dst = fam
+	}
+	for i, ff := range p.Fonts.Fallback {
+		name := ff.Name
+		if name == "" {
+			name = fmt.Sprintf("%s-fallback%d", p.Name, i)
+		}
+		fam, err := load(fmt.Sprintf("fallback[%d]", i), name, ff)
+		if err != nil {
+			return nil, err
+		}
+		set.Extra = append(set.Extra, fam)
+	}
+	return set, nil
+}
+
+// FallbackNames lists the fallback families in the order they are tried.
+func (p *Profile) FallbackNames() []string {
+	var out []string
+	for _, f := range p.Set.Extra {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+// Sheet returns the paper and columns the profile sets for a preset.
+func (p *Profile) Sheet(preset string) Sheet {
+	return p.Presets[preset]
+}
