@@ -144,7 +144,7 @@ func DefaultSpec(p Paper, columns int) Spec {
 	}
 	// Body text stays near its reading size on any paper (wider pages get
 	// more columns, not bigger type); display type grows with the page.
-	text := min(max(scale, 0.9), 1.1)
+	text := min(max(scale, 0.9), 1.0)
 	sz := func(v float64) float64 { return float64(int(v*text*4+0.5)) / 4 }
 	dz := func(v float64) float64 { return float64(int(v*scale*4+0.5)) / 4 }
 	serif, sans, mono := "serif", "sans", "mono"
