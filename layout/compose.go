@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"printd/article"
 )
@@ -254,7 +255,7 @@ func (c *composer) fitImage(im *article.Image, info ImageInfo, width, maxH float
 func (c *composer) body(width, maxFigure float64) []*unit {
 	s := c.spec
 	var us []*unit
-	indentNext := false
+	indentNext, dropped := false, false
 	parSpace := 0.0
 	if !s.ParagraphIndent {
 		parSpace = s.Body.Leading * 0.5
@@ -273,6 +274,13 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 			}
 			st := s.Body
 			st.SpaceBefore = space
+			if s.DropCap && !dropped {
+				if du := c.dropCap(b.Runs, st, width, bi, where+".html"); du != nil {
+					us = append(us, du...)
+					dropped, indentNext = true, true
+					continue
+				}
+			}
 			us = append(us, c.paragraph(c.inline(b.Runs, st), st, width, indent, 0, RoleBody, bi, where+".html")...)
 			indentNext = true
 		case article.Heading:
@@ -382,6 +390,61 @@ func (c *composer) qr(width float64) *unit {
 	}
 	u.links = append(u.links, LinkArea{Rect: Rect{x0, 0, side, side}, URL: c.in.Article.URL})
 	return u
+}
+
+// dropCapLines is how many lines a drop cap spans.
+const dropCapLines = 3
+
+// dropCap sets a paragraph whose first letter is a large initial sunk into
+// its first lines; the text of those lines runs beside it. It returns nil
+// when the paragraph is too short or does not start with a letter.
+func (c *composer) dropCap(runs []article.Run, st TextStyle, width float64, bi int, where string) []*unit {
+	if len(runs) == 0 || runs[0].Style != 0 || runs[0].Link != "" {
+		return nil
+	}
+	first, n := firstRune(runs[0].Text)
+	if n == 0 || !unicode.IsLetter(first) {
+		return nil
+	}
+	capKey := FontKey{st.Font.Family, Bold}
+	face := c.set.faceFor(capKey)
+	if face == nil || !face.Has(first) {
+		return nil
+	}
+	// The initial's cap height spans the lines: from the first line's cap
+	// height down to the last line's baseline.
+	size := (float64(dropCapLines-1)*st.Leading + st.Size*0.72) / 0.72
+	capW := float64(face.Advance(first)) * size / 1000
+	gap := st.Size * 0.4
+	rest := append([]article.Run{{Text: runs[0].Text[n:], Style: runs[0].Style}}, runs[1:]...)
+	lines := c.set.set(c.inline(rest, st), paraOpts{width: width, align: st.Align, where: where,
+		narrowLines: dropCapLines, narrowW: width - capW - gap})
+	if len(lines) <= dropCapLines {
+		return nil
+	}
+	us := paragraphUnits(lines, 0, st.Leading, st.SpaceBefore, RoleBody, bi, c.nextGroup())
+	for i := 0; i < dropCapLines; i++ {
+		for k := range us[i].texts {
+			us[i].texts[k].X += capW + gap
+		}
+		for k := range us[i].rules {
+			us[i].rules[k].X1 += capW + gap
+			us[i].rules[k].X2 += capW + gap
+		}
+		for k := range us[i].links {
+			us[i].links[k].X += capW + gap
+		}
+	}
+	// The initial is drawn with the first line, its baseline on the last
+	// sunk line's; the sunk lines stay together.
+	base := us[dropCapLines-1].texts[0].Y + float64(dropCapLines-1)*st.Leading
+	asc := size * 0.72
+	us[0].texts = append([]Text{{X: 0, Y: base, Text: string(first), Font: capKey, Size: size, Color: st.Color,
+		Width: capW, Asc: asc, Desc: 0, Role: RoleBody, Block: bi}}, us[0].texts...)
+	for i := 0; i < dropCapLines-1; i++ {
+		us[i].keepNext = true
+	}
+	return us
 }
 
 // quote is a block quote: indented, set in the quote style, with an accent

@@ -204,6 +204,7 @@ func TestFixtures(t *testing.T) {
 				name := fmt.Sprintf("%s/%s/%dcol", fx, paper, cols)
 				a := loadFixture(t, fx)
 				spec := DefaultSpec(mustPaper(t, paper), cols)
+				spec.DropCap = cols == 2
 				if spec.Validate() != nil {
 					continue // too many columns for the paper
 				}
@@ -233,6 +234,8 @@ func TestGenerated(t *testing.T) {
 		a := randomArticle(rng)
 		cols := 1 + rng.Intn(4)
 		spec := DefaultSpec(mustPaper(t, "A4"), cols)
+		spec.DropCap = i%2 == 0
+		spec.ParagraphIndent = i%3 != 0
 		doc, err := Layout(&Input{Article: a, Spec: spec, Fonts: fb, Images: fixtureImages(a)})
 		if err != nil {
 			t.Fatalf("article %d: %v", i, err)

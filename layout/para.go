@@ -54,8 +54,11 @@ type placedPiece struct {
 type paraOpts struct {
 	width  float64
 	indent float64 // first-line indent
-	align  Align
-	where  string // JSON path, for missing-glyph reports
+	// The first narrowLines lines are narrowW wide (room for a drop cap).
+	narrowLines int
+	narrowW     float64
+	align       Align
+	where       string // JSON path, for missing-glyph reports
 }
 
 // setter sets paragraphs for one article: it knows the fonts, the language

@@ -119,7 +119,12 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 	}
 	justify := o.align == AlignJustify
 	items, pay := s.build(toks, o, justify)
-	widths := func(int) float64 { return o.width }
+	widths := func(i int) float64 {
+		if i < o.narrowLines {
+			return o.narrowW
+		}
+		return o.width
+	}
 	var lines []linebreak.Line
 	if justify {
 		var err error
@@ -132,7 +137,7 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 	}
 	out := make([]setLine, 0, len(lines))
 	for li, ln := range lines {
-		sl := setLine{width: o.width, hyphenated: ln.Hyphenated, ratio: ln.Ratio}
+		sl := setLine{width: widths(li), hyphenated: ln.Hyphenated, ratio: ln.Ratio}
 		r := ln.Ratio
 		if !justify || r > 1e3 {
 			r = 0
@@ -145,7 +150,6 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 		for start < ln.End && items[start].Kind != linebreak.Box {
 			start++ // glue and penalties vanish at a line start
 		}
-		_ = li
 		for i := start; i < ln.End; i++ {
 			it := items[i]
 			switch it.Kind {

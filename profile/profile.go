@@ -27,6 +27,7 @@ type Profile struct {
 	Masthead   Masthead          `json:"masthead"`
 	Lang       string            `json:"lang"`
 	DateFormat string            `json:"date_format"` // long | iso | numeric
+	DropCap    bool              `json:"drop_cap"`    // a large initial on the first paragraph
 	Colors     Colors            `json:"colors"`
 	Fonts      FontConfig        `json:"fonts"`
 	Presets    map[string]Sheet  `json:"presets"`

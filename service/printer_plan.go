@@ -111,6 +111,7 @@ func applyProfile(s *layout.Spec, prof *profile.Profile, art *article.Article) {
 		s.Lang = prof.Lang
 	}
 	s.DateFormat = prof.DateFormat
+	s.DropCap = prof.DropCap
 	s.Masthead = prof.Masthead.Text
 	s.MastheadLogo = prof.Masthead.Logo
 	s.Publication = firstNonEmpty(prof.Masthead.Text, siteName(art))
