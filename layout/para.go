@@ -72,6 +72,9 @@ type setter struct {
 	missing  []MissingGlyph
 	seenMiss map[missKey]bool
 	mono     string
+	// greedy sets justified text first-fit instead of total-fit (for
+	// comparisons).
+	greedy bool
 }
 
 type missKey struct {

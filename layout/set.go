@@ -126,7 +126,7 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 		return o.width
 	}
 	var lines []linebreak.Line
-	if justify {
+	if justify && !s.greedy {
 		var err error
 		lines, err = linebreak.Break(items, widths, s.params)
 		if err != nil {
