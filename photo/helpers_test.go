@@ -15,11 +15,11 @@ import (
 )
 
 // seedPhotoPath is the shared 2400×1600 JPEG fixture.
-var seedPhotoPath = filepath.Join("..", "testdata", "seed-photo.jpg")
+const seedPhotoPath = "../testdata/seed-photo.jpg"
 
 func readSeed(tb testing.TB) []byte {
 	tb.Helper()
-	data, err := os.ReadFile(seedPhotoPath)
+	data, err := os.ReadFile(filepath.FromSlash(seedPhotoPath))
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -49,12 +49,14 @@ func pngHeader(w, h uint32) []byte {
 	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(ihdr))
 }
 
-// jpegHeader returns SOI and a baseline SOF0 declaring w×h, 3 components.
+// jpegHeader returns SOI, a baseline SOF0 declaring w×h with 3 components,
+// and the start of a scan header (where DecodeConfig stops reading).
 func jpegHeader(w, h uint16) []byte {
 	out := []byte{0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 8}
 	out = binary.BigEndian.AppendUint16(out, h)
 	out = binary.BigEndian.AppendUint16(out, w)
-	return append(out, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1)
+	out = append(out, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1)
+	return append(out, 0xFF, 0xDA, 0x00, 0x0C)
 }
 
 // gifHeader returns a GIF89a header and logical screen descriptor.

@@ -33,14 +33,28 @@ type Prepared struct {
 // quality (≤ 0 means DefaultQuality). A baseline JPEG in YCbCr or gray that
 // needs no change is returned byte-for-byte with PassedThrough set.
 func Prepare(data []byte, info Info, maxW, maxH, quality int) (*Prepared, error) {
-	p, err := prepare(data, info, maxW, maxH, quality)
+	return PrepareTarget(data, info, Target{MaxW: maxW, MaxH: maxH, Quality: quality})
+}
+
+// Target is what a photo is prepared for: the largest pixel size, the JPEG
+// quality and whether to print it in shades of grey.
+type Target struct {
+	MaxW, MaxH int
+	Quality    int
+	Gray       bool
+}
+
+// PrepareTarget is Prepare with every option, grey included: a grey target
+// gives a one-channel JPEG.
+func PrepareTarget(data []byte, info Info, t Target) (*Prepared, error) {
+	p, err := prepare(data, info, t.MaxW, t.MaxH, t.Quality, t.Gray)
 	if err != nil {
 		return nil, fmt.Errorf("prepare %s photo: %w", info.Format, err)
 	}
 	return p, nil
 }
 
-func prepare(data []byte, info Info, maxW, maxH, quality int) (*Prepared, error) {
+func prepare(data []byte, info Info, maxW, maxH, quality int, gray bool) (*Prepared, error) {
 	quality = normalizeQuality(quality)
 	format, err := sniff(data)
 	if err != nil {
@@ -66,7 +80,7 @@ func prepare(data []byte, info Info, maxW, maxH, quality int) (*Prepared, error)
 	w, h := fitWithin(srcW, srcH, maxW, maxH)
 	out := &Prepared{Width: w, Height: h, SourceWidth: srcW, SourceHeight: srcH}
 	if format == FormatJPEG && orientation == 1 && w == srcW && h == srcH &&
-		(cfg.ColorModel == color.YCbCrModel || cfg.ColorModel == color.GrayModel) &&
+		((cfg.ColorModel == color.YCbCrModel && !gray) || cfg.ColorModel == color.GrayModel) &&
 		scanJPEG(data).baseline {
 		out.Data, out.PassedThrough = data, true
 		return out, nil
@@ -88,10 +102,16 @@ func prepare(data []byte, info Info, maxW, maxH, quality int) (*Prepared, error)
 		img = imaging.Resize(img, rw, rh, imaging.Lanczos)
 	}
 	img = orient(img, orientation)
+	img = opaque(img)
+	if gray {
+		g := image.NewGray(img.Bounds())
+		draw.Draw(g, g.Bounds(), img, img.Bounds().Min, draw.Src)
+		img = g
+	}
 
 	var buf bytes.Buffer
 	buf.Grow(w * h / 4)
-	if err := jpeg.Encode(&buf, opaque(img), &jpeg.Options{Quality: quality}); err != nil {
+	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: quality}); err != nil {
 		return nil, fmt.Errorf("encode jpeg: %w", err)
 	}
 	out.Data = buf.Bytes()

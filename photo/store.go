@@ -70,14 +70,19 @@ func (s *Store) Inspect(ctx context.Context, src string) (Info, error) {
 // Prepared returns src prepared by Prepare for maxW×maxH at quality, from
 // the cache when possible.
 func (s *Store) Prepared(ctx context.Context, src string, maxW, maxH, quality int) (*Prepared, error) {
-	quality = normalizeQuality(quality)
-	maxW, maxH = max(maxW, 0), max(maxH, 0)
+	return s.PreparedTarget(ctx, src, Target{MaxW: maxW, MaxH: maxH, Quality: quality})
+}
+
+// PreparedTarget is Prepared with every option of Target.
+func (s *Store) PreparedTarget(ctx context.Context, src string, t Target) (*Prepared, error) {
+	quality := normalizeQuality(t.Quality)
+	maxW, maxH := max(t.MaxW, 0), max(t.MaxH, 0)
 	srcKey := sourceKey(src)
-	key := strconv.Itoa(maxW) + "x" + strconv.Itoa(maxH) + "q" + strconv.Itoa(quality) + " " + srcKey
+	key := strconv.Itoa(maxW) + "x" + strconv.Itoa(maxH) + "q" + strconv.Itoa(quality) + "g" + strconv.FormatBool(t.Gray) + " " + srcKey
 	if p, ok := s.prepared.get(key); ok {
 		return p, nil
 	}
-	return coalesce(ctx, &s.prepares, key, func(ctx context.Context) (*Prepared, error) {
+	return coalesce(ctx, &s.prepares, key, src, func(ctx context.Context) (*Prepared, error) {
 		if p, ok := s.prepared.get(key); ok { // finished while we queued
 			return p, nil
 		}
@@ -85,7 +90,7 @@ func (s *Store) Prepared(ctx context.Context, src string, maxW, maxH, quality in
 		if err != nil {
 			return nil, err
 		}
-		p, err := Prepare(got.data, got.info, maxW, maxH, quality)
+		p, err := PrepareTarget(got.data, got.info, Target{MaxW: maxW, MaxH: maxH, Quality: quality, Gray: t.Gray})
 		if err != nil {
 			return nil, fmt.Errorf("photo %q: %w", shortSrc(src), err)
 		}
@@ -101,8 +106,13 @@ func (s *Store) source(ctx context.Context, src, key string) (source, error) {
 		if info, ok := s.infos.Get(key); ok {
 			return source{data: data, info: info}, nil
 		}
+		// Cached bytes already passed Inspect once; re-reading the header is cheap.
+		if info, err := Inspect(data, s.maxPixels); err == nil {
+			s.infos.Add(key, info)
+			return source{data: data, info: info}, nil
+		}
 	}
-	return coalesce(ctx, &s.fetches, key, func(ctx context.Context) (source, error) {
+	return coalesce(ctx, &s.fetches, key, src, func(ctx context.Context) (source, error) {
 		data, err := s.fetcher.fetch(ctx, src)
 		if err != nil {
 			return source{}, fmt.Errorf("photo %q: %w", shortSrc(src), err)
@@ -119,14 +129,15 @@ func (s *Store) source(ctx context.Context, src, key string) (source, error) {
 
 // coalesce runs fn once for all concurrent callers with the same key. The
 // shared work is detached from any single caller's cancellation (the fetch
-// has its own timeout); each caller still stops waiting when its ctx ends.
-func coalesce[T any](ctx context.Context, g *singleflight.Group, key string, fn func(context.Context) (T, error)) (T, error) {
+// has its own timeout, and its result is cached for the others); each caller
+// still stops waiting when its own ctx ends.
+func coalesce[T any](ctx context.Context, g *singleflight.Group, key, src string, fn func(context.Context) (T, error)) (T, error) {
 	detached := context.WithoutCancel(ctx)
 	ch := g.DoChan(key, func() (any, error) { return fn(detached) })
 	select {
 	case <-ctx.Done():
 		var zero T
-		return zero, fmt.Errorf("%w: %w", ErrFetch, ctx.Err())
+		return zero, fmt.Errorf("photo %q: %w: %w", shortSrc(src), ErrFetch, ctx.Err())
 	case r := <-ch:
 		if r.Err != nil {
 			var zero T

@@ -246,7 +246,7 @@ func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl Pl
 			if _, ok := out[k]; ok {
 				continue
 			}
-			prep, err := p.photos.Prepared(ctx, im.Src, im.PixelsW, im.PixelsH, 85)
+			prep, err := p.photos.PreparedTarget(ctx, im.Src, photo.Target{MaxW: im.PixelsW, MaxH: im.PixelsH, Quality: 85, Gray: pl.Spec.Grayscale})
 			if err != nil {
 				if ctx.Err() != nil {
 					return nil, nil, ctx.Err()
