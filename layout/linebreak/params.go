@@ -52,10 +52,10 @@ type Params struct {
 	Looseness int
 }
 
-// DefaultParams returns TeX's plain defaults adapted to narrow columns:
-// tolerance 200, pretolerance 100, line penalty 10, hyphen penalty 50,
-// double-hyphen demerits 10000, final-hyphen demerits 5000, fitness demerits
-// 10000 and automatic emergency stretch.
+// DefaultParams returns plain TeX's values — tolerance 200, pretolerance
+// 100, line penalty 10, hyphen penalty 50, double-hyphen demerits 10000,
+// final-hyphen demerits 5000, fitness demerits 10000 — with automatic
+// emergency stretch (EmergencyStretch 0).
 func DefaultParams() Params {
 	return Params{
 		Tolerance:            200,
