@@ -90,3 +90,28 @@ func checkRuns(t *testing.T, runs []Run) {
 		}
 	}
 }
+
+// FuzzParseBodyHTML: any body HTML gives blocks or an error, never a panic,
+// and every block it gives is of a known type.
+func FuzzParseBodyHTML(f *testing.F) {
+	for _, s := range []string{
+		"<p>a <b>b</b></p><h2>h</h2><blockquote><p>q</p><cite>c</cite></blockquote><ul><li>1<ul><li>2</li></ul></li></ul>",
+		"<figure><img src=\"x.jpg\" alt=\"a\"><figcaption>cap</figcaption></figure><pre>  x\n y</pre><hr><script>x</script>",
+		"<div><div><p>deep", "<table><tr><td>t</td></tr></table><iframe src=x></iframe>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		blocks, _, err := ParseBodyHTML(s)
+		if err != nil {
+			return
+		}
+		for i, b := range blocks {
+			switch b.Type {
+			case Paragraph, Heading, Quote, List, ImageBlock, Preformatted, Divider:
+			default:
+				t.Fatalf("block %d of unknown type %q", i, b.Type)
+			}
+		}
+	})
+}

@@ -1,6 +1,9 @@
 package fonts
 
-import "unicode"
+import (
+	"sync"
+	"unicode"
+)
 
 // Face is one parsed TrueType face: its bytes, coverage and metrics. All
 // metrics are in 1/1000 em, the unit fpdf measures text in. A Face is
@@ -25,6 +28,9 @@ type Face struct {
 	capHeight, xHeight int
 	underlinePos       int
 	underlineThickness int
+
+	pagesOnce sync.Once
+	pages     *Pages // see Pages
 }
 
 const (

@@ -156,7 +156,11 @@ func (c *composer) figure(im *article.Image, width, maxH float64, block int, whe
 		parts = append(parts, &unit{h: 0, group: -1, images: []Image{c.fitImage(im, info, width, maxH, block)}})
 		parts[0].h = parts[0].images[0].H
 	} else {
-		c.warn = append(c.warn, fmt.Sprintf("%s.src: image %q left out", where, im.Src))
+		msg := fmt.Sprintf("%s.src: image %s left out", where, shortSource(im.Src))
+		if why := c.in.ImageErrors[im.Src]; why != "" {
+			msg += ": " + why
+		}
+		c.warn = append(c.warn, msg)
 	}
 	if im.Caption != "" {
 		cap := c.paragraph(plainSpans(im.Caption, s.Caption), s.Caption, width, 0, 0, RoleCaption, block, where+".caption")
@@ -177,6 +181,20 @@ func (c *composer) figure(im *article.Image, width, maxH float64, block int, whe
 		u.shrink = func(h float64) *unit { return cropFigure(u, h, im.Focus) }
 	}
 	return u
+}
+
+// shortSource keeps data: URIs and very long addresses out of messages.
+func shortSource(src string) string {
+	if strings.HasPrefix(src, "data:") {
+		if i := strings.IndexByte(src, ','); i > 0 && i < 64 {
+			return strconv.Quote(src[:i] + ",…")
+		}
+		return `"data:…"`
+	}
+	if len(src) > 200 {
+		src = src[:200] + "…"
+	}
+	return strconv.Quote(src)
 }
 
 // cropFigure returns a copy of figure u at most h tall, its picture

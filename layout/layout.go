@@ -23,6 +23,9 @@ type Input struct {
 	// Images holds the pictures that could be had, by source. An image
 	// missing here is left out (its caption stays) with a warning.
 	Images map[string]ImageInfo
+	// ImageErrors says why an image could not be had, by source, for the
+	// warning that reports it left out.
+	ImageErrors map[string]string
 	// QR is a QR code of the article's address (dark modules true), printed
 	// with the legal footer when not empty.
 	QR [][]bool

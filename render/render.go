@@ -19,11 +19,19 @@ type Meta struct {
 	Title, Author, Subject, Keywords, Lang string
 	Creator                                string
 	Created, Modified                      time.Time // zero: the Unix epoch, never the clock
+
+	// For PDF/A output (see Options.PDFA and Meta.archival):
+	Description string   // a summary; dc:description, and the Info Subject when set
+	Authors     []string // the authors one by one (dc:creator); Author is their display form
+	ID          string   // the article's id: dc:identifier and the seed of the XMP document id
 }
 
 // Options are the renderer's switches.
 type Options struct {
 	Grayscale bool // draw every colour as its luminance
+	// PDFA makes the output PDF/A-2b: XMP metadata, an sRGB output intent,
+	// printable links, a trailer /ID (see archivePass).
+	PDFA bool
 }
 
 // ImageSource returns the prepared (JPEG) bytes of a placed image, or false
@@ -50,7 +58,16 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCompression(true)
 	pdf.SetCatalogSort(true)
+	if opt.PDFA {
+		meta = meta.archival()
+	} else {
+		meta = meta.normalized()
+	}
 	writeMeta(pdf, meta)
+	var archive *archivePass
+	if opt.PDFA {
+		archive = setupArchive(pdf, meta)
+	}
 
 	r := &drawer{pdf: pdf, book: book, images: images, opt: opt, fonts: map[layout.FontKey]bool{}, imgs: map[string]bool{}}
 	marks := bookmarksByPage(doc)
@@ -74,12 +91,18 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
 	}
-	_, err = w.Write(subsetTags(buf.Bytes()))
+	out, err := finishPDF(subsetTags(buf.Bytes()), archive)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrRender, err)
+	}
+	_, err = w.Write(out)
 	return err
 }
 
 func writeMeta(pdf *fpdf.Fpdf, m Meta) {
-	pdf.SetTitle(m.Title, true)
+	if m.Title != "" {
+		pdf.SetTitle(m.Title, true)
+	}
 	if m.Author != "" {
 		pdf.SetAuthor(m.Author, true)
 	}
@@ -94,10 +117,10 @@ func writeMeta(pdf *fpdf.Fpdf, m Meta) {
 	}
 	creator := m.Creator
 	if creator == "" {
-		creator = "printd"
+		creator = defaultCreator
 	}
 	pdf.SetCreator(creator, true)
-	pdf.SetProducer("printd", true)
+	pdf.SetProducer(producer, true)
 	created := m.Created
 	if created.IsZero() {
 		created = time.Unix(0, 0).UTC()
@@ -124,8 +147,9 @@ type drawer struct {
 	book   Book
 	images ImageSource
 	opt    Options
-	fonts  map[layout.FontKey]bool
+	fonts  map[layout.FontKey]bool // page fonts registered, by fpdf family and style
 	imgs   map[string]bool
+	text   docFonts // the faces the text is set in and their pages (fonts.go)
 	cur    struct {
 		font  layout.FontKey
 		size  float64
@@ -136,20 +160,24 @@ type drawer struct {
 
 var styleStr = [4]string{"", "B", "I", "BI"}
 
-func (d *drawer) useFont(k layout.FontKey, size float64) {
+// useFont selects page i of face ff at size, registering the page's font
+// with the PDF writer on its first use in the document.
+func (d *drawer) useFont(ff *faceFonts, i int, size float64) {
+	k := ff.key(i)
+	if d.cur.set && d.cur.font == k && d.cur.size == size {
+		return
+	}
 	if !d.fonts[k] {
-		f := d.book.face(k)
-		if f == nil {
-			d.pdf.SetError(fmt.Errorf("font %s/%d unavailable", k.Family, k.Style))
+		pf, err := ff.pages.Page(i).Font()
+		if err != nil {
+			d.pdf.SetError(err)
 			return
 		}
-		d.pdf.AddUTF8FontFromBytes(fpdfFamily(k.Family), styleStr[k.Style&3], f.Data())
+		d.pdf.AddFontFromBytes(k.Family, styleStr[k.Style&3], pf.Def, pf.Program)
 		d.fonts[k] = true
 	}
-	if !d.cur.set || d.cur.font != k || d.cur.size != size {
-		d.pdf.SetFont(fpdfFamily(k.Family), styleStr[k.Style&3], size)
-		d.cur.font, d.cur.size, d.cur.set = k, size, true
-	}
+	d.pdf.SetFont(k.Family, styleStr[k.Style&3], size)
+	d.cur.font, d.cur.size, d.cur.set = k, size, true
 }
 
 func (d *drawer) color(c layout.Color) (int, int, int) {
@@ -172,16 +200,21 @@ func (d *drawer) page(p *layout.Page) {
 	}
 	lastColor := layout.Color{}
 	colorSet := false
+	d.planFonts(p.Texts)
 	for _, t := range p.Texts {
 		if t.Text == "" {
 			continue
 		}
-		d.useFont(t.Font, t.Size)
+		ff := d.text.faceFor(d.book, t.Font)
+		if ff == nil {
+			pdf.SetError(fmt.Errorf("font %s/%d unavailable", t.Font.Family, t.Font.Style))
+			continue
+		}
 		if !colorSet || t.Color != lastColor {
 			pdf.SetTextColor(d.color(t.Color))
 			lastColor, colorSet = t.Color, true
 		}
-		pdf.Text(t.X, t.Y, safeText(t.Text))
+		d.drawText(ff, t)
 	}
 	for _, l := range p.Links {
 		pdf.LinkString(l.X, l.Y, l.W, l.H, l.URL)

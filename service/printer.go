@@ -113,13 +113,14 @@ func (p *Printer) run(ctx context.Context, art *article.Article, out *bytes.Buff
 	}
 	a := *art // the plan may fill in the footer; the caller's article stays as it was
 	a.Footer = pl.Footer
-	infos, warns, err := p.inspectImages(ctx, &a, pl)
+	failed := map[string]string{}
+	infos, warns, err := p.inspectImages(ctx, &a, pl, failed)
 	if err != nil {
 		return res, err
 	}
 	res.Warnings = append(res.Warnings, warns...)
 	book := render.Book{Set: pl.Profile.Set}
-	in := &layout.Input{Article: &a, Spec: pl.Spec, Fonts: book, Images: infos}
+	in := &layout.Input{Article: &a, Spec: pl.Spec, Fonts: book, Images: infos, ImageErrors: failed}
 	if pl.QR && a.URL != "" {
 		if q, err := qrcode.New(a.URL, qrcode.Medium); err == nil {
 			q.DisableBorder = true
@@ -152,7 +153,7 @@ func (p *Printer) run(ctx context.Context, art *article.Article, out *bytes.Buff
 		b, ok := prepared[imageKey(im)]
 		return b, ok
 	}
-	ropt := render.Options{Grayscale: pl.Spec.Grayscale}
+	ropt := render.Options{Grayscale: pl.Spec.Grayscale, PDFA: pl.PDFA}
 	if err := render.Render(ctx, doc, book, lookup, meta(&a), ropt, out); err != nil {
 		return res, err
 	}
@@ -194,7 +195,7 @@ func images(art *article.Article) []string {
 }
 
 // inspectImages reads every image's size (fetching it once) in parallel.
-func (p *Printer) inspectImages(ctx context.Context, art *article.Article, pl Plan) (map[string]layout.ImageInfo, []string, error) {
+func (p *Printer) inspectImages(ctx context.Context, art *article.Article, pl Plan, failed map[string]string) (map[string]layout.ImageInfo, []string, error) {
 	strict := pl.Strict
 	srcs := images(art)
 	if logo := pl.Spec.MastheadLogo; logo != "" {
@@ -227,12 +228,37 @@ func (p *Printer) inspectImages(ctx context.Context, art *article.Article, pl Pl
 			if strict {
 				return nil, nil, fmt.Errorf("%w: %s: %v", ErrPhoto, shortSrc(src), err)
 			}
-			warns = append(warns, fmt.Sprintf("photo %s left out: %v", shortSrc(src), err))
+			failed[src] = photoReason(err)
 			continue
 		}
 		infos[src] = layout.ImageInfo{Width: results[i].info.Width, Height: results[i].info.Height}
 	}
 	return infos, warns, nil
+}
+
+// photoReason is the short, client-safe reason a photo was left out.
+func photoReason(err error) string {
+	switch {
+	case errors.Is(err, photo.ErrForbiddenAddress):
+		return "address not allowed"
+	case errors.Is(err, photo.ErrTooManyPixels):
+		return "too many pixels"
+	case errors.Is(err, photo.ErrTooLarge):
+		return "too many bytes"
+	case errors.Is(err, photo.ErrUnsupported):
+		return "not a supported image"
+	case errors.Is(err, photo.ErrScheme):
+		return "source not allowed"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timed out"
+	case errors.Is(err, photo.ErrFetch):
+		var se *photo.StatusError
+		if errors.As(err, &se) {
+			return fmt.Sprintf("fetch failed (HTTP %d)", se.StatusCode)
+		}
+		return "fetch failed"
+	}
+	return "unavailable"
 }
 
 // prepareImages prepares each placed image at its target size.
@@ -281,12 +307,15 @@ func shortSrc(src string) string {
 // clock).
 func meta(art *article.Article) render.Meta {
 	m := render.Meta{
-		Title:    art.Headline,
-		Author:   strings.Join(art.Authors, ", "),
-		Subject:  art.Subheadline,
-		Lang:     art.Lang,
-		Created:  art.Published,
-		Modified: art.Updated,
+		Title:       art.Headline,
+		Author:      strings.Join(art.Authors, ", "),
+		Authors:     art.Authors,
+		ID:          art.ID,
+		Description: art.Subheadline,
+		Subject:     art.Subheadline,
+		Lang:        art.Lang,
+		Created:     art.Published,
+		Modified:    art.Updated,
 	}
 	var kw []string
 	for _, k := range []string{art.Section, art.Rubric} {

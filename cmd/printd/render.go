@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 
+	"printd/adapt"
 	"printd/article"
 	"printd/photo"
 	"printd/profile"
@@ -32,6 +33,7 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&strict, "strict", "fail when a photo cannot be had instead of leaving it out")
 	allowHosts := fs.String("allow-hosts", "", "comma-separated hosts or CIDRs photos may be fetched from even when private")
 	allowHTTP := fs.Bool("allow-http", false, "allow plain http:// photo URLs")
+	format := fs.String("format", "auto", "input format: auto, printd, wordpress, ans or jsonld")
 	profiles := fs.String("profiles", "", "directory of publication profiles (YAML or JSON) besides the embedded default")
 	preflight := fs.String("preflight", "", "write the preflight report (JSON) to this file, or - for standard error")
 	pages := fs.Int("pages", 0, "fixed page count; text that does not fit is reported as overset")
@@ -68,10 +70,13 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if in == "-" {
 		name = "<stdin>"
 	}
-	art, warns, err := article.DecodeWithWarnings(data)
+	art, used, warns, err := adapt.Decode(data, *format)
 	if err != nil {
 		reportDecode(stderr, name, err)
 		return 1
+	}
+	if used != adapt.Printd {
+		fmt.Fprintf(stderr, "printd: %s: read as %s\n", name, used)
 	}
 	for _, w := range warns {
 		fmt.Fprintf(stderr, "printd: warning: %s\n", w)
