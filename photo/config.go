@@ -31,6 +31,10 @@ type Config struct {
 	AllowHosts []string
 	AllowFiles bool   // local paths and file: URLs allowed (CLI only)
 	BaseDir    string // relative paths resolve against it
+	// Confine keeps local files inside BaseDir: absolute paths, ".." that
+	// climbs out and symbolic links that lead out are refused. The service
+	// sets it for its photo directory; the CLI trusts its user's paths.
+	Confine    bool
 	UserAgent  string
 	CacheBytes int64 // budget of Store's prepared-image cache
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
@@ -206,11 +207,31 @@ func (f *Fetcher) readFile(src string, isURL bool) ([]byte, error) {
 		p = filepath.FromSlash(u.Path)
 	}
 	p = filepath.Clean(p)
-	if !filepath.IsAbs(p) && f.cfg.BaseDir != "" {
-		p = filepath.Join(f.cfg.BaseDir, p)
+	var file *os.File
+	var err error
+	if f.cfg.Confine {
+		if filepath.IsAbs(p) || f.cfg.BaseDir == "" {
+			return nil, fmt.Errorf("%w: only paths inside the photo directory", ErrScheme)
+		}
+		root, rerr := os.OpenRoot(f.cfg.BaseDir)
+		if rerr != nil {
+			return nil, fmt.Errorf("%w: %w", ErrFetch, rerr)
+		}
+		defer root.Close()
+		file, err = root.Open(p) // refuses escapes, symbolic links included
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			err = fmt.Errorf("%w: %w", ErrScheme, err)
+		}
+	} else {
+		if !filepath.IsAbs(p) && f.cfg.BaseDir != "" {
+			p = filepath.Join(f.cfg.BaseDir, p)
+		}
+		file, err = os.Open(p)
 	}
-	file, err := os.Open(p)
 	if err != nil {
+		if errors.Is(err, ErrScheme) {
+			return nil, err
+		}
 		return nil, fmt.Errorf("%w: %w", ErrFetch, err)
 	}
 	defer file.Close()
