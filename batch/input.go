@@ -1,0 +1,269 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// ErrInput marks input that could not be read to its end: a read error, or
+// a JSON array broken so badly that no later element can be found. Records
+// before the damage were processed and recorded.
+var ErrInput = errors.New("batch: input unreadable")
+
+// record is one non-empty input record.
+type record struct {
+	num  int    // 1-based line (NDJSON) or element (array) number
+	data []byte // the raw JSON; nil when err is set
+	err  error  // why the record could not be read
+	end  int64  // input bytes consumed at its end
+}
+
+// label names a record in messages.
+func (r record) label(array bool) string {
+	if array {
+		return fmt.Sprintf("element %d", r.num)
+	}
+	return fmt.Sprintf("line %d", r.num)
+}
+
+// recordReader yields records until io.EOF; any other error is fatal.
+type recordReader interface {
+	next() (record, error)
+	isArray() bool
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// newRecordReader looks at the first byte that is not white space (after
+// a byte order mark): '[' means a JSON array, anything else NDJSON.
+func newRecordReader(in io.Reader, maxRecord int64) (recordReader, error) {
+	cr := &countingReader{r: in}
+	br := bufio.NewReaderSize(cr, 64<<10)
+	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+	}
+	array := false
+	for i := 1; ; i++ {
+		b, err := br.Peek(i)
+		if err != nil {
+			if err == io.EOF || errors.Is(err, bufio.ErrBufferFull) {
+				break
+			}
+			return nil, fmt.Errorf("%w: %w", ErrInput, err)
+		}
+		c := b[i-1]
+		if c == ' ' || c == '\t' || c == '\r' || c == '\n' {
+			continue
+		}
+		array = c == '['
+		break
+	}
+	if array {
+		return newArrayReader(cr, br, maxRecord)
+	}
+	return &lineReader{cr: cr, br: br, max: maxRecord}, nil
+}
+
+// lineReader reads NDJSON: one record per line, blank lines skipped.
+type lineReader struct {
+	cr   *countingReader
+	br   *bufio.Reader
+	max  int64
+	line int
+	buf  []byte
+}
+
+func (l *lineReader) isArray() bool { return false }
+
+func (l *lineReader) offset() int64 { return l.cr.n - int64(l.br.Buffered()) }
+
+func (l *lineReader) next() (record, error) {
+	for {
+		l.buf = l.buf[:0]
+		tooLong := false
+		var size int64
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = l.br.ReadSlice('\n')
+			size += int64(len(chunk))
+			if !tooLong {
+				if size > l.max+2 { // room for "\r\n"
+					tooLong = true
+					l.buf = l.buf[:0]
+				} else {
+					l.buf = append(l.buf, chunk...)
+				}
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
+		}
+		if err != nil && err != io.EOF {
+			return record{}, fmt.Errorf("%w: after line %d: %w", ErrInput, l.line, err)
+		}
+		if size == 0 && err == io.EOF {
+			return record{}, io.EOF
+		}
+		l.line++
+		rec := record{num: l.line, end: l.offset()}
+		if tooLong {
+			rec.err = fmt.Errorf("line longer than %d bytes", l.max)
+			return rec, nil
+		}
+		data := bytes.TrimSpace(l.buf)
+		if len(data) == 0 {
+			if err == io.EOF {
+				return record{}, io.EOF
+			}
+			continue
+		}
+		rec.data = bytes.Clone(data)
+		return rec, nil
+	}
+}
+
+// arrayReader streams the elements of a JSON array with json.Decoder
+// tokens, never holding more than one element (bounded by the record
+// limit, past which the array counts as broken: the decoder cannot skip an
+// element it has not read).
+type arrayReader struct {
+	lim    *limitReader
+	dec    *json.Decoder
+	max    int64
+	start  int64 // bytes read before the decoder's first
+	n      int
+	done   bool
+	broken error
+}
+
+// errElementTooLarge stops the decoder in an element longer than the limit.
+var errElementTooLarge = errors.New("element too large")
+
+// limitReader fails once the reader is past an absolute position.
+type limitReader struct {
+	r          io.Reader
+	pos, limit int64
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.pos >= l.limit {
+		return 0, errElementTooLarge
+	}
+	p = p[:min(int64(len(p)), l.limit-l.pos)]
+	n, err := l.r.Read(p)
+	l.pos += int64(n)
+	return n, err
+}
+
+func newArrayReader(cr *countingReader, br *bufio.Reader, max int64) (*arrayReader, error) {
+	lim := &limitReader{r: br, limit: max}
+	a := &arrayReader{lim: lim, max: max, start: cr.n - int64(br.Buffered()), dec: json.NewDecoder(lim)}
+	if _, err := a.dec.Token(); err != nil { // the '[' already seen
+		return nil, fmt.Errorf("%w: %w", ErrInput, err)
+	}
+	return a, nil
+}
+
+func (a *arrayReader) isArray() bool { return true }
+
+func (a *arrayReader) next() (record, error) {
+	if a.broken != nil {
+		return record{}, a.broken
+	}
+	if a.done {
+		return record{}, io.EOF
+	}
+	// The decoder may hold what it read ahead; allow one record beyond it.
+	a.lim.limit = a.lim.pos + a.max + 1
+	if !a.dec.More() {
+		a.done = true
+		tok, err := a.dec.Token()
+		if err != nil || tok != json.Delim(']') {
+			return record{}, fmt.Errorf("%w: %w", ErrInput, a.damage(err, "want ] at the end of the array"))
+		}
+		if _, err := a.dec.Token(); err != io.EOF {
+			return record{}, fmt.Errorf("%w: %w", ErrInput, a.damage(err, "data after the array"))
+		}
+		return record{}, io.EOF
+	}
+	a.n++
+	var raw json.RawMessage
+	if err := a.dec.Decode(&raw); err != nil {
+		why := a.damage(err, "")
+		a.broken = fmt.Errorf("%w: element %d: %w", ErrInput, a.n, why)
+		return record{num: a.n, err: why, end: a.start + a.dec.InputOffset()}, nil
+	}
+	return record{num: a.n, data: raw, end: a.start + a.dec.InputOffset()}, nil
+}
+
+// damage describes what broke the array, with its byte offset.
+func (a *arrayReader) damage(err error, what string) error {
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Errorf("byte %d: %s", a.start+se.Offset, se.Error())
+	case err == nil || err == io.EOF:
+		return fmt.Errorf("byte %d: %s", a.start+a.dec.InputOffset(), what)
+	case errors.Is(err, errElementTooLarge):
+		return fmt.Errorf("longer than %d bytes", a.max)
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return errors.New("the array ends early")
+	}
+	return err
+}
+
+// peek is what the reader needs to name and shard a record before it is
+// decoded: its id and headline, as written.
+type peek struct {
+	ID       string
+	Headline string
+}
+
+// peekRecord reads the id and headline of a record without validating it;
+// broken records give the zero peek.
+func peekRecord(data []byte) peek {
+	var raw struct {
+		ID       json.RawMessage `json:"id"`
+		Headline json.RawMessage `json:"headline"`
+	}
+	if json.Unmarshal(data, &raw) != nil {
+		return peek{}
+	}
+	return peek{ID: scalar(raw.ID), Headline: scalar(raw.Headline)}
+}
+
+// scalar is a JSON string's value or a number's text, trimmed; "" for
+// anything else.
+func scalar(raw json.RawMessage) string {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return ""
+	}
+	switch raw[0] {
+	case '"':
+		var s string
+		if json.Unmarshal(raw, &s) != nil {
+			return ""
+		}
+		return strings.TrimSpace(s)
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return string(raw)
+	}
+	return ""
+}

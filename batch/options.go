@@ -1,0 +1,126 @@
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"printd/article"
+)
+
+// DefaultPreset is given to articles that name no preset of their own.
+const DefaultPreset = "archive"
+
+// DefaultMaxRecordBytes bounds one input record (one NDJSON line).
+const DefaultMaxRecordBytes = 32 << 20
+
+// Rendered is what a PrintFunc reports about a finished PDF.
+type Rendered struct {
+	Pages    int
+	Warnings []string
+}
+
+// PrintFunc renders art and writes the complete PDF to w, or writes
+// nothing and returns an error. It must be safe for concurrent use.
+type PrintFunc func(ctx context.Context, art *article.Article, w io.Writer) (Rendered, error)
+
+// Options control Run.
+type Options struct {
+	// Print renders one article; required.
+	Print PrintFunc
+	// Workers render in parallel; 0 means GOMAXPROCS.
+	Workers int
+	// Buffer is how many records may wait for a worker; 0 means Workers.
+	// Besides them, each worker holds one article and its PDF.
+	Buffer int
+	// Window bounds the records between the oldest unfinished one and the
+	// newest read, so that finished rows waiting for a slow one stay few;
+	// 0 means 64 per worker, and never less than Workers+Buffer.
+	Window int
+	// Preset is given to articles without one; "" means DefaultPreset.
+	Preset string
+	// Paper and Columns, when set, replace every article's own.
+	Paper   string
+	Columns int
+	// Shard keeps one part of the input; the zero Shard keeps all of it.
+	Shard Shard
+	// Resume skips articles whose PDF an earlier run left in the sink with
+	// the hash its manifest recorded. The sink must be a Resumer.
+	Resume bool
+	// Engine names the renderer and its version. It is part of each row's
+	// input hash, so that a resumed run renders again what an older
+	// engine made.
+	Engine string
+	// MaxRecordBytes bounds one record; 0 means DefaultMaxRecordBytes. A
+	// longer NDJSON line fails alone; a longer array element ends the
+	// input (ErrInput), as nothing after it can be found without reading
+	// it.
+	MaxRecordBytes int64
+	// OnRow, if set, sees every row as it becomes final, in input order,
+	// from a single goroutine.
+	OnRow func(Row)
+}
+
+// ErrUsage marks options Run cannot work with.
+var ErrUsage = errors.New("batch: bad options")
+
+// Validate reports options Run would refuse.
+func (o Options) Validate() error {
+	if o.Print == nil {
+		return fmt.Errorf("%w: no printer", ErrUsage)
+	}
+	if o.Workers < 0 || o.Buffer < 0 || o.Window < 0 || o.MaxRecordBytes < 0 {
+		return fmt.Errorf("%w: negative worker, buffer, window or record size", ErrUsage)
+	}
+	ao := o.articleOptions()
+	if probs := ao.Normalize(""); len(probs) > 0 {
+		msgs := make([]string, len(probs))
+		for i, p := range probs {
+			msgs[i] = p.String()
+		}
+		return fmt.Errorf("%w: %s", ErrUsage, strings.Join(msgs, "; "))
+	}
+	if err := o.Shard.validate(); err != nil {
+		return fmt.Errorf("%w: %v", ErrUsage, err)
+	}
+	return nil
+}
+
+// articleOptions are the batch's options in the article's terms.
+func (o Options) articleOptions() article.Options {
+	preset := o.Preset
+	if preset == "" {
+		preset = DefaultPreset
+	}
+	return article.Options{Preset: preset, Paper: o.Paper, Columns: o.Columns}
+}
+
+// withDefaults fills the zero fields.
+func (o Options) withDefaults() Options {
+	if o.Workers == 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	if o.Buffer == 0 {
+		o.Buffer = o.Workers
+	}
+	if o.Window == 0 {
+		o.Window = 64 * o.Workers
+	}
+	o.Window = max(o.Window, o.Workers+o.Buffer)
+	if o.MaxRecordBytes == 0 {
+		o.MaxRecordBytes = DefaultMaxRecordBytes
+	}
+	ao := o.articleOptions()
+	ao.Normalize("")
+	o.Preset, o.Paper = ao.Preset, ao.Paper
+	return o
+}
+
+// fingerprint is what, besides the record itself, decides a PDF's bytes.
+func (o Options) fingerprint() string {
+	return "engine=" + o.Engine + "\npreset=" + o.Preset + "\npaper=" + o.Paper + "\ncolumns=" + strconv.Itoa(o.Columns) + "\n"
+}

@@ -1,0 +1,273 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	"printd/photo"
+)
+
+// Config is every setting of the HTTP service. DefaultConfig gives the
+// documented defaults; cmd/printd maps flags and PRINTD_* variables onto
+// it.
+type Config struct {
+	// Addr is the listen address (default ":8080").
+	Addr string
+	// MaxBody bounds an article: the request body of POST /v1/pdf and the
+	// response of the article source (default 8 MiB). Larger is 413.
+	MaxBody int64
+	// RenderTimeout is the deadline of one render, photos included, counted
+	// from the moment it gets a render slot (default 10s). Past it: 504.
+	RenderTimeout time.Duration
+	// Concurrency is the number of renders that run at once; 0 or less
+	// means 2×GOMAXPROCS.
+	Concurrency int
+	// Queue is how many renders may wait for a slot (default 64; 0: none).
+	// A render that finds the queue full is refused at once with 503.
+	Queue int
+	// QueueWait is how long a render waits for a slot before 503 (default
+	// 2s).
+	QueueWait time.Duration
+	// CacheBytes bounds the in-memory cache of rendered PDFs (default
+	// 64 MiB; 0 disables it).
+	CacheBytes int64
+	// CacheControl is sent with every PDF (default "public, max-age=300";
+	// empty sends none).
+	CacheControl string
+	// ArticleSource is the URL template of GET /v1/articles/{id}.pdf, with
+	// "{id}" where the escaped article id goes, for example
+	// "https://cms.example.org/api/print/{id}.json". Empty (the default)
+	// turns the route off. It is fetched under the photo rules: https only
+	// (unless AllowHTTP), and a private address only when its host is in
+	// AllowHosts.
+	ArticleSource string
+	// AllowHosts lists host names, IPs or CIDRs (optionally with :port)
+	// that photos and the article source may be fetched from even when
+	// they resolve to private addresses.
+	AllowHosts []string
+	// AllowHTTP allows plain http:// photo and article-source URLs.
+	AllowHTTP bool
+	// PhotoMaxBytes bounds one encoded photo (default 20 MiB). Zero photo
+	// settings take the photo package's defaults.
+	PhotoMaxBytes int64
+	// PhotoMaxPixels bounds width×height, read from the image header
+	// before anything is decoded (default 50 000 000).
+	PhotoMaxPixels int64
+	// PhotoTimeout bounds one photo or article-source fetch (default 10s).
+	PhotoTimeout time.Duration
+	// PhotoCacheBytes bounds the cache of prepared photos (default 64 MiB).
+	PhotoCacheBytes int64
+	// Profiles is a directory of publication profiles besides the
+	// embedded default (default none).
+	Profiles string
+	// Pprof serves /debug/pprof/* (default off).
+	Pprof bool
+	// ShutdownGrace is how long in-flight requests may take to finish
+	// after SIGTERM (default 20s).
+	ShutdownGrace time.Duration
+	// DrainDelay is how long the server keeps accepting requests, with
+	// /readyz already answering 503, before it stops listening (default 0;
+	// a few seconds behind a load balancer that polls readiness).
+	DrainDelay time.Duration
+	// LogLevel is debug, info, warn or error (default info).
+	LogLevel string
+	// LogFormat is json or text (default json).
+	LogFormat string
+}
+
+// Defaults of Config.
+const (
+	DefaultAddr          = ":8080"
+	DefaultMaxBody       = 8 << 20
+	DefaultRenderTimeout = 10 * time.Second
+	DefaultQueue         = 64
+	DefaultQueueWait     = 2 * time.Second
+	DefaultCacheBytes    = 64 << 20
+	DefaultCacheControl  = "public, max-age=300"
+	DefaultShutdownGrace = 20 * time.Second
+)
+
+// DefaultConfig returns the documented defaults.
+func DefaultConfig() Config {
+	return Config{
+		Addr:            DefaultAddr,
+		MaxBody:         DefaultMaxBody,
+		RenderTimeout:   DefaultRenderTimeout,
+		Queue:           DefaultQueue,
+		QueueWait:       DefaultQueueWait,
+		CacheBytes:      DefaultCacheBytes,
+		CacheControl:    DefaultCacheControl,
+		PhotoMaxBytes:   photo.DefaultMaxBytes,
+		PhotoMaxPixels:  photo.DefaultMaxPixels,
+		PhotoTimeout:    photo.DefaultTimeout,
+		PhotoCacheBytes: photo.DefaultCacheBytes,
+		ShutdownGrace:   DefaultShutdownGrace,
+		LogLevel:        "info",
+		LogFormat:       "json",
+	}
+}
+
+// concurrency is the effective number of render slots.
+func (c Config) concurrency() int {
+	if c.Concurrency > 0 {
+		return c.Concurrency
+	}
+	return 2 * runtime.GOMAXPROCS(0)
+}
+
+// Validate reports every setting that cannot work.
+func (c Config) Validate() error {
+	var errs []error
+	bad := func(name, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: "+format, append([]any{name}, args...)...))
+	}
+	if c.MaxBody <= 0 {
+		bad("max-body", "must be positive")
+	}
+	if c.RenderTimeout <= 0 {
+		bad("render-timeout", "must be positive")
+	}
+	if c.Queue < 0 {
+		bad("queue", "must not be negative")
+	}
+	if c.QueueWait < 0 {
+		bad("queue-wait", "must not be negative")
+	}
+	if c.CacheBytes < 0 {
+		bad("cache-bytes", "must not be negative")
+	}
+	for _, f := range []struct {
+		name string
+		v    int64
+	}{
+		{"photo-max-bytes", c.PhotoMaxBytes}, {"photo-max-pixels", c.PhotoMaxPixels},
+		{"photo-timeout", int64(c.PhotoTimeout)}, {"photo-cache-bytes", c.PhotoCacheBytes},
+	} {
+		if f.v < 0 {
+			bad(f.name, "must not be negative")
+		}
+	}
+	if c.ShutdownGrace < 0 {
+		bad("shutdown-grace", "must not be negative")
+	}
+	if c.DrainDelay < 0 {
+		bad("drain-delay", "must not be negative")
+	}
+	if strings.ContainsAny(c.CacheControl, "\r\n") {
+		bad("cache-control", "must be one line")
+	}
+	if c.ArticleSource != "" {
+		if err := checkSourceTemplate(c.ArticleSource, c.AllowHTTP); err != nil {
+			bad("article-source", "%v", err)
+		}
+	}
+	if err := checkAllowHosts(c.AllowHosts); err != nil {
+		bad("allow-hosts", "%v", err)
+	}
+	if _, err := parseLevel(c.LogLevel); err != nil {
+		bad("log-level", "%v", err)
+	}
+	switch strings.ToLower(c.LogFormat) {
+	case "", "json", "text":
+	default:
+		bad("log-format", "%q is not json or text", c.LogFormat)
+	}
+	return errors.Join(errs...)
+}
+
+// checkSourceTemplate checks an article-source URL template.
+func checkSourceTemplate(tmpl string, allowHTTP bool) error {
+	if strings.Count(tmpl, "{id}") != 1 {
+		return errors.New(`must contain "{id}" exactly once`)
+	}
+	u, err := url.Parse(strings.Replace(tmpl, "{id}", "x", 1))
+	if err != nil {
+		return err
+	}
+	switch {
+	case u.Scheme == "https":
+	case u.Scheme == "http" && allowHTTP:
+	case u.Scheme == "http":
+		return errors.New("plain http needs allow-http")
+	default:
+		return fmt.Errorf("scheme %q is not https", u.Scheme)
+	}
+	if u.Host == "" {
+		return errors.New("has no host")
+	}
+	return nil
+}
+
+// checkAllowHosts reports a malformed allow-hosts entry at start-up. The
+// photo fetcher reports its configuration error on every fetch, even of an
+// empty data: URI, and only then.
+func checkAllowHosts(hosts []string) error {
+	if len(hosts) == 0 {
+		return nil
+	}
+	pc := photo.DefaultConfig()
+	pc.AllowHosts = hosts
+	if _, err := photo.NewFetcher(pc).Fetch(context.Background(), "data:,"); err != nil {
+		return err
+	}
+	return nil
+}
+
+// photoConfig is the photo store's share of the settings.
+func (c Config) photoConfig() photo.Config {
+	pc := photo.DefaultConfig()
+	pc.MaxBytes = c.PhotoMaxBytes
+	pc.MaxPixels = c.PhotoMaxPixels
+	pc.Timeout = c.PhotoTimeout
+	pc.CacheBytes = c.PhotoCacheBytes
+	pc.AllowHTTP = c.AllowHTTP
+	pc.AllowHosts = append([]string(nil), c.AllowHosts...)
+	return pc
+}
+
+// sourceConfig is the article source's fetch rules: the photo rules with
+// the article size limit.
+func (c Config) sourceConfig() photo.Config {
+	pc := c.photoConfig()
+	pc.MaxBytes = c.MaxBody
+	pc.UserAgent = "printd/" + Version
+	return pc
+}
+
+func parseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	if s == "" {
+		return slog.LevelInfo, nil
+	}
+	if err := l.UnmarshalText([]byte(s)); err != nil {
+		return 0, fmt.Errorf("%q is not debug, info, warn or error", s)
+	}
+	return l, nil
+}
+
+// NewLogger makes the service's logger from LogLevel and LogFormat: every
+// line carries the request ID of the context it is logged with.
+func (c Config) NewLogger(w io.Writer) (*slog.Logger, error) {
+	level, err := parseLevel(c.LogLevel)
+	if err != nil {
+		return nil, fmt.Errorf("log-level: %w", err)
+	}
+	opts := &slog.HandlerOptions{Level: level}
+	var h slog.Handler
+	switch strings.ToLower(c.LogFormat) {
+	case "", "json":
+		h = slog.NewJSONHandler(w, opts)
+	case "text":
+		h = slog.NewTextHandler(w, opts)
+	default:
+		return nil, fmt.Errorf("log-format: %q is not json or text", c.LogFormat)
+	}
+	return slog.New(requestIDHandler{h}), nil
+}

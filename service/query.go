@@ -1,0 +1,131 @@
+package service
+
+import (
+	"math"
+	"net/url"
+	"strconv"
+
+	"printd/article"
+)
+
+// queryOptions are the options given in a query string; they override the
+// article's "options" object field by field.
+type queryOptions struct {
+	opts  article.Options
+	given map[string]bool // option names present in the query
+}
+
+// queryOptionNames are the query parameters read as options, in the order
+// problems are reported. Other parameters are ignored.
+var queryOptionNames = []string{"preset", "paper", "columns", "grayscale", "bleed", "strict", "pages"}
+
+// parseQuery reads the options of a query string. Problems name the
+// parameter as "query.<name>".
+func parseQuery(q url.Values) (queryOptions, []article.Problem) {
+	qo := queryOptions{given: map[string]bool{}}
+	var probs []article.Problem
+	add := func(name, msg string) {
+		probs = append(probs, article.Problem{Path: "query." + name, Message: msg})
+	}
+	for _, name := range queryOptionNames {
+		vs, ok := q[name]
+		if !ok {
+			continue
+		}
+		if len(vs) != 1 {
+			add(name, "given more than once")
+			continue
+		}
+		v := vs[0]
+		qo.given[name] = true
+		switch name {
+		case "preset":
+			qo.opts.Preset = v
+			if v == "" {
+				add(name, "must be web, archive or proof")
+			}
+		case "paper":
+			qo.opts.Paper = v
+			if v == "" {
+				add(name, "must be A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm")
+			}
+		case "columns":
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > 4 {
+				add(name, "must be an integer 1–4")
+				continue
+			}
+			qo.opts.Columns = n
+		case "pages":
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 || n > article.MaxPages {
+				add(name, "must be an integer 0–"+strconv.Itoa(article.MaxPages))
+				continue
+			}
+			qo.opts.Pages = n
+		case "grayscale", "strict":
+			b, err := parseQueryBool(v)
+			if err != nil {
+				add(name, "must be true or false")
+				continue
+			}
+			if name == "grayscale" {
+				qo.opts.Grayscale = &b
+			} else {
+				qo.opts.Strict = &b
+			}
+		case "bleed":
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+				add(name, "must be a number of millimetres")
+				continue
+			}
+			qo.opts.Bleed = &f
+		}
+	}
+	// Ranges and canonical forms are the article's own rules.
+	probs = append(probs, qo.opts.Normalize("query")...)
+	return qo, probs
+}
+
+// parseQueryBool accepts what a query string usually carries: true/false,
+// 1/0, yes/no, on/off, and an empty value (?grayscale) as true.
+func parseQueryBool(v string) (bool, error) {
+	switch v {
+	case "", "1", "true", "True", "TRUE", "yes", "on":
+		return true, nil
+	case "0", "false", "False", "FALSE", "no", "off":
+		return false, nil
+	}
+	return false, strconv.ErrSyntax
+}
+
+// apply overrides the article's options with the query's.
+func (qo queryOptions) apply(o *article.Options) {
+	if qo.given["preset"] {
+		o.Preset = qo.opts.Preset
+	}
+	if qo.given["paper"] {
+		o.Paper = qo.opts.Paper
+	}
+	if qo.given["columns"] {
+		o.Columns = qo.opts.Columns
+	}
+	if qo.given["pages"] {
+		o.Pages = qo.opts.Pages
+	}
+	if qo.given["grayscale"] {
+		o.Grayscale = qo.opts.Grayscale
+	}
+	if qo.given["strict"] {
+		o.Strict = qo.opts.Strict
+	}
+	if qo.given["bleed"] {
+		o.Bleed = qo.opts.Bleed
+	}
+}
+
+// strict reports whether the query asks for strict checking.
+func (qo queryOptions) strict() bool {
+	return qo.opts.Strict != nil && *qo.opts.Strict
+}

@@ -1,0 +1,94 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"printd/article"
+)
+
+// render returns the PDF for key from an identical render under way or
+// by rendering it in a render slot. how is "coalesced" or "miss".
+func (s *Server) render(ctx context.Context, key string, art *article.Article, warns []string) (r *rendered, how string, err error) {
+	r, shared, err := s.flight.do(ctx, key, func(ctx context.Context) (*rendered, error) {
+		if r, ok := s.cache.get(key); ok { // cached just before this call began
+			return r, nil
+		}
+		return s.renderSlot(ctx, key, art, warns)
+	})
+	how = "miss"
+	if shared {
+		how = "coalesced"
+	}
+	s.metrics.cache.WithLabelValues(how).Inc()
+	if err != nil && ctx.Err() != nil {
+		return nil, how, fmt.Errorf("%w: %w", errClientGone, ctx.Err())
+	}
+	return r, how, err
+}
+
+// renderSlot waits for a render slot, renders under the render deadline
+// and caches the result.
+func (s *Server) renderSlot(ctx context.Context, key string, art *article.Article, warns []string) (*rendered, error) {
+	release, why, err := s.limiter.acquire(ctx)
+	if err != nil {
+		if why != "" {
+			s.metrics.rejections.WithLabelValues(string(why)).Inc()
+		}
+		return nil, err
+	}
+	defer release()
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
+	defer cancel()
+	start := time.Now()
+	var buf bytes.Buffer
+	res, err := s.print(ctx, art, &buf)
+	elapsed := time.Since(start)
+	s.metrics.renderSeconds.Observe(elapsed.Seconds())
+	s.metrics.photoFailures.Add(float64(countPhotoWarnings(res.Warnings)))
+	if err != nil {
+		outcome := "error"
+		switch {
+		case errors.Is(err, context.DeadlineExceeded):
+			outcome = "timeout"
+		case errors.Is(err, context.Canceled):
+			outcome = "canceled"
+		case errors.Is(err, ErrPhoto):
+			s.metrics.photoFailures.Inc()
+		}
+		s.metrics.renders.WithLabelValues(outcome).Inc()
+		s.log.DebugContext(ctx, "render failed", "outcome", outcome, "err", err, "seconds", elapsed.Seconds())
+		return nil, err
+	}
+	s.metrics.renders.WithLabelValues("ok").Inc()
+	s.metrics.pages.Observe(float64(res.Pages))
+	s.metrics.pdfBytes.Observe(float64(buf.Len()))
+	r := &rendered{
+		pdf:         buf.Bytes(),
+		pages:       res.Pages,
+		warnings:    append(append([]string(nil), warns...), res.Warnings...),
+		preflight:   res.Preflight.Summary(),
+		disposition: contentDisposition(art),
+	}
+	s.cache.add(key, r)
+	s.log.InfoContext(ctx, "rendered", "pages", r.pages, "bytes", len(r.pdf), "warnings", len(r.warnings),
+		"seconds", elapsed.Seconds())
+	return r, nil
+}
+
+// countPhotoWarnings counts the warnings about images left out: from
+// layout "<path>.src: image <src> left out: <reason>", from the Printer's
+// preparation "photo <src> left out: <error>".
+func countPhotoWarnings(warnings []string) int {
+	n := 0
+	for _, w := range warnings {
+		if strings.Contains(w, " left out") && (strings.HasPrefix(w, "photo ") || strings.Contains(w, ".src: image ")) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,183 @@
+package service
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sort"
+	"sync/atomic"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"printd/article"
+	"printd/fonts"
+	"printd/photo"
+	"printd/profile"
+)
+
+// Server is printd's HTTP service: routes, limits, caches and metrics over
+// a Printer. Make one with New; it is safe for concurrent use.
+type Server struct {
+	cfg     Config
+	log     *slog.Logger
+	printer *Printer
+	// print renders; it is printer.Print, replaceable by tests.
+	print func(ctx context.Context, art *article.Article, w io.Writer) (Result, error)
+
+	engine  *gin.Engine
+	metrics *metrics
+	limiter *limiter
+	cache   *pdfCache
+	flight  *flight
+	source  *photo.Fetcher // nil: no article source
+	// profileTag fingerprints the profile files, part of every ETag.
+	profileTag string
+
+	loaded   atomic.Bool // fonts and profiles are loaded
+	draining atomic.Bool // shutting down
+}
+
+// New makes a server from cfg, logging to logw (nil: standard error). It
+// loads the fonts and profiles, so a server that exists is ready to
+// render.
+func New(cfg Config, logw io.Writer) (*Server, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	if logw == nil {
+		logw = os.Stderr
+	}
+	logger, err := cfg.NewLogger(logw)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := fonts.Embedded(); err != nil {
+		return nil, fmt.Errorf("fonts: %w", err)
+	}
+	profs, err := profile.Load(cfg.Profiles)
+	if err != nil {
+		return nil, err
+	}
+	tag, err := fingerprintDir(cfg.Profiles)
+	if err != nil {
+		return nil, fmt.Errorf("profiles: %w", err)
+	}
+	s := &Server{
+		cfg:        cfg,
+		log:        logger,
+		printer:    NewPrinterConfig(PrinterConfig{Profiles: profs, Photos: photo.NewStore(cfg.photoConfig())}),
+		limiter:    newLimiter(cfg.concurrency(), cfg.Queue, cfg.QueueWait),
+		cache:      newPDFCache(cfg.CacheBytes),
+		flight:     newFlight(),
+		profileTag: tag,
+	}
+	s.print = s.printer.Print
+	if cfg.ArticleSource != "" {
+		s.source = photo.NewFetcher(cfg.sourceConfig())
+	}
+	s.metrics = newMetrics(s)
+	s.engine = s.routes()
+	s.loaded.Store(true)
+	return s, nil
+}
+
+// Handler is the server's HTTP handler.
+func (s *Server) Handler() http.Handler { return s.engine }
+
+// ready reports whether /readyz answers 200: everything loaded and not
+// shutting down.
+func (s *Server) ready() bool { return s.loaded.Load() && !s.draining.Load() }
+
+// ListenAndServe listens on cfg.Addr and serves until ctx ends, then shuts
+// down gracefully (see Serve).
+func (s *Server) ListenAndServe(ctx context.Context) error {
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", s.cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve serves on ln until ctx ends. Then /readyz turns 503, the listener
+// stays open for DrainDelay, is closed, and requests in flight get up to
+// ShutdownGrace to finish before their connections are cut. It returns nil
+// after a clean shutdown.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.engine,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      s.cfg.QueueWait + s.cfg.RenderTimeout + s.cfg.PhotoTimeout + time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	s.log.Info("listening", "addr", ln.Addr().String(), "version", Version,
+		"render_slots", cap(s.limiter.slots), "queue", s.cfg.Queue, "article_source", s.source != nil)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	s.draining.Store(true)
+	s.log.Info("draining", "delay", s.cfg.DrainDelay.String(), "grace", s.cfg.ShutdownGrace.String())
+	if s.cfg.DrainDelay > 0 {
+		time.Sleep(s.cfg.DrainDelay)
+	}
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ShutdownGrace)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if err != nil {
+		s.log.Warn("grace period over; closing remaining connections", "err", err)
+		_ = srv.Close()
+	}
+	if serr := <-errc; serr != nil && !errors.Is(serr, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", serr)
+	}
+	s.log.Info("stopped")
+	if err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}
+
+// fingerprintDir hashes the profile files of dir (names and contents) so
+// that a changed profile changes every ETag.
+func fingerprintDir(dir string) (string, error) {
+	if dir == "" {
+		return "", nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", err
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		if !e.IsDir() {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		data, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", n, len(data))
+		h.Write(data)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
