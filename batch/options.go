@@ -32,6 +32,10 @@ type PrintFunc func(ctx context.Context, art *article.Article, w io.Writer) (Ren
 type Options struct {
 	// Print renders one article; required.
 	Print PrintFunc
+	// Decode turns one record into an article with its warnings; nil
+	// means article.DecodeWithWarnings (printd's own input). The CLI and
+	// the service pass the CMS adapters' decoder here.
+	Decode func(data []byte) (*article.Article, []string, error)
 	// Workers render in parallel; 0 means GOMAXPROCS.
 	Workers int
 	// Buffer is how many records may wait for a worker; 0 means Workers.

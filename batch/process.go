@@ -29,7 +29,11 @@ func (e *engine) process(ctx context.Context, j job) (row Row, err error) {
 			return row, nil
 		}
 	}
-	art, warns, err := article.DecodeWithWarnings(j.rec.data)
+	decode := e.opts.Decode
+	if decode == nil {
+		decode = article.DecodeWithWarnings
+	}
+	art, warns, err := decode(j.rec.data)
 	if err != nil {
 		describe(&row, label, e.array, err)
 		return row, nil

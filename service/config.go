@@ -7,10 +7,12 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"os"
 	"runtime"
 	"strings"
 	"time"
 
+	"printd/adapt"
 	"printd/photo"
 )
 
@@ -48,6 +50,15 @@ type Config struct {
 	// (unless AllowHTTP), and a private address only when its host is in
 	// AllowHosts.
 	ArticleSource string
+	// BatchMaxBody bounds the whole body of POST /v1/batch; each article
+	// in it is bounded by MaxBody.
+	BatchMaxBody int64
+	// ArticleFormat is the shape of the article source's answers: auto,
+	// printd, wordpress, ans or jsonld (a request's format= overrides it).
+	ArticleFormat string
+	// PhotoDir, when set, lets photo sources be paths inside this
+	// directory (and nowhere else).
+	PhotoDir string
 	// AllowHosts lists host names, IPs or CIDRs (optionally with :port)
 	// that photos and the article source may be fetched from even when
 	// they resolve to private addresses.
@@ -97,6 +108,7 @@ const (
 // DefaultConfig returns the documented defaults.
 func DefaultConfig() Config {
 	return Config{
+		BatchMaxBody:    1 << 30,
 		Addr:            DefaultAddr,
 		MaxBody:         DefaultMaxBody,
 		RenderTimeout:   DefaultRenderTimeout,
@@ -168,6 +180,14 @@ func (c Config) Validate() error {
 			bad("article-source", "%v", err)
 		}
 	}
+	if _, err := adapt.ParseFormat(c.ArticleFormat); err != nil {
+		bad("article-format", "%v", err)
+	}
+	if c.PhotoDir != "" {
+		if st, err := os.Stat(c.PhotoDir); err != nil || !st.IsDir() {
+			bad("photo-dir", "%q is not a directory", c.PhotoDir)
+		}
+	}
 	if err := checkAllowHosts(c.AllowHosts); err != nil {
 		bad("allow-hosts", "%v", err)
 	}
@@ -229,6 +249,9 @@ func (c Config) photoConfig() photo.Config {
 	pc.CacheBytes = c.PhotoCacheBytes
 	pc.AllowHTTP = c.AllowHTTP
 	pc.AllowHosts = append([]string(nil), c.AllowHosts...)
+	if c.PhotoDir != "" {
+		pc.AllowFiles, pc.BaseDir, pc.Confine = true, c.PhotoDir, true
+	}
 	return pc
 }
 
@@ -237,6 +260,7 @@ func (c Config) photoConfig() photo.Config {
 func (c Config) sourceConfig() photo.Config {
 	pc := c.photoConfig()
 	pc.MaxBytes = c.MaxBody
+	pc.AllowFiles, pc.BaseDir, pc.Confine = false, "", false // never local files
 	pc.UserAgent = "printd/" + Version
 	return pc
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"printd/adapt"
 	"printd/article"
 )
 
@@ -19,9 +20,14 @@ import (
 // fix every default, so this determines the resolved options and the PDF;
 // and it is known before the article is decoded, so that 304s and cache
 // hits cost one pass over the input.
-func (s *Server) etagOf(data []byte, query article.Options) string {
+func (s *Server) etagOf(data []byte, query article.Options, format ...string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "printd %s\x00%s\x00%s\x00", Version, s.profileTag, canonicalOptions(query))
+	for _, f := range format {
+		if f != "" && f != adapt.Auto {
+			fmt.Fprintf(h, "format=%s\x00", f)
+		}
+	}
 	writeCompact(h, data)
 	return `"` + hex.EncodeToString(h.Sum(nil)[:16]) + `"`
 }

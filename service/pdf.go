@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"printd/adapt"
 	"printd/article"
 )
 
@@ -25,6 +27,49 @@ func (s *Server) postPDF(c *gin.Context) {
 	s.servePDF(c, data, false)
 }
 
+// postPreflight is POST /v1/preflight: the article and options as for
+// /v1/pdf; the answer is the preflight report (JSON), no PDF.
+func (s *Server) postPreflight(c *gin.Context) {
+	if err := checkContentType(c.GetHeader("Content-Type")); err != nil {
+		s.fail(c, err)
+		return
+	}
+	data, err := readBody(c.Writer, c.Request, s.cfg.MaxBody)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Set(preflightKey, true)
+	s.servePDF(c, data, false)
+}
+
+const preflightKey = "printd.preflight"
+
+// preflight answers with the report of an article checked in a render
+// slot under the render deadline.
+func (s *Server) preflight(c *gin.Context, art *article.Article, warns []string) {
+	ctx := c.Request.Context()
+	release, why, err := s.limiter.acquire(ctx)
+	if err != nil {
+		if why != "" {
+			s.metrics.rejections.WithLabelValues(string(why)).Inc()
+		}
+		s.fail(c, err)
+		return
+	}
+	defer release()
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
+	defer cancel()
+	rep, err := s.printer.Preflight(ctx, art)
+	if err != nil {
+		s.fail(c, renderError(err, art, queryOptions{}))
+		return
+	}
+	rep.Warnings = append(append([]string{}, warns...), rep.Warnings...)
+	c.Header("Cache-Control", "no-store")
+	c.JSON(http.StatusOK, rep)
+}
+
 // servePDF answers with the PDF of an article given as JSON. A request
 // whose ETag the client already has (304) or the cache holds is answered
 // before the article is decoded; any other is decoded, its query options
@@ -34,10 +79,20 @@ func (s *Server) postPDF(c *gin.Context) {
 func (s *Server) servePDF(c *gin.Context, data []byte, fromSource bool) {
 	ctx := c.Request.Context()
 	qo, qprobs := parseQuery(c.Request.URL.Query())
+	formatName := c.Query("format")
+	if fromSource && formatName == "" {
+		formatName = s.cfg.ArticleFormat
+	}
+	format, ferr := adapt.ParseFormat(formatName)
+	if ferr != nil {
+		// without its format the body cannot be read at all
+		s.fail(c, &article.ValidationError{Problems: append(qprobs, article.Problem{Path: "query.format", Message: "must be auto, printd, wordpress, ans or jsonld"})})
+		return
+	}
 	inm := c.GetHeader("If-None-Match")
 	var etag string
-	if len(qprobs) == 0 {
-		etag = s.etagOf(data, qo.opts)
+	if len(qprobs) == 0 && !c.GetBool(preflightKey) {
+		etag = s.etagOf(data, qo.opts, string(format))
 		// Only valid input was ever given this tag, so a client's copy of
 		// it needs no decoding to be confirmed ("*" confirms nothing).
 		if noneMatch(inm, etag, false) {
@@ -50,7 +105,30 @@ func (s *Server) servePDF(c *gin.Context, data []byte, fromSource bool) {
 			return
 		}
 	}
+	// A CMS's own JSON is mapped onto printd's first; what the mapping
+	// dropped joins the warnings, and the response says which shape was read.
+	var adaptWarns []string
+	if len(qprobs) == 0 && format != adapt.Printd {
+		out, used, aw, aerr := adapt.Convert(data, string(format))
+		switch {
+		case aerr == nil:
+			data, adaptWarns = out, aw
+			c.Header("X-Printd-Format", string(used))
+		case format == adapt.Auto && errors.Is(aerr, adapt.ErrUnrecognised):
+			// not a known shape: decode as printd input for precise field errors
+		default:
+			if fromSource {
+				var se *article.SyntaxError
+				if errors.As(aerr, &se) {
+					aerr = fmt.Errorf("%w: its answer is not JSON: %v", errSource, se)
+				}
+			}
+			s.fail(c, aerr)
+			return
+		}
+	}
 	art, warns, err := article.DecodeOpts(data, article.DecodeOptions{Strict: qo.strict()})
+	warns = append(adaptWarns, warns...)
 	if err != nil {
 		var se *article.SyntaxError
 		var ve *article.ValidationError
@@ -70,6 +148,10 @@ func (s *Server) servePDF(c *gin.Context, data []byte, fromSource bool) {
 	qo.apply(&art.Options)
 	if _, err := s.printer.Plan(art); err != nil {
 		s.fail(c, optionsError(err, qo))
+		return
+	}
+	if c.GetBool(preflightKey) {
+		s.preflight(c, art, warns)
 		return
 	}
 	if noneMatch(inm, etag, true) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"printd/adapt"
 	"printd/article"
 )
 
@@ -84,6 +85,8 @@ var problemKinds = []problemKind{
 	{is(errTooLarge), http.StatusRequestEntityTooLarge, "about:blank", "Content Too Large", true},
 	{is(errMediaType), http.StatusUnsupportedMediaType, "about:blank", "Unsupported Media Type", true},
 	{as[*article.ValidationError](), http.StatusUnprocessableEntity, problemBase + "invalid-article", "Invalid Article", true},
+	{is(adapt.ErrAmbiguous), http.StatusUnprocessableEntity, problemBase + "unrecognised-input", "Unrecognised Input Format", true},
+	{is(adapt.ErrUnknownFormat), http.StatusUnprocessableEntity, problemBase + "invalid-options", "Invalid Options", true},
 	{is(ErrOptions), http.StatusUnprocessableEntity, problemBase + "invalid-options", "Invalid Options", true},
 	{is(ErrPhoto), http.StatusUnprocessableEntity, problemBase + "photo-unavailable", "Photo Unavailable", true},
 	{is(errOverloaded), http.StatusServiceUnavailable, problemBase + "overloaded", "Render Capacity Exhausted", true},

@@ -28,6 +28,8 @@ type route struct {
 func (s *Server) routeTable() []route {
 	return []route{
 		{http.MethodPost, "/v1/pdf", "/v1/pdf", s.postPDF},
+		{http.MethodPost, "/v1/preflight", "/v1/preflight", s.postPreflight},
+		{http.MethodPost, "/v1/batch", "/v1/batch", s.postBatch},
 		{http.MethodGet, "/v1/articles/{id}.pdf", "/v1/articles/:file", s.getArticlePDF},
 		{http.MethodGet, "/healthz", "/healthz", s.healthz},
 		{http.MethodGet, "/readyz", "/readyz", s.readyz},

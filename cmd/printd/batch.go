@@ -17,6 +17,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"printd/adapt"
 	"printd/article"
 	"printd/batch"
 	"printd/photo"
@@ -62,6 +63,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	out := fs.String("out", "", "output directory, .zip file, - (zip to standard output) or bucket URL")
 	workers := fs.Int("workers", 0, "articles rendered at once (default GOMAXPROCS)")
+	format := fs.String("format", "auto", "input format of every article: auto, printd, wordpress, ans or jsonld")
 	preset := fs.String("preset", batch.DefaultPreset, "preset of articles that name none: web, archive or proof")
 	paper := fs.String("paper", "", "paper of every article: A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm")
 	columns := fs.Int("columns", 0, "body columns of every article, 1–4")
@@ -125,7 +127,15 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	printer := service.NewPrinterConfig(service.PrinterConfig{Profiles: profs, Photos: photo.NewStore(pc)})
 
+	if _, err := adapt.ParseFormat(*format); err != nil {
+		fmt.Fprintf(stderr, "printd: --format: %v\n", err)
+		return 2
+	}
 	opts := batch.Options{
+		Decode: func(data []byte) (*article.Article, []string, error) {
+			art, _, warns, err := adapt.Decode(data, *format)
+			return art, warns, err
+		},
 		Print: func(ctx context.Context, art *article.Article, w io.Writer) (batch.Rendered, error) {
 			res, err := printer.Print(ctx, art, w)
 			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings}, err

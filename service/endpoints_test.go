@@ -1,0 +1,146 @@
+package service
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func postTo(t *testing.T, s *Server, target, contentType string, body []byte) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest(http.MethodPost, target, bytes.NewReader(body))
+	req.Header.Set("Content-Type", contentType)
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	return rec
+}
+
+// TestFormatQuery: a WordPress post is read as such, the response says so,
+// and what the mapping dropped is in the warnings.
+func TestFormatQuery(t *testing.T) {
+	s := newTestServer(t, nil)
+	wp, err := os.ReadFile(filepath.Join("..", "adapt", "testdata", "wordpress-plain.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"", "format=wordpress"} {
+		rec := post(t, s, q, wp)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%q: status %d: %s", q, rec.Code, rec.Body)
+		}
+		if got := rec.Header().Get("X-Printd-Format"); got != "wordpress" {
+			t.Errorf("%q: X-Printd-Format %q", q, got)
+		}
+		if !strings.Contains(rec.Header().Get("X-Printd-Warnings"), "not embedded") {
+			t.Errorf("%q: warnings %q", q, rec.Header().Get("X-Printd-Warnings"))
+		}
+	}
+	p := problemOf(t, post(t, s, "format=ans", wp), http.StatusUnprocessableEntity)
+	if len(p.Errors) == 0 {
+		t.Errorf("WordPress read as ANS: %+v", p)
+	}
+	p = problemOf(t, post(t, s, "format=docx", wp), http.StatusUnprocessableEntity)
+	if len(p.Errors) != 1 || p.Errors[0].Path != "query.format" {
+		t.Errorf("bad format: %+v", p)
+	}
+	// a native article without a headline still gets the precise field error
+	p = problemOf(t, post(t, s, "", []byte(`{"body": [{"type": "divider"}]}`)), http.StatusUnprocessableEntity)
+	if len(p.Errors) == 0 || p.Errors[0].Path != "headline" {
+		t.Errorf("missing headline: %+v", p)
+	}
+}
+
+func TestPreflightEndpoint(t *testing.T) {
+	s := newTestServer(t, nil)
+	small := dataURI("image/jpeg", testJPEG(t, 300, 200))
+	rec := postTo(t, s, "/v1/preflight?preset=proof&paper=A4&columns=2&pages=1", "application/json", seed(t, small))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body)
+	}
+	var r Report
+	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Status != "error" || !r.Overset || len(r.Images) != 1 || r.Images[0].Level != "error" || r.Preset != "proof" {
+		t.Errorf("report %+v", r)
+	}
+	problemOf(t, postTo(t, s, "/v1/preflight?columns=9", "application/json", seed(t, "")), http.StatusUnprocessableEntity)
+}
+
+// TestBatchEndpoint: NDJSON in, a ZIP of PDFs and a manifest out; a bad
+// line fails alone.
+func TestBatchEndpoint(t *testing.T) {
+	s := newTestServer(t, nil)
+	var in bytes.Buffer
+	in.Write(seed(t, "", withID("a-1")))
+	in.WriteString("\n{not json\n")
+	in.Write(seed(t, "", withID("a-2")))
+	in.WriteString("\n")
+	rec := postTo(t, s, "/v1/batch", "application/x-ndjson", in.Bytes())
+	if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/zip" {
+		t.Fatalf("status %d %s: %s", rec.Code, rec.Header().Get("Content-Type"), rec.Body.String()[:min(200, rec.Body.Len())])
+	}
+	zr, err := zip.NewReader(bytes.NewReader(rec.Body.Bytes()), int64(rec.Body.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]*zip.File{}
+	for _, f := range zr.File {
+		names[f.Name] = f
+	}
+	for _, want := range []string{"a-1.pdf", "a-2.pdf", "manifest.ndjson"} {
+		if names[want] == nil {
+			t.Errorf("zip lacks %s (has %v)", want, zr.File)
+		}
+	}
+	m, err := names["manifest.ndjson"].Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var statuses []string
+	sc := bufio.NewScanner(m)
+	for sc.Scan() {
+		var row struct {
+			Line   int    `json:"line"`
+			Status string `json:"status"`
+		}
+		json.Unmarshal(sc.Bytes(), &row)
+		statuses = append(statuses, row.Status)
+	}
+	if strings.Join(statuses, ",") != "ok,failed,ok" {
+		t.Errorf("manifest statuses %v", statuses)
+	}
+	problemOf(t, postTo(t, s, "/v1/batch", "text/plain", in.Bytes()), http.StatusUnsupportedMediaType)
+	s2 := newTestServer(t, func(c *Config) { c.BatchMaxBody = 100 })
+	problemOf(t, postTo(t, s2, "/v1/batch", "application/x-ndjson", in.Bytes()), http.StatusRequestEntityTooLarge)
+}
+
+// TestPhotoDir: with a photo directory, relative photo paths inside it are
+// used and nothing outside it is read.
+func TestPhotoDir(t *testing.T) {
+	dir := t.TempDir()
+	jpg, _ := os.ReadFile(filepath.Join("..", "testdata", "seed-photo.jpg"))
+	os.WriteFile(filepath.Join(dir, "seed-photo.jpg"), jpg, 0o644)
+	s := newTestServer(t, func(c *Config) { c.PhotoDir = dir })
+	rec := post(t, s, "", seed(t, "seed-photo.jpg"))
+	if rec.Code != http.StatusOK || rec.Header().Get("X-Printd-Warnings") != "" {
+		t.Fatalf("status %d, warnings %q", rec.Code, rec.Header().Get("X-Printd-Warnings"))
+	}
+	rec = post(t, s, "", seed(t, "../"+filepath.Base(dir)+"/seed-photo.jpg", withID("escape")))
+	if !strings.Contains(rec.Header().Get("X-Printd-Warnings"), "left out") {
+		t.Errorf("a path out of the photo directory was read: %q", rec.Header().Get("X-Printd-Warnings"))
+	}
+	// without a photo directory no file is ever read
+	s0 := newTestServer(t, nil)
+	rec = post(t, s0, "", seed(t, "seed-photo.jpg", withID("nofiles")))
+	if !strings.Contains(rec.Header().Get("X-Printd-Warnings"), "left out") {
+		t.Errorf("a file was read without a photo directory")
+	}
+}
