@@ -1,12 +1,17 @@
 package service
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -29,7 +34,20 @@ func (s *Server) postBatch(c *gin.Context) {
 		s.fail(c, fmt.Errorf("%w: %q; send application/x-ndjson", errMediaType, ct))
 		return
 	}
-	format, err := adapt.ParseFormat(c.Query("format"))
+	// format= chooses the output here (zip, the default, or pdf: one merged
+	// PDF); input= the shape of the articles. An input shape given as
+	// format= is still understood.
+	out, input := "zip", c.Query("input")
+	switch f := strings.ToLower(c.Query("format")); f {
+	case "", "zip":
+	case "pdf":
+		out = "pdf"
+	default:
+		if input == "" {
+			input = f
+		}
+	}
+	format, err := adapt.ParseFormat(input)
 	if err != nil {
 		s.fail(c, &article.ValidationError{Problems: []article.Problem{{Path: "query.format", Message: "must be auto, printd, wordpress, ans or jsonld"}}})
 		return
@@ -45,6 +63,10 @@ func (s *Server) postBatch(c *gin.Context) {
 	}
 	body := http.MaxBytesReader(c.Writer, c.Request.Body, s.cfg.BatchMaxBody)
 	ctx := c.Request.Context()
+	if out == "pdf" {
+		s.mergedPDF(c, body, format, qo)
+		return
+	}
 	c.Header("Content-Type", "application/zip")
 	c.Header("Content-Disposition", `attachment; filename="printd-batch.zip"`)
 	c.Header("Cache-Control", "no-store")
@@ -96,4 +118,120 @@ func (s *Server) postBatch(c *gin.Context) {
 		panic(http.ErrAbortHandler)
 	}
 	s.log.InfoContext(ctx, "batch", "rows", sum.Rows, "ok", sum.OK, "failed", sum.Failed, "pages", sum.Pages)
+}
+
+// maxMerged bounds the articles of one merged PDF, which is built in
+// memory.
+const maxMerged = 1000
+
+// mergedPDF answers POST /v1/batch?format=pdf: every good article of the
+// NDJSON body in one PDF, a bookmark per article; the lines that failed are
+// listed in X-Printd-Failed (and the whole request fails only when none
+// could be rendered).
+func (s *Server) mergedPDF(c *gin.Context, body io.Reader, format adapt.Format, qo queryOptions) {
+	ctx := c.Request.Context()
+	br := bufio.NewReaderSize(body, 64<<10)
+	var arts []*article.Article
+	var lines []int
+	var failures []string
+	for line := 1; ; line++ {
+		rec, err := readLine(br, s.cfg.MaxBody)
+		if len(bytes.TrimSpace(rec)) > 0 {
+			if len(arts) >= maxMerged {
+				s.fail(c, fmt.Errorf("%w: more than %d articles for one merged PDF", errTooLarge, maxMerged))
+				return
+			}
+			switch {
+			case errors.Is(err, errTooLarge):
+				failures = append(failures, fmt.Sprintf("line %d: over %d bytes", line, s.cfg.MaxBody))
+			default:
+				art, _, _, derr := adapt.Decode(rec, string(format))
+				if derr != nil {
+					failures = append(failures, fmt.Sprintf("line %d: %s", line, firstLine(derr.Error())))
+				} else {
+					qo.apply(&art.Options)
+					if art.Options.Preset == "" {
+						art.Options.Preset = "web"
+					}
+					arts = append(arts, art)
+					lines = append(lines, line)
+				}
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil && !errors.Is(err, errTooLarge) {
+			s.fail(c, fmt.Errorf("%w: %v", errBodyRead, err))
+			return
+		}
+	}
+	if len(arts) == 0 {
+		s.fail(c, &article.ValidationError{Problems: []article.Problem{{Path: "body", Message: "no article could be read: " + strings.Join(failures, "; ")}}})
+		return
+	}
+	release, why, err := s.limiter.acquire(ctx)
+	if err != nil {
+		if why != "" {
+			s.metrics.rejections.WithLabelValues(string(why)).Inc()
+		}
+		s.fail(c, err)
+		return
+	}
+	defer release()
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout*time.Duration(min(len(arts), 60)))
+	defer cancel()
+	var buf bytes.Buffer
+	res, failed, err := s.printer.PrintMerged(ctx, arts, &buf)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	for i, ferr := range failed {
+		failures = append(failures, fmt.Sprintf("line %d: %s", lines[i], firstLine(ferr.Error())))
+	}
+	sort.Strings(failures)
+	h := c.Writer.Header()
+	if len(failures) > 0 {
+		h.Set("X-Printd-Failed", warningsHeader(failures))
+	}
+	if len(res.Warnings) > 0 {
+		h.Set("X-Printd-Warnings", warningsHeader(res.Warnings))
+	}
+	h.Set("X-Printd-Pages", strconv.Itoa(res.Pages))
+	h.Set("Content-Disposition", `inline; filename="printd-batch.pdf"`)
+	h.Set("Cache-Control", "no-store")
+	c.Data(http.StatusOK, "application/pdf", buf.Bytes())
+}
+
+// readLine reads one NDJSON line of at most limit bytes; a longer one is
+// skipped to its end and reported with errTooLarge.
+func readLine(r *bufio.Reader, limit int64) ([]byte, error) {
+	var line []byte
+	over := false
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if !over {
+			if int64(len(line)+len(chunk)) > limit {
+				over, line = true, line[:0]
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if over && (err == nil || err == io.EOF) {
+			if err == io.EOF {
+				return []byte("x"), fmt.Errorf("%w: %w", errTooLarge, io.EOF)
+			}
+			return []byte("x"), errTooLarge
+		}
+		return line, err
+	}
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
 }

@@ -144,3 +144,30 @@ func TestPhotoDir(t *testing.T) {
 		t.Errorf("a file was read without a photo directory")
 	}
 }
+
+// TestBatchMergedPDF: format=pdf gives one PDF of every good article, a
+// bookmark for each, and names the lines that failed.
+func TestBatchMergedPDF(t *testing.T) {
+	s := newTestServer(t, nil)
+	one := post(t, s, "", seed(t, "", withID("m-1")))
+	var in bytes.Buffer
+	in.Write(seed(t, "", withID("m-1")))
+	in.WriteString("\n{\"body\": []}\n")
+	in.Write(seed(t, "", withID("m-2")))
+	in.WriteString("\n")
+	rec := postTo(t, s, "/v1/batch?format=pdf", "application/x-ndjson", in.Bytes())
+	if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/pdf" {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body.String()[:min(300, rec.Body.Len())])
+	}
+	singles := one.Header().Get("X-Printd-Pages")
+	if want := map[string]string{"1": "2", "2": "4", "3": "6"}[singles]; rec.Header().Get("X-Printd-Pages") != want {
+		t.Errorf("merged pages %s, one article has %s", rec.Header().Get("X-Printd-Pages"), singles)
+	}
+	if f := rec.Header().Get("X-Printd-Failed"); !strings.Contains(f, "line 2") {
+		t.Errorf("X-Printd-Failed %q", f)
+	}
+	if n := bytes.Count(rec.Body.Bytes(), []byte("/Outlines")); n == 0 {
+		t.Error("no bookmarks")
+	}
+	problemOf(t, postTo(t, s, "/v1/batch?format=pdf", "application/x-ndjson", []byte("{bad\n")), http.StatusUnprocessableEntity)
+}

@@ -103,20 +103,56 @@ func (p *Printer) Preflight(ctx context.Context, art *article.Article) (Report, 
 	return res.Preflight, err
 }
 
+// composed is an article laid out and checked, ready to be drawn.
+type composed struct {
+	plan Plan
+	art  article.Article
+	doc  *layout.Document
+	book render.Book
+}
+
 // run is the pipeline: plan, inspect photos, lay out, prepare photos,
 // render (skipped when out is nil).
 func (p *Printer) run(ctx context.Context, art *article.Article, out *bytes.Buffer) (Result, error) {
+	c, res, err := p.compose(ctx, art)
+	if err != nil || out == nil {
+		return res, err
+	}
+	prepared, warns, err := p.prepareImages(ctx, c.doc, c.plan)
+	if err != nil {
+		return res, err
+	}
+	res.Warnings = append(res.Warnings, warns...)
+	if err := p.draw(ctx, c.doc, c, prepared, meta(&c.art), out); err != nil {
+		return res, err
+	}
+	res.Bytes = int64(out.Len())
+	return res, nil
+}
+
+// draw renders a laid-out document with its prepared photos.
+func (p *Printer) draw(ctx context.Context, doc *layout.Document, c *composed, prepared map[string][]byte, m render.Meta, out *bytes.Buffer) error {
+	lookup := func(im layout.Image) ([]byte, bool) {
+		b, ok := prepared[imageKey(im)]
+		return b, ok
+	}
+	ropt := render.Options{Grayscale: c.plan.Spec.Grayscale, PDFA: c.plan.PDFA}
+	return render.Render(ctx, doc, c.book, lookup, m, ropt, out)
+}
+
+// compose plans an article, inspects its photos and lays it out.
+func (p *Printer) compose(ctx context.Context, art *article.Article) (*composed, Result, error) {
 	var res Result
 	pl, err := p.Plan(art)
 	if err != nil {
-		return res, err
+		return nil, res, err
 	}
 	a := *art // the plan may fill in the footer; the caller's article stays as it was
 	a.Footer = pl.Footer
 	failed := map[string]string{}
 	infos, warns, err := p.inspectImages(ctx, &a, pl, failed)
 	if err != nil {
-		return res, err
+		return nil, res, err
 	}
 	res.Warnings = append(res.Warnings, warns...)
 	book := render.Book{Set: pl.Profile.Set}
@@ -131,34 +167,79 @@ func (p *Printer) run(ctx context.Context, art *article.Article, out *bytes.Buff
 		in.Slug = strings.Join(nonEmpty(a.ID, "printd "+Version, p.now().UTC().Format("2006-01-02 15:04 UTC")), " · ")
 	}
 	if err := ctx.Err(); err != nil {
-		return res, err
+		return nil, res, err
 	}
 	doc, err := layout.Layout(in)
 	if err != nil {
-		return res, fmt.Errorf("layout: %w", err)
+		return nil, res, fmt.Errorf("layout: %w", err)
 	}
 	res.Warnings = append(res.Warnings, doc.Warnings...)
 	res.Missing = doc.Missing
 	res.Pages = len(doc.Pages)
 	res.Preflight = preflight(pl, doc, infos, res.Warnings)
-	if out == nil {
-		return res, nil
+	return &composed{plan: pl, art: a, doc: doc, book: book}, res, nil
+}
+
+// PrintMerged renders several articles into one PDF, one after another,
+// each starting on a new page with its headline as a top-level bookmark.
+// The first article's preset and publication decide the fonts and the
+// output kind. An article that fails is left out and its error returned in
+// failed (by index); the PDF holds the rest.
+func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, w io.Writer) (res Result, failed map[int]error, err error) {
+	failed = map[int]error{}
+	var first *composed
+	merged := &layout.Document{}
+	prepared := map[string][]byte{}
+	for i, art := range arts {
+		if err := ctx.Err(); err != nil {
+			return res, failed, err
+		}
+		c, r, err := p.compose(ctx, art)
+		if err == nil {
+			var pw []string
+			var imgs map[string][]byte
+			imgs, pw, err = p.prepareImages(ctx, c.doc, c.plan)
+			r.Warnings = append(r.Warnings, pw...)
+			for k, v := range imgs {
+				prepared[k] = v
+			}
+		}
+		if err != nil {
+			if ctx.Err() != nil {
+				return res, failed, ctx.Err()
+			}
+			failed[i] = err
+			continue
+		}
+		if first == nil {
+			first = c
+		}
+		off := len(merged.Pages)
+		merged.Pages = append(merged.Pages, c.doc.Pages...)
+		for _, b := range c.doc.Bookmarks {
+			b.Page += off
+			merged.Bookmarks = append(merged.Bookmarks, b)
+		}
+		merged.Missing = append(merged.Missing, c.doc.Missing...)
+		for _, wr := range r.Warnings {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("article %d: %s", i+1, wr))
+		}
 	}
-	prepared, warns, err := p.prepareImages(ctx, doc, pl)
-	if err != nil {
-		return res, err
+	if first == nil {
+		return res, failed, fmt.Errorf("%w: no article could be rendered", ErrOptions)
 	}
-	res.Warnings = append(res.Warnings, warns...)
-	lookup := func(im layout.Image) ([]byte, bool) {
-		b, ok := prepared[imageKey(im)]
-		return b, ok
+	var buf bytes.Buffer
+	m := meta(&first.art)
+	m.Title = fmt.Sprintf("%d articles", len(arts)-len(failed))
+	m.ID = ""
+	if err := p.draw(ctx, merged, first, prepared, m, &buf); err != nil {
+		return res, failed, err
 	}
-	ropt := render.Options{Grayscale: pl.Spec.Grayscale, PDFA: pl.PDFA}
-	if err := render.Render(ctx, doc, book, lookup, meta(&a), ropt, out); err != nil {
-		return res, err
+	res.Pages, res.Bytes, res.Missing = len(merged.Pages), int64(buf.Len()), merged.Missing
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return res, failed, fmt.Errorf("write pdf: %w", err)
 	}
-	res.Bytes = int64(out.Len())
-	return res, nil
+	return res, failed, nil
 }
 
 func nonEmpty(vs ...string) []string {
