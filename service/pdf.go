@@ -15,32 +15,33 @@ import (
 
 // postPDF is POST /v1/pdf: the article in the body, options in the query.
 func (s *Server) postPDF(c *gin.Context) {
+	if data, ok := s.jsonBody(c); ok {
+		s.servePDF(c, data, false)
+	}
+}
+
+// jsonBody reads an article request's body within the body limit; on
+// failure it has answered and returns false.
+func (s *Server) jsonBody(c *gin.Context) ([]byte, bool) {
 	if err := checkContentType(c.GetHeader("Content-Type")); err != nil {
 		s.fail(c, err)
-		return
+		return nil, false
 	}
 	data, err := readBody(c.Writer, c.Request, s.cfg.MaxBody)
 	if err != nil {
 		s.fail(c, err)
-		return
+		return nil, false
 	}
-	s.servePDF(c, data, false)
+	return data, true
 }
 
 // postPreflight is POST /v1/preflight: the article and options as for
 // /v1/pdf; the answer is the preflight report (JSON), no PDF.
 func (s *Server) postPreflight(c *gin.Context) {
-	if err := checkContentType(c.GetHeader("Content-Type")); err != nil {
-		s.fail(c, err)
-		return
+	if data, ok := s.jsonBody(c); ok {
+		c.Set(preflightKey, true)
+		s.servePDF(c, data, false)
 	}
-	data, err := readBody(c.Writer, c.Request, s.cfg.MaxBody)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	c.Set(preflightKey, true)
-	s.servePDF(c, data, false)
 }
 
 const preflightKey = "printd.preflight"
