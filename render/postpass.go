@@ -37,11 +37,11 @@ type archivePass struct {
 // archive is not nil, makes the file PDF/A-2b. A file that needs no change
 // is returned as it is.
 func finishPDF(pdf []byte, archive *archivePass) ([]byte, error) {
-	if archive == nil && !bytes.Contains(pdf, []byte("/Outlines")) {
-		return pdf, nil
-	}
 	f, err := parsePDF(pdf)
 	if err != nil {
+		return nil, fmt.Errorf("finishing: %w", err)
+	}
+	if err := f.compressContents(); err != nil {
 		return nil, fmt.Errorf("finishing: %w", err)
 	}
 	changed, err := f.unicodeTitles()
@@ -54,9 +54,7 @@ func finishPDF(pdf []byte, archive *archivePass) ([]byte, error) {
 		}
 		changed = true
 	}
-	if !changed {
-		return pdf, nil
-	}
+	_ = changed // the contents are always recompressed
 	return f.bytes(), nil
 }
 

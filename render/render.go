@@ -56,7 +56,7 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width, Ht: first.Height}})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // finishPDF compresses the page contents
 	pdf.SetCatalogSort(true)
 	if opt.PDFA {
 		meta = meta.archival()

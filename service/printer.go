@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/skip2/go-qrcode"
 
 	"printd/article"
@@ -61,6 +62,7 @@ type Printer struct {
 	profiles *profile.Profiles
 	photos   *photo.Store
 	now      func() time.Time
+	qrs      *lru.Cache[string, [][]bool] // QR codes by address; read-only bitmaps
 }
 
 // NewPrinter makes a printer with the embedded default profile over a
@@ -72,7 +74,8 @@ func NewPrinter(_ *fonts.Set, photos *photo.Store) *Printer {
 
 // NewPrinterConfig makes a printer from its configuration.
 func NewPrinterConfig(c PrinterConfig) *Printer {
-	p := &Printer{profiles: c.Profiles, photos: c.Photos, now: c.Now}
+	qrs, _ := lru.New[string, [][]bool](1024)
+	p := &Printer{profiles: c.Profiles, photos: c.Photos, now: c.Now, qrs: qrs}
 	if p.profiles == nil {
 		p.profiles = profile.Default()
 	}
@@ -158,10 +161,7 @@ func (p *Printer) compose(ctx context.Context, art *article.Article) (*composed,
 	book := render.Book{Set: pl.Profile.Set}
 	in := &layout.Input{Article: &a, Spec: pl.Spec, Fonts: book, Images: infos, ImageErrors: failed}
 	if pl.QR && a.URL != "" {
-		if q, err := qrcode.New(a.URL, qrcode.Medium); err == nil {
-			q.DisableBorder = true
-			in.QR = q.Bitmap()
-		}
+		in.QR = p.qrCode(a.URL)
 	}
 	if pl.Preset == PresetProof {
 		in.Slug = strings.Join(nonEmpty(a.ID, "printd "+Version, p.now().UTC().Format("2006-01-02 15:04 UTC")), " · ")
@@ -240,6 +240,21 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, w io
 		return res, failed, fmt.Errorf("write pdf: %w", err)
 	}
 	return res, failed, nil
+}
+
+// qrCode is the QR code of an address, made once per address.
+func (p *Printer) qrCode(addr string) [][]bool {
+	if q, ok := p.qrs.Get(addr); ok {
+		return q
+	}
+	q, err := qrcode.New(addr, qrcode.Medium)
+	if err != nil {
+		return nil
+	}
+	q.DisableBorder = true
+	bm := q.Bitmap()
+	p.qrs.Add(addr, bm)
+	return bm
 }
 
 func nonEmpty(vs ...string) []string {
