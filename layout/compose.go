@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"printd/article"
 )
@@ -420,7 +421,7 @@ func (c *composer) dropCap(runs []article.Run, st TextStyle, width float64, bi i
 	if len(runs) == 0 || runs[0].Style != 0 || runs[0].Link != "" {
 		return nil
 	}
-	first, n := firstRune(runs[0].Text)
+	first, n := utf8.DecodeRuneInString(runs[0].Text)
 	if n == 0 || !unicode.IsLetter(first) {
 		return nil
 	}
@@ -580,7 +581,7 @@ func (c *composer) pre(text string, bi int, width float64, where string) []*unit
 					cw += rw
 				}
 				if cut == 0 && x == 0 {
-					_, n := firstRune(p.text)
+					_, n := utf8.DecodeRuneInString(p.text)
 					cut = n
 					cw = measure(p.face, p.text[:n], p.size)
 				}
@@ -616,16 +617,6 @@ func cleanPre(s string) string {
 		}
 		return r
 	}, s)
-}
-
-func firstRune(s string) (rune, int) {
-	for i, r := range s {
-		if i == 0 {
-			n := len(string(r))
-			return r, n
-		}
-	}
-	return 0, 0
 }
 
 // legal builds the legal footer: the footer text, the links, the article's

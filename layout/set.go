@@ -138,19 +138,14 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 	out := make([]setLine, 0, len(lines))
 	for li, ln := range lines {
 		sl := setLine{width: widths(li), hyphenated: ln.Hyphenated, ratio: ln.Ratio}
+		// Ratio is already in [-1, ∞) and 0 where a fill takes the slack;
+		// Start is past the glue and penalties that vanish after a break.
 		r := ln.Ratio
-		if !justify || r > 1e3 {
-			r = 0
-		}
-		if r < -1 {
-			r = -1
+		if !justify {
+			r = 0 // ragged lines keep their natural spaces
 		}
 		x := 0.0
-		start := ln.Start
-		for start < ln.End && items[start].Kind != linebreak.Box {
-			start++ // glue and penalties vanish at a line start
-		}
-		for i := start; i < ln.End; i++ {
+		for i := ln.Start; i < ln.End; i++ {
 			it := items[i]
 			switch it.Kind {
 			case linebreak.Box:
