@@ -44,6 +44,9 @@ type Result struct {
 	Missing []layout.MissingGlyph
 	// Preflight is the print check of this render.
 	Preflight Report
+	// PhotoFailures counts the photos left out because they could not be
+	// fetched or prepared (each is also a warning).
+	PhotoFailures int
 }
 
 // PrinterConfig is what a Printer is made of.
@@ -126,6 +129,7 @@ func (p *Printer) run(ctx context.Context, art *article.Article, out *bytes.Buff
 		return res, err
 	}
 	res.Warnings = append(res.Warnings, warns...)
+	res.PhotoFailures += len(warns) // every preparation warning is a photo left out
 	if err := p.draw(ctx, c.doc, c, prepared, meta(&c.art), out); err != nil {
 		return res, err
 	}
@@ -177,6 +181,7 @@ func (p *Printer) compose(ctx context.Context, art *article.Article) (*composed,
 	res.Missing = doc.Missing
 	res.Pages = len(doc.Pages)
 	res.Preflight = preflight(pl, doc, infos, res.Warnings)
+	res.PhotoFailures = len(failed)
 	return &composed{plan: pl, art: a, doc: doc, book: book}, res, nil
 }
 

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"printd/article"
@@ -49,7 +48,7 @@ func (s *Server) renderSlot(ctx context.Context, key string, art *article.Articl
 	res, err := s.print(ctx, art, &buf)
 	elapsed := time.Since(start)
 	s.metrics.renderSeconds.Observe(elapsed.Seconds())
-	s.metrics.photoFailures.Add(float64(countPhotoWarnings(res.Warnings)))
+	s.metrics.photoFailures.Add(float64(res.PhotoFailures))
 	if err != nil {
 		outcome := "error"
 		switch {
@@ -78,17 +77,4 @@ func (s *Server) renderSlot(ctx context.Context, key string, art *article.Articl
 	s.log.InfoContext(ctx, "rendered", "pages", r.pages, "bytes", len(r.pdf), "warnings", len(r.warnings),
 		"seconds", elapsed.Seconds())
 	return r, nil
-}
-
-// countPhotoWarnings counts the warnings about images left out: from
-// layout "<path>.src: image <src> left out: <reason>", from the Printer's
-// preparation "photo <src> left out: <error>".
-func countPhotoWarnings(warnings []string) int {
-	n := 0
-	for _, w := range warnings {
-		if strings.Contains(w, " left out") && (strings.HasPrefix(w, "photo ") || strings.Contains(w, ".src: image ")) {
-			n++
-		}
-	}
-	return n
 }
