@@ -77,14 +77,11 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, batchUsage)
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	pos, code, ok := parseCommand(fs, args, 1, stderr)
+	if !ok {
+		return code
 	}
-	if len(pos) != 1 || *out == "" {
+	if *out == "" {
 		fs.Usage()
 		return 2
 	}

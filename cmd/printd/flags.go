@@ -1,7 +1,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -23,7 +26,7 @@ func applyEnv(fs *flag.FlagSet, given map[string]bool) error {
 		}
 		if v, ok := os.LookupEnv(envName(f.Name)); ok {
 			if e := fs.Set(f.Name, v); e != nil {
-				err = e
+				err = fmt.Errorf("%s: %w", envName(f.Name), e)
 			}
 		}
 	})
@@ -51,6 +54,28 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		return nil, err
 	}
 	return pos, nil
+}
+
+// parseCommand parses a command's flags and PRINTD_* variables and checks
+// that it got want positional arguments (any number when want < 0). When
+// ok is false the command is done and exits with code: 0 after -h, 2 for
+// bad usage (the flag package has printed its own complaints; a bad
+// environment value is printed here).
+func parseCommand(fs *flag.FlagSet, args []string, want int, stderr io.Writer) (pos []string, code int, ok bool) {
+	pos, err := parseInterleaved(fs, args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return nil, 0, false
+	case err != nil:
+		if strings.HasPrefix(err.Error(), "PRINTD_") {
+			fmt.Fprintf(stderr, "printd %s: %v\n", fs.Name(), err)
+		}
+		return nil, 2, false
+	case want >= 0 && len(pos) != want:
+		fs.Usage()
+		return nil, 2, false
+	}
+	return pos, 0, true
 }
 
 // optBool is a tri-state boolean flag: unset, true or false.

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -23,16 +22,8 @@ func cmdHealthcheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: printd healthcheck [--addr http://127.0.0.1:8080]\n\nFlags (each also read from PRINTD_<NAME>):\n")
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if len(pos) != 0 {
-		fs.Usage()
-		return 2
+	if _, code, ok := parseCommand(fs, args, 0, stderr); !ok {
+		return code
 	}
 	u, err := healthURL(*addr)
 	if err != nil {

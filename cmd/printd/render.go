@@ -42,17 +42,11 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: printd render [flags] article.json|- [-o out.pdf|-]\n\nFlags (each also read from PRINTD_<NAME>):\n")
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
+	pos, code, ok := parseCommand(fs, args, 1, stderr)
+	if !ok {
+		return code
 	}
-	if len(pos) != 1 {
-		fs.Usage()
-		return 2
-	}
+	var err error
 	in := pos[0]
 	var data []byte
 	baseDir := "."

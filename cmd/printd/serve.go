@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -24,17 +23,8 @@ func cmdServe(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "Usage: printd serve [flags]\n\nFlags (each also read from PRINTD_<NAME>, e.g. PRINTD_MAX_BODY):\n")
 		fs.PrintDefaults()
 	}
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		fmt.Fprintf(stderr, "printd serve: %v\n", err)
-		return 2
-	}
-	if len(pos) != 0 {
-		fs.Usage()
-		return 2
+	if _, code, ok := parseCommand(fs, args, 0, stderr); !ok {
+		return code
 	}
 	cfg.AllowHosts = splitList(*allowHosts)
 
