@@ -140,6 +140,21 @@ func Layout(in *Input) (*Document, error) {
 			}
 		}
 	}
+	// Each page's texts in one allocation: the units are known, and the
+	// running footer and printer's marks add a few.
+	ntexts := make([]int, len(doc.Pages))
+	for _, sl := range hslots {
+		ntexts[sl.reg] += len(sl.u.texts)
+	}
+	for _, sl := range slots {
+		ntexts[pageOf(sl.reg)] += len(sl.u.texts)
+	}
+	for _, u := range legalFull {
+		ntexts[len(ntexts)-1] += len(u.texts)
+	}
+	for i, n := range ntexts {
+		doc.Pages[i].Texts = make([]Text, 0, n+8)
+	}
 	for _, sl := range hslots {
 		doc.Pages[sl.reg].place(sl.u, content.X, sl.y, sl.reg, doc)
 	}

@@ -25,7 +25,7 @@ type unit struct {
 // lineUnit turns a set line into a unit: texts, link areas and rules, with
 // the baseline placed within the line's leading.
 func lineUnit(sl *setLine, dx float64, leading float64, role Role, block int) *unit {
-	u := &unit{h: leading, group: -1}
+	u := &unit{h: leading, group: -1, texts: make([]Text, 0, len(sl.frags))}
 	size := sl.maxSize
 	if size == 0 {
 		size = leading / 1.35

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"compress/zlib"
-	"fmt"
 	"regexp"
 	"strconv"
 	"sync"
@@ -25,29 +24,18 @@ var zpool = sync.Pool{New: func() any {
 func (f *pdfFile) compressContents() error {
 	var buf bytes.Buffer
 	for _, o := range f.objects {
-		if !o.isStream() {
+		if !o.isStream() || o.splice != nil {
 			continue
 		}
 		m := bareStream.FindSubmatch(o.value)
 		if m == nil {
 			continue
 		}
-		n, _ := strconv.Atoi(string(m[1]))
+		start, n, err := o.streamData()
+		if err != nil {
+			return err
+		}
 		rest := o.rest
-		start := bytes.Index(rest, []byte("stream"))
-		if start < 0 {
-			return fmt.Errorf("%w: object %d: no stream", errSyntax, o.num)
-		}
-		start += len("stream")
-		if start < len(rest) && rest[start] == '\r' {
-			start++
-		}
-		if start < len(rest) && rest[start] == '\n' {
-			start++
-		}
-		if start+n > len(rest) {
-			return fmt.Errorf("%w: object %d: stream shorter than its length", errSyntax, o.num)
-		}
 		data := rest[start : start+n]
 		buf.Reset()
 		zw := zpool.Get().(*zlib.Writer)

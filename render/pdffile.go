@@ -26,6 +26,11 @@ type pdfObject struct {
 	prefix []byte // "n 0 obj" and the white space after it
 	value  []byte // the object's value; a stream's dictionary
 	rest   []byte // a stream's "stream" … "endstream", then "endobj" and the line end
+	// splice, when not nil, is a stream's data kept apart (see
+	// substitute): the object's bytes are rest[:spliceAt], splice,
+	// rest[spliceAt:].
+	splice   []byte
+	spliceAt int
 }
 
 func (o *pdfObject) isStream() bool {
@@ -179,7 +184,7 @@ func parseObject(b []byte, n int) (*pdfObject, error) {
 func (f *pdfFile) bytes() []byte {
 	size := len(f.header) + len(f.trailer) + 64 + 20*(len(f.objects)+1)
 	for _, o := range f.objects {
-		size += len(o.prefix) + len(o.value) + len(o.rest)
+		size += len(o.prefix) + len(o.value) + len(o.rest) + len(o.splice)
 	}
 	out := bytes.NewBuffer(make([]byte, 0, size))
 	out.Write(f.header)
@@ -188,7 +193,13 @@ func (f *pdfFile) bytes() []byte {
 		offsets[o.num] = out.Len()
 		out.Write(o.prefix)
 		out.Write(o.value)
-		out.Write(o.rest)
+		if o.splice != nil {
+			out.Write(o.rest[:o.spliceAt])
+			out.Write(o.splice)
+			out.Write(o.rest[o.spliceAt:])
+		} else {
+			out.Write(o.rest)
+		}
 	}
 	xref := out.Len()
 	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))

@@ -35,10 +35,14 @@ type archivePass struct {
 // finishPDF is the last pass over every file the renderer writes: it
 // re-encodes bookmark titles as UTF-16 (see unicodeTitles) and, when
 // archive is not nil, makes the file PDF/A-2b. A file that needs no change
-// is returned as it is.
-func finishPDF(pdf []byte, archive *archivePass) ([]byte, error) {
+// is returned as it is. subs are the streams fpdf was handed placeholders
+// for (see streamSubs).
+func finishPDF(pdf []byte, subs streamSubs, archive *archivePass) ([]byte, error) {
 	f, err := parsePDF(pdf)
 	if err != nil {
+		return nil, fmt.Errorf("finishing: %w", err)
+	}
+	if err := f.substitute(subs); err != nil {
 		return nil, fmt.Errorf("finishing: %w", err)
 	}
 	if err := f.compressContents(); err != nil {

@@ -78,11 +78,11 @@ func TestParsePDFRefuses(t *testing.T) {
 			}
 		})
 	}
-	if _, err := finishPDF(good, &archivePass{}); err == nil {
+	if _, err := finishPDF(good, nil, &archivePass{}); err == nil {
 		t.Error("archive pass accepted a file without metadata")
 	}
 	for _, tt := range tests[1:] {
-		if _, err := finishPDF(tt.pdf, nil); err == nil && bytes.Contains(tt.pdf, []byte("/Outlines")) {
+		if _, err := finishPDF(tt.pdf, nil, nil); err == nil && bytes.Contains(tt.pdf, []byte("/Outlines")) {
 			t.Errorf("finishPDF accepted %s", tt.name)
 		}
 	}
@@ -286,7 +286,7 @@ func TestUnicodeTitles(t *testing.T) {
 		obj(4, "<</Title (ASCII only)\n/Parent 2 0 R /Next 5 0 R>>"),
 		obj(5, "<</Title (\xfe\xff\x00A)\n/Parent 2 0 R>>"),
 	)
-	out, err := finishPDF(in, nil)
+	out, err := finishPDF(in, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +307,7 @@ func TestUnicodeTitles(t *testing.T) {
 	}
 	// Nothing to do: the same bytes come back.
 	plain := build(obj(1, "<</Type /Catalog /Outlines 2 0 R>>"), obj(2, "<</Title (ASCII) /Parent 1 0 R>>"))
-	if got, err := finishPDF(plain, nil); err != nil || !bytes.Equal(got, plain) {
+	if got, err := finishPDF(plain, nil, nil); err != nil || !bytes.Equal(got, plain) {
 		t.Errorf("finishPDF changed a file that needed nothing (%v)", err)
 	}
 }

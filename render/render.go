@@ -42,7 +42,8 @@ type ImageSource func(im layout.Image) ([]byte, bool)
 var ErrRender = errors.New("render")
 
 // Render draws doc and writes the finished PDF to w. Nothing is written
-// unless the whole document succeeded. ctx is checked between pages.
+// unless the whole document succeeded. ctx is checked between pages. An
+// empty *bytes.Buffer as w takes the file over without a copy.
 func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSource, meta Meta, opt Options, w io.Writer) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -87,13 +88,17 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 			return fmt.Errorf("%w: page %d: %v", ErrRender, i+1, err)
 		}
 	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	var raw sliceWriter
+	if err := pdf.Output(&raw); err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
 	}
-	out, err := finishPDF(subsetTags(buf.Bytes()), archive)
+	out, err := finishPDF(subsetTags(raw.b), r.subs, archive)
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
+	}
+	if b, ok := w.(*bytes.Buffer); ok && b.Len() == 0 {
+		*b = *bytes.NewBuffer(out) // the caller's empty buffer takes the file without a copy
+		return nil
 	}
 	_, err = w.Write(out)
 	return err
@@ -149,7 +154,8 @@ type drawer struct {
 	opt    Options
 	fonts  map[layout.FontKey]bool // page fonts registered, by fpdf family and style
 	imgs   map[string]bool
-	text   docFonts // the faces the text is set in and their pages (fonts.go)
+	subs   streamSubs // the real font programs and photos behind fpdf's placeholders
+	text   docFonts   // the faces the text is set in and their pages (fonts.go)
 	cur    struct {
 		font  layout.FontKey
 		size  float64
@@ -173,7 +179,7 @@ func (d *drawer) useFont(ff *faceFonts, i int, size float64) {
 			d.pdf.SetError(err)
 			return
 		}
-		d.pdf.AddFontFromBytes(k.Family, styleStr[k.Style&3], pf.Def, pf.Program)
+		d.pdf.AddFontFromBytes(k.Family, styleStr[k.Style&3], pf.Def, d.subs.marker(pf.Program))
 		d.fonts[k] = true
 	}
 	d.pdf.SetFont(k.Family, styleStr[k.Style&3], size)
@@ -250,6 +256,9 @@ func (d *drawer) image(im layout.Image) {
 	name := im.Src + "@" + strconv.Itoa(im.PixelsW) + "x" + strconv.Itoa(im.PixelsH)
 	opts := fpdf.ImageOptions{ImageType: "JPG"}
 	if !d.imgs[name] {
+		if p, ok := d.subs.jpegPlaceholder(data); ok {
+			data = p
+		}
 		d.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
 		d.imgs[name] = true
 	}
@@ -265,4 +274,18 @@ func (d *drawer) image(im layout.Image) {
 	if cropped {
 		d.pdf.ClipEnd()
 	}
+}
+
+// sliceWriter keeps the one slice fpdf's Output writes (its whole buffer,
+// in a single Write) instead of copying it. The PDF writer is not used
+// again afterwards, so nothing else refers to those bytes.
+type sliceWriter struct{ b []byte }
+
+func (w *sliceWriter) Write(p []byte) (int, error) {
+	if w.b == nil {
+		w.b = p
+	} else {
+		w.b = append(w.b, p...)
+	}
+	return len(p), nil
 }
