@@ -21,7 +21,7 @@ go build -o "$tmp/printd" ./cmd/printd
 go build -o "$tmp/load" ./bench/load
 
 # Port 0: the kernel picks a free port, which the server logs.
-"$tmp/printd" serve --addr 127.0.0.1:0 --log-level info ${PRINTD_BENCH_FLAGS:-} >"$tmp/server.log" 2>&1 &
+"$tmp/printd" serve --addr 127.0.0.1:0 --log-level info --photo-dir testdata ${PRINTD_BENCH_FLAGS:-} >"$tmp/server.log" 2>&1 &
 pid=$!
 addr=""
 for _ in $(seq 100); do
