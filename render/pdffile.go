@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 )
@@ -187,29 +188,43 @@ func (f *pdfFile) bytes() []byte {
 		size += len(o.prefix) + len(o.value) + len(o.rest) + len(o.splice)
 	}
 	out := bytes.NewBuffer(make([]byte, 0, size))
-	out.Write(f.header)
+	f.writeTo(out)
+	return out.Bytes()
+}
+
+// writeTo writes the file as bytes gives it, without holding it whole (a
+// hash of the file needs no copy of it).
+func (f *pdfFile) writeTo(w io.Writer) {
+	at := 0
+	put := func(b []byte) {
+		w.Write(b)
+		at += len(b)
+	}
+	put(f.header)
 	offsets := make([]int, len(f.objects)+1)
 	for _, o := range f.objects {
-		offsets[o.num] = out.Len()
-		out.Write(o.prefix)
-		out.Write(o.value)
+		offsets[o.num] = at
+		put(o.prefix)
+		put(o.value)
 		if o.splice != nil {
-			out.Write(o.rest[:o.spliceAt])
-			out.Write(o.splice)
-			out.Write(o.rest[o.spliceAt:])
+			put(o.rest[:o.spliceAt])
+			put(o.splice)
+			put(o.rest[o.spliceAt:])
 		} else {
-			out.Write(o.rest)
+			put(o.rest)
 		}
 	}
-	xref := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	xref := at
+	line := make([]byte, 0, 32)
+	line = fmt.Appendf(line, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	w.Write(line)
 	for _, off := range offsets[1:] {
-		fmt.Fprintf(out, "%010d 00000 n \n", off)
+		line = fmt.Appendf(line[:0], "%010d 00000 n \n", off)
+		w.Write(line)
 	}
-	out.WriteString("trailer\n")
-	out.Write(f.trailer)
-	fmt.Fprintf(out, "\nstartxref\n%d\n%%%%EOF\n", xref)
-	return out.Bytes()
+	w.Write([]byte("trailer\n"))
+	w.Write(f.trailer)
+	w.Write(fmt.Appendf(line[:0], "\nstartxref\n%d\n%%%%EOF\n", xref))
 }
 
 // ref returns the object an entry of dict refers to, or nil.

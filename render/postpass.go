@@ -96,7 +96,9 @@ func (p *archivePass) apply(f *pdfFile) error {
 
 	// The ids come from everything else in the file; the placeholders
 	// they replace are part of what is hashed.
-	instance := sumUUID(sha256.Sum256(f.bytes()))
+	h := sha256.New()
+	f.writeTo(h)
+	instance := sumUUID([32]byte(h.Sum(nil)))
 	document := instance
 	if p.documentID != nil {
 		document = *p.documentID

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"printd/article"
@@ -15,8 +16,13 @@ import (
 // BenchmarkPrintSeed is the whole engine on the seed article with its photo
 // already prepared and cached: decode excluded, layout, render and write.
 func BenchmarkPrintSeed(b *testing.B) {
-	for _, fx := range []string{"seed-article.json", "ru-article.json"} {
-		b.Run(fx, func(b *testing.B) {
+	for _, fx := range []string{"seed-article.json", "ru-article.json", "seed-article.json/archive"} {
+		fx, preset, _ := strings.Cut(fx, "/")
+		name := fx
+		if preset != "" {
+			name += "/" + preset
+		}
+		b.Run(name, func(b *testing.B) {
 			data, err := os.ReadFile(filepath.Join("..", "testdata", fx))
 			if err != nil {
 				b.Fatal(err)
@@ -24,6 +30,9 @@ func BenchmarkPrintSeed(b *testing.B) {
 			a, err := article.Decode(data)
 			if err != nil {
 				b.Fatal(err)
+			}
+			if preset != "" {
+				a.Options.Preset = preset
 			}
 			set, err := fonts.Embedded()
 			if err != nil {
