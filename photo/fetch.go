@@ -25,6 +25,9 @@ type Fetcher struct {
 	// cfgErr is a configuration problem (a malformed AllowHosts entry)
 	// reported by every Fetch rather than silently ignored.
 	cfgErr error
+	// dialer is the transport's guarded dialer, kept so that tests can give
+	// it a resolver of their own (DNS rebinding) and watch its guard.
+	dialer *guardedDialer
 }
 
 // NewFetcher returns a Fetcher for cfg; zero fields take the defaults.
@@ -48,7 +51,7 @@ func NewFetcher(cfg Config) *Fetcher {
 		MaxIdleConnsPerHost:    4,
 		IdleConnTimeout:        60 * time.Second,
 	}
-	f := &Fetcher{cfg: cfg, cfgErr: err}
+	f := &Fetcher{cfg: cfg, cfgErr: err, dialer: dialer}
 	f.client = &http.Client{Transport: transport, CheckRedirect: f.checkRedirect}
 	return f
 }
@@ -145,9 +148,10 @@ func (f *Fetcher) fetchHTTP(ctx context.Context, src string) ([]byte, error) {
 	}
 	req.Header.Set("User-Agent", f.cfg.UserAgent)
 	req.Header.Set("Accept", "image/jpeg, image/png, image/webp, image/gif;q=0.8, */*;q=0.1")
+	start := time.Now()
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return nil, classifyTransportError(err)
+		return nil, classifyTransportError(err, start)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -161,20 +165,41 @@ func (f *Fetcher) fetchHTTP(ctx context.Context, src string) ([]byte, error) {
 		if errors.Is(err, ErrTooLarge) {
 			return nil, err
 		}
-		return nil, classifyTransportError(err)
+		return nil, classifyTransportError(err, start)
 	}
 	return data, nil
 }
 
 // classifyTransportError keeps guard and scheme refusals as they are and
 // marks everything else (timeouts, resets, redirect limits) as ErrFetch.
-func classifyTransportError(err error) error {
+// A time limit that fired, whichever it was (the fetch deadline, the
+// transport's wait for response headers, the connect timeout), is reported
+// as timed out and matches context.DeadlineExceeded.
+func classifyTransportError(err error, start time.Time) error {
+	var ne net.Error
 	switch {
 	case errors.Is(err, ErrForbiddenAddress), errors.Is(err, ErrScheme), errors.Is(err, ErrFetch):
 		return err
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return &timeoutError{after: time.Since(start).Round(time.Millisecond), err: err}
 	default:
 		return fmt.Errorf("%w: %w", ErrFetch, err)
 	}
+}
+
+// timeoutError is a transfer cut short by a time limit. It matches ErrFetch
+// and context.DeadlineExceeded.
+type timeoutError struct {
+	after time.Duration
+	err   error
+}
+
+func (e *timeoutError) Error() string {
+	return fmt.Sprintf("%s: timed out after %v: %v", ErrFetch, e.after, e.err)
+}
+
+func (e *timeoutError) Unwrap() []error {
+	return []error{ErrFetch, context.DeadlineExceeded, e.err}
 }
 
 // readLimited reads at most limit bytes from r; one byte more is

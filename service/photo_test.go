@@ -1,9 +1,13 @@
 package service
 
 import (
+	"io"
 	"net/http"
+	"net/http/httptest"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLoopbackPhotoIsNeverFetchedUnlessAllowed(t *testing.T) {
@@ -97,4 +101,71 @@ func TestBodyImagePathInStrictProblem(t *testing.T) {
 	if !hasPath(p, "body[2].src") {
 		t.Errorf("paths %q", paths(p))
 	}
+}
+
+// TestHugeDataURIBodyIs413: an article carrying a 50 MB data: URI photo is
+// refused by the default 8 MiB body limit with a problem, quickly, and the
+// body is never read past the limit, whether its length is declared or
+// found while reading.
+func TestHugeDataURIBodyIs413(t *testing.T) {
+	s := newTestServer(t, nil)
+	if s.cfg.MaxBody != DefaultMaxBody || DefaultMaxBody != 8<<20 {
+		t.Fatalf("MaxBody %d, want the 8 MiB default", s.cfg.MaxBody)
+	}
+	h := &printHook{}
+	hookPrint(s, h)
+	const payload = 50 << 20
+	head := `{"headline": "H", "photo": {"src": "data:image/jpeg;base64,`
+	tail := `", "caption": "c"}, "body": [{"type": "paragraph", "html": "text"}]}`
+	for _, tc := range []struct {
+		name     string
+		declared bool
+		maxRead  int64
+	}{
+		{"content-length", true, 0},
+		{"chunked", false, DefaultMaxBody + 64<<10},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			body := &countingReader{r: io.MultiReader(strings.NewReader(head), io.LimitReader(fill('A'), payload), strings.NewReader(tail))}
+			req := httptest.NewRequest(http.MethodPost, "/v1/pdf", body)
+			req.ContentLength = -1
+			if tc.declared {
+				req.ContentLength = int64(len(head) + payload + len(tail))
+			}
+			req.Header.Set("Content-Type", "application/json")
+			rec := httptest.NewRecorder()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			start := time.Now()
+			s.Handler().ServeHTTP(rec, req)
+			took := time.Since(start)
+			runtime.ReadMemStats(&after)
+			p := problemOf(t, rec, http.StatusRequestEntityTooLarge)
+			if !strings.Contains(p.Detail, "8388608") {
+				t.Errorf("detail %q does not name the limit", p.Detail)
+			}
+			if body.n > tc.maxRead {
+				t.Errorf("read %d bytes of the body, want at most %d", body.n, tc.maxRead)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 40<<20 {
+				t.Errorf("allocated %d MB while refusing the body", alloc>>20)
+			}
+			if took > 10*time.Second {
+				t.Errorf("took %v", took)
+			}
+		})
+	}
+	if n := h.calls.Load(); n != 0 {
+		t.Errorf("%d renders, want none", n)
+	}
+}
+
+// fill reads as an endless run of one byte.
+type fill byte
+
+func (f fill) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(f)
+	}
+	return len(p), nil
 }

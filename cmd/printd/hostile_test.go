@@ -5,8 +5,10 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/crc32"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,6 +51,16 @@ func TestHostileInput(t *testing.T) {
 		return fmt.Sprintf(`{"headline": "H", "photo": {"src": %q, "caption": "c"}, "body": [{"type": "paragraph", "html": "text"}]}`, src)
 	}
 	long := strings.Repeat("Lorem ipsum dolor sit amet, consectetur adipiscing elit. ", 18000) // ~1 MB
+	// Over the 1 MiB per-field limit: a 5 MB paragraph, and a 50 MB data:
+	// URI photo (37.5 MB of bytes in base64), refused while the article is
+	// checked, before any of it is decoded. Under the race detector the
+	// photo is 10 MB: parsing 50 MB would take it some 20 seconds.
+	huge := strings.Repeat("Lorem ipsum dolor sit amet, consectetur adipiscing elit. ", 5<<20/56)
+	photoBytes := 37_500_000
+	if raceEnabled {
+		photoBytes = 7_500_000
+	}
+	bigJPEG := append(bytes.Clone(seedJPEG), make([]byte, photoBytes-len(seedJPEG))...)
 	cases := []struct {
 		name    string
 		body    string
@@ -62,6 +74,8 @@ func TestHostileInput(t *testing.T) {
 		{"long word", para(strings.Repeat("x", 400) + " " + strings.Repeat("Донбасс", 60)), "", ""},
 		{"long url", para("see https://example.org/" + strings.Repeat("segment/", 50)), "", ""},
 		{"big paragraph", para(long), "", ""},
+		{"5 MB paragraph", para(huge), "body[0].html: longer than 1048576 bytes", ""},
+		{"huge data URI photo", withPhoto(dataURI("image/jpeg", bigJPEG)), "photo.src: longer than 1048576 bytes", ""},
 		{"too many blocks", `{"headline": "H", "body": [` + strings.TrimSuffix(strings.Repeat(`{"type": "divider"},`, 100001), ",") + `]}`, "body", ""},
 		{"deep html", `{"headline": "H", "body": "` + strings.Repeat("<div>", 10000) + "deep" + strings.Repeat("</div>", 10000) + `"}`, "", ""},
 		{"unknown block", `{"headline": "H", "body": [{"type": "table"}]}`, "body[0].type", ""},
@@ -89,7 +103,10 @@ func TestHostileInput(t *testing.T) {
 			}
 			if c.wantErr != "" {
 				if code != 1 || !strings.Contains(stderr, c.wantErr) {
-					t.Errorf("exit %d, stderr %q; want an error naming %q", code, stderr, c.wantErr)
+					t.Errorf("exit %d, stderr %q; want an error naming %q", code, shorten(stderr), c.wantErr)
+				}
+				if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+					t.Errorf("output after a failed render: %v", err)
 				}
 				return
 			}
@@ -105,4 +122,12 @@ func TestHostileInput(t *testing.T) {
 			}
 		})
 	}
+}
+
+// shorten keeps a failure message readable when stderr echoes a huge field.
+func shorten(s string) string {
+	if len(s) > 300 {
+		return s[:300] + "…"
+	}
+	return s
 }
