@@ -30,7 +30,11 @@ func (c *composer) nextGroup() int {
 
 // paragraph sets spans at width and returns grouped line units.
 func (c *composer) paragraph(spans []span, st TextStyle, width, indent, dx float64, role Role, block int, where string) []*unit {
-	lines := c.set.set(spans, paraOpts{width: width, indent: indent, align: st.Align, where: where})
+	o := paraOpts{width: width, indent: indent, align: st.Align, where: where}
+	if role == RoleBody {
+		o.expand = c.spec.MaxExpansion
+	}
+	lines := c.set.set(spans, o)
 	if len(lines) == 0 {
 		return nil
 	}
@@ -437,7 +441,7 @@ func (c *composer) dropCap(runs []article.Run, st TextStyle, width float64, bi i
 	gap := st.Size * 0.4
 	rest := append([]article.Run{{Text: runs[0].Text[n:], Style: runs[0].Style}}, runs[1:]...)
 	lines := c.set.set(c.inline(rest, st), paraOpts{width: width, align: st.Align, where: where,
-		narrowLines: dropCapLines, narrowW: width - capW - gap})
+		narrowLines: dropCapLines, narrowW: width - capW - gap, expand: c.spec.MaxExpansion})
 	if len(lines) <= dropCapLines {
 		return nil
 	}

@@ -55,7 +55,11 @@ type Text struct {
 	Font  FontKey
 	Size  float64
 	Color Color
-	Width float64 // advance width of Text, as the PDF writer measures it
+	Width float64 // advance width of Text, as the PDF writer measures it, times Scale
+	// Scale is the horizontal scale of the glyphs (1.02 sets them 2 %
+	// wider); 0 or 1 sets them as designed. Justified body lines use it to
+	// take part of their stretch or shrink (Spec.MaxExpansion).
+	Scale float64
 	Asc   float64 // ascent above the baseline (positive)
 	Desc  float64 // descent below the baseline (positive)
 	Role  Role

@@ -27,7 +27,8 @@ type piece struct {
 	rise   float64
 	under  bool
 	strike bool
-	width  float64
+	width  float64 // as set: the natural advance times scale
+	scale  float64 // horizontal scale of the glyphs; 0 for none
 }
 
 func (p *piece) sameStyle(o *piece) bool {
@@ -59,6 +60,9 @@ type paraOpts struct {
 	narrowW     float64
 	align       Align
 	where       string // JSON path, for missing-glyph reports
+	// expand is the share by which a justified line may scale its words
+	// horizontally (Spec.MaxExpansion); 0 sets them at natural width.
+	expand float64
 }
 
 // setter sets paragraphs for one article: it knows the fonts, the language

@@ -21,6 +21,12 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 	if o.indent > 0 {
 		add(linebreak.BoxItem(o.indent), payload{})
 	}
+	// Words of justified lines may be set up to o.expand wider or narrower;
+	// the indent, spaces and hyphens keep their widths.
+	box := linebreak.BoxItem
+	if justify && o.expand > 0 {
+		box = func(w float64) linebreak.Item { return linebreak.ExpandableBoxItem(w, w*o.expand, w*o.expand) }
+	}
 	var buf []piece
 	for ti := range toks {
 		t := &toks[ti]
@@ -42,7 +48,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 				if bp.off > cut {
 					buf = s.pieces(part.sp, word[cut:bp.off], o.where, buf[:0])
 					for i := range buf {
-						add(linebreak.BoxItem(buf[i].width), payload{pieces: []piece{buf[i]}})
+						add(box(buf[i].width), payload{pieces: []piece{buf[i]}})
 						last = &pay[len(pay)-1].pieces[0]
 					}
 					cut = bp.off
@@ -62,7 +68,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 			if pend > cut {
 				buf = s.pieces(part.sp, word[cut:pend], o.where, buf[:0])
 				for i := range buf {
-					add(linebreak.BoxItem(buf[i].width), payload{pieces: []piece{buf[i]}})
+					add(box(buf[i].width), payload{pieces: []piece{buf[i]}})
 					last = &pay[len(pay)-1].pieces[0]
 				}
 			}
@@ -144,17 +150,39 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 		if !justify {
 			r = 0 // ragged lines keep their natural spaces
 		}
+		// Expandable boxes are drawn scaled to their set widths (on one
+		// line they share a scale). A hyphen ending the line takes its
+		// syllable's scale, so that the two stay one text; the spaces give
+		// back the width it gains or loses.
+		var hyph *piece
+		if ln.End < len(items) && items[ln.End].Kind == linebreak.Penalty {
+			hyph = pay[ln.End].hyphen
+		}
+		sc := lineScale(ln, o.expand, justify)
+		hyphScale, perSpace := 0.0, 0.0
+		if hyph != nil && sc != 0 && ln.End > ln.Start && expandable(items[ln.End-1]) {
+			if n := interwordSpaces(items, ln); n > 0 {
+				hyphScale = sc
+				perSpace = hyph.width * (sc - 1) / float64(n)
+			}
+		}
 		x := 0.0
 		for i := ln.Start; i < ln.End; i++ {
 			it := items[i]
 			switch it.Kind {
 			case linebreak.Box:
+				// An expandable box is set at its BoxWidth: its pieces
+				// scaled by the line's scale.
 				for _, p := range pay[i].pieces {
+					if sc != 0 && expandable(it) {
+						p.scale = sc
+						p.width *= sc
+					}
 					sl.appendPiece(p, x, !justify)
 					x += p.width
 				}
 				if len(pay[i].pieces) == 0 {
-					x += it.Width
+					x += ln.BoxWidth(it)
 				}
 			case linebreak.Glue:
 				gw := it.Width
@@ -163,23 +191,61 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 				} else if r < 0 {
 					gw += r * it.Shrink
 				}
+				if !isFill(it) {
+					gw -= perSpace
+				}
 				if !justify && len(pay[i].pieces) == 1 && i+1 < ln.End {
 					sl.appendPiece(pay[i].pieces[0], x, true)
 				}
 				x += gw
 			}
 		}
-		if ln.End < len(items) {
-			if h := pay[ln.End].hyphen; h != nil && items[ln.End].Kind == linebreak.Penalty {
-				sl.appendPiece(*h, x, true)
-				x += h.width
-				sl.hyphenated = true
+		if hyph != nil {
+			h := *hyph
+			if hyphScale != 0 {
+				h.scale = hyphScale
+				h.width *= hyphScale
 			}
+			sl.appendPiece(h, x, true)
+			x += h.width
+			sl.hyphenated = true
 		}
 		sl.natural = x
 		out = append(out, sl)
 	}
 	return out
+}
+
+// lineScale is the horizontal scale of the expandable boxes of line ln of a
+// paragraph built with expansion share expand: each has stretch and shrink
+// of expand times its width, so ln.BoxWidth sets it 1 + BoxRatio×expand
+// times as wide. It is 0 when they keep their natural width. One value per
+// line keeps the pieces of a word (and its hyphen) mergeable.
+func lineScale(ln linebreak.Line, expand float64, justify bool) float64 {
+	if !justify || expand <= 0 || ln.BoxRatio == 0 {
+		return 0
+	}
+	return 1 + min(max(ln.BoxRatio, -1), 1)*expand
+}
+
+// expandable reports a box with stretch or shrink of its own.
+func expandable(it linebreak.Item) bool {
+	return it.Kind == linebreak.Box && (it.Stretch > 0 || it.Shrink > 0)
+}
+
+// isFill reports glue that fills a line (the end of a paragraph or a forced
+// break) rather than separating words.
+func isFill(it linebreak.Item) bool { return it.Stretch >= linebreak.Infinity }
+
+// interwordSpaces counts the glue items that separate words on line ln.
+func interwordSpaces(items []linebreak.Item, ln linebreak.Line) int {
+	n := 0
+	for i := ln.Start; i < ln.End; i++ {
+		if items[i].Kind == linebreak.Glue && !isFill(items[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // appendPiece adds a fragment at x, merging it into the previous one when
@@ -191,7 +257,7 @@ func (sl *setLine) appendPiece(p piece, x float64, merge bool) {
 	}
 	if n := len(sl.frags); n > 0 {
 		prev := &sl.frags[n-1]
-		if prev.sameStyle(&p) && prev.face == p.face && abs(prev.x+prev.width-x) < 1e-9 && (merge || p.text != " ") {
+		if prev.sameStyle(&p) && prev.face == p.face && prev.scale == p.scale && abs(prev.x+prev.width-x) < 1e-9 && (merge || p.text != " ") {
 			prev.text += p.text
 			prev.width += p.width
 			return

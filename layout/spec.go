@@ -52,6 +52,12 @@ type Spec struct {
 	Hyphenate       bool
 	DropCap         bool
 	Grayscale       bool
+	// MaxExpansion lets each line of a justified body paragraph scale its
+	// type horizontally by up to this share (0.02: ±2 %), so that its word
+	// spaces stretch and shrink less (font expansion, as in pdfTeX). Last
+	// lines, ragged text, headings and captions keep their natural type.
+	// 0 turns it off.
+	MaxExpansion float64
 
 	// PPI is the effective resolution images are prepared for.
 	PPI float64
@@ -121,6 +127,8 @@ func (s *Spec) Validate() error {
 		return fmt.Errorf("columns: %d columns on %s leave each under 1 inch", s.Columns, s.Paper.Name)
 	case s.Body.Size <= 0 || s.Body.Leading <= 0:
 		return fmt.Errorf("body: no text size")
+	case !(s.MaxExpansion >= 0 && s.MaxExpansion <= 0.1):
+		return fmt.Errorf("max expansion: must be 0–0.1, got %v", s.MaxExpansion)
 	}
 	return nil
 }
@@ -178,6 +186,7 @@ func DefaultSpec(p Paper, columns int) Spec {
 		MaxPhotoHeight:  0.4,
 		ParagraphIndent: true,
 		Hyphenate:       true,
+		MaxExpansion:    0.02,
 		PPI:             150,
 		Lang:            "en",
 		Publication:     "printd",

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 
 	"printd/fonts"
 	"printd/layout"
@@ -141,11 +142,21 @@ func (ff *faceFonts) cover() {
 	ff.pending = false
 }
 
-// drawText draws t in face ff as runs of single-byte text.
+// drawText draws t in face ff as runs of single-byte text. A scaled text
+// (t.Scale other than 0 or 1) is drawn with the horizontal scaling set
+// around it (the Tz operator, in percent) and reset to 100 after it, so
+// that nothing else is drawn scaled.
 func (d *drawer) drawText(ff *faceFonts, t layout.Text) {
+	scaled := t.Scale > 0 && t.Scale != 1
+	if scaled {
+		d.pdf.RawWriteStr(strconv.FormatFloat(100*t.Scale, 'f', 3, 64) + " Tz")
+	}
 	ff.runs(safeText(t.Text), func(run string, page, pos int) {
 		d.drawRun(ff, t, run, page, pos)
 	})
+	if scaled {
+		d.pdf.RawWriteStr("100 Tz")
+	}
 }
 
 // runs splits s into the longest runs one page can set, calling fn with
@@ -193,7 +204,7 @@ func (ff *faceFonts) runs(s string, fn func(run string, page, pos int)) {
 }
 
 // drawRun draws run in page page of face ff at advance pos from the start
-// of t.
+// of t (scaled with t's glyphs).
 func (d *drawer) drawRun(ff *faceFonts, t layout.Text, run string, page, pos int) {
 	codes := d.text.codes[:0]
 	for _, r := range run {
@@ -206,5 +217,9 @@ func (d *drawer) drawRun(ff *faceFonts, t layout.Text, run string, page, pos int
 	}
 	d.text.codes = codes
 	d.useFont(ff, page, t.Size)
-	d.pdf.Text(t.X+float64(pos)*t.Size/1000, t.Y, string(codes))
+	scale := 1.0
+	if t.Scale > 0 {
+		scale = t.Scale
+	}
+	d.pdf.Text(t.X+scale*float64(pos)*t.Size/1000, t.Y, string(codes))
 }

@@ -188,8 +188,9 @@ func textsOnly(doc *layout.Document) *layout.Document {
 
 // renderUTF8 draws the text of doc the way the renderer did before page
 // fonts: each face registered whole as a UTF-8 font (fpdf subsets it per
-// document), each item drawn in one piece. It is the reference the page
-// fonts must look and read like.
+// document), each item drawn in one piece (horizontally scaled when
+// layout scaled it). It is the reference the page fonts must look and read
+// like.
 func renderUTF8(t testing.TB, doc *layout.Document, book Book) []byte {
 	t.Helper()
 	first := doc.Pages[0]
@@ -212,7 +213,13 @@ func renderUTF8(t testing.TB, doc *layout.Document, book Book) []byte {
 			}
 			pdf.SetFont(fam, style, tx.Size)
 			pdf.SetTextColor(int(tx.Color.R), int(tx.Color.G), int(tx.Color.B))
+			if tx.Scale != 0 {
+				pdf.RawWriteStr(strconv.FormatFloat(100*tx.Scale, 'f', 3, 64) + " Tz")
+			}
 			pdf.Text(tx.X, tx.Y, tx.Text)
+			if tx.Scale != 0 {
+				pdf.RawWriteStr("100 Tz")
+			}
 		}
 	}
 	var buf bytes.Buffer

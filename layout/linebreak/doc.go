@@ -17,6 +17,15 @@
 // like TeX's fil glue: while it is present on a line that must stretch, it
 // takes up all the slack and ordinary glue keeps its natural width.
 //
+// A box may have a finite Stretch and Shrink of its own (ExpandableBoxItem):
+// type that can be set slightly wider or narrower, as with pdfTeX's font
+// expansion. Break and Greedy count it with the glue's when judging a line,
+// so a line can reach its measure with less spacing; the line's adjustment
+// ratio applies to boxes and glue alike, except that a box never stretches
+// past its Stretch, the glue taking the rest of the slack (Line.BoxRatio,
+// Line.BoxWidth). A line filled by infinitely stretchable glue keeps its
+// boxes at natural width.
+//
 // A paragraph should end with ParagraphEnd():
 //
 //	Penalty{Infinity}, Glue{0, stretch Infinity, shrink 0}, Penalty{-Infinity}

@@ -56,7 +56,7 @@ func setWidth(items []Item, l Line) float64 {
 		if items[i].Kind == Glue {
 			w += l.GlueWidth(items[i])
 		} else if items[i].Kind == Box {
-			w += items[i].Width
+			w += l.BoxWidth(items[i])
 		}
 	}
 	if l.Break < len(items) && items[l.Break].Kind == Penalty {
@@ -115,6 +115,12 @@ func checkLinesOpt(items []Item, lines []Line, widths func(int) float64, loneOve
 		if math.IsNaN(l.Ratio) || math.IsInf(l.Ratio, 0) || l.Ratio < -1 {
 			return fmt.Errorf("line %d: ratio %v", k, l.Ratio)
 		}
+		if math.IsNaN(l.BoxRatio) || l.BoxRatio < -1 || l.BoxRatio > 1 {
+			return fmt.Errorf("line %d: box ratio %v", k, l.BoxRatio)
+		}
+		if l.FilRatio > 0 && l.BoxRatio != 0 {
+			return fmt.Errorf("line %d: filled line with box ratio %v", k, l.BoxRatio)
+		}
 		sw := setWidth(items, l)
 		switch {
 		case l.Overfull:
@@ -128,7 +134,7 @@ func checkLinesOpt(items []Item, lines []Line, widths func(int) float64, loneOve
 			}
 		case sw > l.Measure+1e-6:
 			return fmt.Errorf("line %d: set width %v exceeds measure %v", k, sw, l.Measure)
-		case (l.Ratio != 0 || l.FilRatio > 0) && math.Abs(sw-l.Measure) > 1e-6:
+		case (l.Ratio != 0 || l.FilRatio > 0 || (l.BoxRatio != 0 && l.BoxRatio < 1)) && math.Abs(sw-l.Measure) > 1e-6:
 			return fmt.Errorf("line %d: justified to %v, measure %v", k, sw, l.Measure)
 		}
 		isBreak[l.Break] = true
@@ -289,4 +295,17 @@ func prose(rng *rand.Rand, n int) []Item {
 		items = append(items, BoxItem(width))
 	}
 	return append(items, ParagraphEnd()...)
+}
+
+// expandable gives every box of items stretch and shrink of frac of its
+// width (type that may be set up to frac wider or narrower).
+func expandable(items []Item, frac float64) []Item {
+	out := append([]Item(nil), items...)
+	for i := range out {
+		if out[i].Kind == Box {
+			out[i].Stretch = out[i].Width * frac
+			out[i].Shrink = out[i].Width * frac
+		}
+	}
+	return out
 }

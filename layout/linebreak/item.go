@@ -36,17 +36,27 @@ const Infinity = 10000.0
 
 // Item is one element of a paragraph. Fields that do not apply to the item's
 // Kind are ignored.
+//
+// A box may carry finite Stretch and Shrink: it is then set wider or
+// narrower with the line, like glue (horizontally scaled type, as pdfTeX's
+// font expansion), but never beyond its Stretch (see Line.BoxRatio).
 type Item struct {
 	Kind    Kind
 	Width   float64 // points; for a penalty, the width set when breaking there (a hyphen)
-	Stretch float64 // glue only; ≥ Infinity (or +Inf) means infinitely stretchable
-	Shrink  float64 // glue only
+	Stretch float64 // glue and box; for glue ≥ Infinity (or +Inf) means infinitely stretchable
+	Shrink  float64 // glue and box
 	Penalty float64 // penalty only; ≥ Infinity forbids, ≤ -Infinity forces a break
 	Flagged bool    // penalty only: a hyphen break (for consecutive-hyphen demerits)
 }
 
 // BoxItem returns a box of width w.
 func BoxItem(w float64) Item { return Item{Kind: Box, Width: w} }
+
+// ExpandableBoxItem returns a box of natural width w that can be set up to
+// stretch wider and down to shrink narrower.
+func ExpandableBoxItem(w, stretch, shrink float64) Item {
+	return Item{Kind: Box, Width: w, Stretch: stretch, Shrink: shrink}
+}
 
 // GlueItem returns glue of natural width w that can grow by stretch and
 // shrink by shrink.
@@ -83,7 +93,9 @@ var ErrInvalidParams = errors.New("invalid parameters")
 
 // Validate reports the first malformed item: an unknown kind, a width that
 // is negative or not finite, glue stretch that is negative or NaN, glue
-// shrink that is negative or not finite, or a NaN penalty.
+// shrink that is negative or not finite, box stretch or shrink that is
+// negative or not finite, box shrink larger than its width, or a NaN
+// penalty.
 func Validate(items []Item) error {
 	for i := range items {
 		if err := validItem(&items[i]); err != nil {
@@ -108,6 +120,13 @@ func validItem(it *Item) error {
 		if !finite(it.Shrink) || it.Shrink < 0 {
 			return fmt.Errorf("%w: glue shrink %v", ErrInvalidItem, it.Shrink)
 		}
+	case Box:
+		if !finite(it.Stretch) || it.Stretch < 0 {
+			return fmt.Errorf("%w: box stretch %v", ErrInvalidItem, it.Stretch)
+		}
+		if !finite(it.Shrink) || it.Shrink < 0 || it.Shrink > it.Width {
+			return fmt.Errorf("%w: box shrink %v", ErrInvalidItem, it.Shrink)
+		}
 	case Penalty:
 		if math.IsNaN(it.Penalty) {
 			return fmt.Errorf("%w: penalty NaN", ErrInvalidItem)
@@ -130,11 +149,33 @@ func filAmount(stretch float64) float64 {
 	return stretch
 }
 
+// stretchyGlue reports glue with finite stretch: what can take the slack a
+// line's fully stretched boxes leave.
+func (it *Item) stretchyGlue() bool {
+	return it.Kind == Glue && it.Stretch > 0 && !it.isFil()
+}
+
+// stretchParts returns the finite stretch of the boxes and of the glue
+// among items [start, end), and how many glue items have finite stretch.
+func stretchParts(items []Item, start, end int) (box, glue float64, glues int) {
+	for i := start; i < end; i++ {
+		it := &items[i]
+		switch {
+		case it.Kind == Box:
+			box += it.Stretch
+		case it.stretchyGlue():
+			glue += it.Stretch
+			glues++
+		}
+	}
+	return box, glue, glues
+}
+
 // isForced reports whether the item is a forced break.
 func (it *Item) isForced() bool { return it.Kind == Penalty && it.Penalty <= -Infinity }
 
-// sums are running totals of widths, finite stretch, infinite stretch and
-// shrink over a range of items.
+// sums are running totals of widths, finite stretch (of glue and boxes),
+// infinite stretch and shrink over a range of items.
 type sums struct {
 	w, st, fil, sh float64
 }
@@ -145,6 +186,8 @@ func (s *sums) add(it *Item) {
 	switch it.Kind {
 	case Box:
 		s.w += it.Width
+		s.st += it.Stretch
+		s.sh += it.Shrink
 	case Glue:
 		s.w += it.Width
 		if it.isFil() {

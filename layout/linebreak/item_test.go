@@ -13,6 +13,7 @@ func TestConstructors(t *testing.T) {
 		{BoxItem(12), Item{Kind: Box, Width: 12}},
 		{GlueItem(3, 2, 1), Item{Kind: Glue, Width: 3, Stretch: 2, Shrink: 1}},
 		{PenaltyItem(4, 50, true), Item{Kind: Penalty, Width: 4, Penalty: 50, Flagged: true}},
+		{ExpandableBoxItem(12, 0.5, 0.25), Item{Kind: Box, Width: 12, Stretch: 0.5, Shrink: 0.25}},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
@@ -60,7 +61,14 @@ func TestValidate(t *testing.T) {
 		{"forbidding penalty", PenaltyItem(0, math.Inf(1), false), true},
 		{"forcing penalty", PenaltyItem(0, math.Inf(-1), false), true},
 		{"NaN penalty", PenaltyItem(0, nan, false), false},
-		{"ignored fields", Item{Kind: Box, Width: 1, Stretch: nan, Penalty: nan}, true},
+		{"ignored fields", Item{Kind: Box, Width: 1, Penalty: nan, Flagged: true}, true},
+		{"expandable box", ExpandableBoxItem(10, 0.2, 0.2), true},
+		{"NaN box stretch", Item{Kind: Box, Width: 1, Stretch: nan}, false},
+		{"infinite box stretch", ExpandableBoxItem(1, math.Inf(1), 0), false},
+		{"negative box stretch", ExpandableBoxItem(1, -0.1, 0), false},
+		{"negative box shrink", ExpandableBoxItem(1, 0, -0.1), false},
+		{"box shrinking below zero", ExpandableBoxItem(1, 0, 1.5), false},
+		{"infinite box shrink", ExpandableBoxItem(1, 0, math.Inf(1)), false},
 		{"bad kind", Item{Kind: 3}, false},
 	}
 	for _, tt := range tests {

@@ -78,6 +78,7 @@ type node struct {
 	start     int32   // first item of the line starting here
 	line      int32   // lines before this break: the index of the next line
 	prev      int32   // previous node in the pool; -1 for the start
+	glue      int32   // glue items with finite stretch in [0, start)
 	fit       int8    // fitness class of the line ending here
 	flagged   bool    // the break is a flagged penalty
 }
@@ -100,7 +101,8 @@ type breaker struct {
 
 	pool         []node
 	active, next []int32
-	sum          sums // totals of items [0, current)
+	sum          sums  // totals of items [0, current)
+	glue         int32 // glue items with finite stretch in [0, current)
 	cand         [4]candidate
 }
 
@@ -129,7 +131,7 @@ func (b *breaker) run(ps pass) (int32, bool) {
 	}
 	b.pool = append(b.pool[:0], node{pos: -1, prev: -1, fit: Decent})
 	b.active = append(b.active[:0], 0)
-	b.sum = sums{}
+	b.sum, b.glue = sums{}, 0
 	for i := range items {
 		it := &items[i]
 		switch it.Kind {
@@ -146,6 +148,9 @@ func (b *breaker) run(ps pass) (int32, bool) {
 			return -1, false
 		}
 		b.sum.add(it)
+		if it.stretchyGlue() {
+			b.glue++
+		}
 	}
 	if !endsForced(items) {
 		b.try(n, -Infinity, false, 0, true, ps)
@@ -164,6 +169,7 @@ func (b *breaker) try(bi int, pi float64, flagged bool, pw float64, last bool, p
 	var (
 		brkStart int32
 		brkAt    sums
+		brkGlue  int32
 		brkDone  bool
 	)
 	flush := func() {
@@ -172,9 +178,10 @@ func (b *breaker) try(bi int, pi float64, flagged bool, pw float64, last bool, p
 		}
 		if !brkDone {
 			s, at := afterBreak(b.items, bi, b.sum)
-			brkStart, brkAt, brkDone = int32(s), at, true
+			_, _, g := stretchParts(b.items, bi, s)
+			brkStart, brkAt, brkGlue, brkDone = int32(s), at, b.glue+int32(g), true
 		}
-		next = b.flush(next, int32(bi), brkStart, brkAt, flagged)
+		next = b.flush(next, int32(bi), brkStart, brkAt, brkGlue, flagged)
 	}
 	cur := int32(-1)
 	for _, ai := range b.active {
@@ -187,12 +194,18 @@ func (b *breaker) try(bi int, pi float64, flagged bool, pw float64, last bool, p
 		// The line's content: nothing but the break's width when the break
 		// comes before the first item kept after a.
 		nat, st, fil, sh := pw, 0.0, 0.0, 0.0
+		glues := int32(0)
 		if int32(bi) >= a.start {
 			nat += b.sum.w - a.at.w
 			st = b.sum.st - a.at.st
 			fil = b.sum.fil - a.at.fil
 			sh = b.sum.sh - a.at.sh
+			glues = b.glue - a.glue
 		}
+		// Boxes stretch at most by their Stretch: a line that needs more
+		// than all of its stretch must have glue to take the rest (as
+		// makeLine). Without such glue, all of st is the boxes'.
+		cannotFill := glues == 0 && !ps.emergency
 		if ps.emergency {
 			st += b.emergencyFor(measure)
 		}
@@ -204,6 +217,9 @@ func (b *breaker) try(bi int, pi float64, flagged bool, pw float64, last bool, p
 		case slack > 0 && st > 0:
 			r = slack / st
 			bad = badness(r)
+			if cannotFill && slack > st+overEps {
+				bad = Infinity // the line stays underfull
+			}
 		case slack > 0:
 			r, bad = math.Inf(1), Infinity
 		case slack < 0:
@@ -268,14 +284,14 @@ func (b *breaker) try(bi int, pi float64, flagged bool, pw float64, last bool, p
 
 // excess is the cost of an overfull line of items [start, bi) with minimum
 // width minWidth: how far it sticks out beyond its measure or its widest
-// box, whichever is larger. A lone overlong box costs nothing — nothing can
-// be done about it — while material set next to it, which a break could
-// have moved away, costs its width.
+// box (fully shrunk), whichever is larger. A lone overlong box costs
+// nothing — nothing can be done about it — while material set next to it,
+// which a break could have moved away, costs its width.
 func (b *breaker) excess(start, bi int, minWidth, measure float64) float64 {
 	widest := 0.0
 	for i := start; i < bi; i++ {
 		if it := &b.items[i]; it.Kind == Box {
-			widest = max(widest, it.Width)
+			widest = max(widest, it.Width-it.Shrink)
 		}
 	}
 	if e := minWidth - max(measure, widest); e > overEps {
@@ -300,7 +316,7 @@ func (b *breaker) haveCand() bool {
 // next, and clears them. A candidate is dropped when another one reaches the
 // same break with less excess, or with demerits lower by more than the
 // fitness demerits — no continuation can make up that difference.
-func (b *breaker) flush(next []int32, bi, start int32, at sums, flagged bool) []int32 {
+func (b *breaker) flush(next []int32, bi, start int32, at sums, glue int32, flagged bool) []int32 {
 	minOver := math.Inf(1)
 	for _, c := range b.cand {
 		if c.ok {
@@ -320,7 +336,7 @@ func (b *breaker) flush(next []int32, bi, start int32, at sums, flagged bool) []
 		}
 		b.pool = append(b.pool, node{
 			at: at, dem: c.dem, over: c.over,
-			pos: bi, start: start, line: c.line, prev: c.prev,
+			pos: bi, start: start, line: c.line, prev: c.prev, glue: glue,
 			fit: int8(fc), flagged: flagged,
 		})
 		next = append(next, int32(len(b.pool)-1))

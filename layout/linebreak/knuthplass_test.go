@@ -135,7 +135,7 @@ func TestBreakMatchesExhaustiveSearch(t *testing.T) {
 	}
 	for _, m := range measures {
 		t.Run(m.name, func(t *testing.T) {
-			compared := 0
+			var compared [3]int
 			for iter := 0; iter < 500; iter++ {
 				var words [][]float64
 				for range 3 + rng.IntN(12) {
@@ -145,29 +145,40 @@ func TestBreakMatchesExhaustiveSearch(t *testing.T) {
 					}
 					words = append(words, w)
 				}
-				items := syllables(words...)
+				plain := syllables(words...)
 				widths := m.widths(float64(70 + rng.IntN(120)))
 				p := DefaultParams()
 				p.PreTolerance = 0
 				p.Tolerance = 1000
-				best, ok := bestDemerits(items, widths, p)
-				lines, err := Break(items, widths, p)
-				if err != nil {
-					t.Fatal(err)
+				// The same paragraph with rigid boxes, with boxes that
+				// stretch and shrink by 3 %, and with boxes of 10 % and glue
+				// that cannot stretch (lines the boxes cannot fill).
+				rigidGlue := expandable(plain, 0.1)
+				for i := range rigidGlue {
+					if rigidGlue[i].Kind == Glue && !rigidGlue[i].isFil() {
+						rigidGlue[i].Stretch = 0
+					}
 				}
-				if err := checkLines(items, lines, widths); err != nil {
-					t.Fatalf("%v: %v", words, err)
-				}
-				if !ok {
-					continue
-				}
-				compared++
-				if d := demerits(items, lines, p); math.Abs(d-best) > 1e-6*math.Max(1, best) {
-					t.Fatalf("%v: demerits %v, exhaustive optimum %v; lines %+v", words, d, best, lines)
+				for k, items := range [][]Item{plain, expandable(plain, 0.03), rigidGlue} {
+					best, ok := bestDemerits(items, widths, p)
+					lines, err := Break(items, widths, p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := checkLines(items, lines, widths); err != nil {
+						t.Fatalf("%v (variant %d): %v", words, k, err)
+					}
+					if !ok {
+						continue
+					}
+					compared[k]++
+					if d := demerits(items, lines, p); math.Abs(d-best) > 1e-6*math.Max(1, best) {
+						t.Fatalf("%v (variant %d): demerits %v, exhaustive optimum %v; lines %+v", words, k, d, best, lines)
+					}
 				}
 			}
-			if compared < 50 {
-				t.Errorf("only %d paragraphs feasible in the first pass", compared)
+			if compared[0] < 50 || compared[1] < compared[0] || compared[2] < 10 {
+				t.Errorf("only %v paragraphs feasible in the first pass (rigid, expandable, rigid glue)", compared)
 			}
 		})
 	}

@@ -24,21 +24,35 @@ type Line struct {
 	// proportion when > 0, shrink proportion when < 0. It is never below -1
 	// (overfull lines report -1, glue fully shrunk). It is 0 when the line
 	// cannot stretch or when infinitely stretchable glue takes the slack.
+	//
+	// On a line whose boxes have stretch or shrink, the line's adjustment
+	// ratio r is the slack over all of its finite stretch (or shrink), glue
+	// and boxes alike, and both are set with it; but boxes never stretch
+	// beyond their Stretch, so when r > 1 the boxes get BoxRatio 1 and the
+	// glue takes the rest of the slack: Ratio is then above r. Without
+	// box stretch Ratio is r.
 	Ratio float64
+	// BoxRatio is the adjustment ratio applied to the stretch and shrink of
+	// boxes, r clamped to [-1, 1]; 0 when infinitely stretchable glue takes
+	// the slack (a last line keeps its boxes at natural width).
+	BoxRatio float64
 	// FilRatio is the ratio applied to the stretch of infinitely stretchable
 	// glue (Stretch ≥ Infinity) when such glue fills the line; 0 otherwise.
 	FilRatio float64
 	// Hyphenated reports that the line ends at a flagged penalty.
 	Hyphenated bool
-	// Fitness is the line's class, Tight..VeryLoose, from its real Ratio.
+	// Fitness is the line's class, Tight..VeryLoose, from its real
+	// adjustment ratio r (see Ratio).
 	Fitness int
 	// Width is the natural width of the line's content: items [Start, End)
 	// plus the break penalty's width.
 	Width float64
 	// Measure is the width the line was broken for.
 	Measure float64
-	// Badness is 100·|r|³ capped at 10000; 10000 for an underfull line
-	// without stretch and for an overfull line.
+	// Badness is 100·|r|³ (r the line's adjustment ratio, see Ratio)
+	// capped at 10000; 10000 for an overfull line and for an underfull line
+	// that cannot reach its measure (no stretch, or boxes fully stretched
+	// and no glue stretch).
 	Badness float64
 	// Overfull reports that the content does not fit even fully shrunk;
 	// only the final pass produces such lines, for material no break can
@@ -74,10 +88,26 @@ func (l Line) GlueWidth(it Item) float64 {
 	return it.Width
 }
 
+// BoxWidth returns the width at which box it is set on the line: natural
+// width plus its share of stretch or shrink at BoxRatio, which never goes
+// beyond it.Stretch or it.Shrink. Other kinds return it.Width.
+func (l Line) BoxWidth(it Item) float64 {
+	if it.Kind != Box {
+		return it.Width
+	}
+	switch r := l.BoxRatio; {
+	case r > 0 && it.Stretch > 0:
+		return it.Width + min(r, 1)*it.Stretch
+	case r < 0 && it.Shrink > 0:
+		return it.Width + max(r, -1)*it.Shrink
+	}
+	return it.Width
+}
+
 // Measure returns the natural width, finite stretch and shrink of line l of
 // items: items [l.Start, l.End) plus the width of a penalty break item.
-// Infinitely stretchable glue is left out of stretch. Out-of-range indices
-// are clamped.
+// Stretch and shrink count glue and boxes; infinitely stretchable glue is
+// left out of stretch. Out-of-range indices are clamped.
 func Measure(items []Item, l Line) (natural, stretch, shrink float64) {
 	s, pw := lineSums(items, l.Start, l.Break)
 	return s.w + pw, s.st, s.sh
@@ -115,30 +145,47 @@ func makeLine(items []Item, start, brk int, measure float64) Line {
 		l.Hyphenated = items[brk].Flagged
 	}
 	slack := measure - l.Width
+	r := 0.0 // the line's adjustment ratio over all finite stretch or shrink
 	switch {
 	case slack > 0 && s.fil > 0:
 		l.FilRatio = slack / s.fil
 	case slack > 0 && s.st > 0:
-		l.Ratio = slack / s.st
-		l.Badness = badness(l.Ratio)
+		r = slack / s.st
+		l.Badness = badness(r)
+		l.Ratio, l.BoxRatio = r, min(r, 1)
+		if r > 1 {
+			// Boxes stop at their full stretch; the glue takes the rest.
+			box, glue, glues := stretchParts(items, start, min(max(brk, 0), len(items)))
+			switch {
+			case box == 0:
+			case glues > 0:
+				l.Ratio = (slack - box) / glue
+			default:
+				l.Ratio = 0
+				if slack > box+overEps {
+					l.Badness = Infinity // nothing can take the rest
+				}
+			}
+		}
 	case slack > 0:
 		l.Badness = Infinity
 	case slack < 0:
 		if s.sh > 0 {
-			l.Ratio = slack / s.sh
+			r = slack / s.sh
 		} else {
-			l.Ratio = math.Inf(-1)
+			r = math.Inf(-1)
 		}
 		if l.Width-s.sh-measure > overEps {
 			l.Overfull = true
 		}
-		l.Ratio = math.Max(l.Ratio, -1)
-		l.Badness = badness(l.Ratio)
+		r = math.Max(r, -1)
+		l.Ratio, l.BoxRatio = r, r
+		l.Badness = badness(r)
 		if l.Overfull {
 			l.Badness = Infinity
 		}
 	}
-	l.Fitness = int(fitness(l.Ratio))
+	l.Fitness = int(fitness(r))
 	if l.Badness >= Infinity && slack > 0 {
 		l.Fitness = VeryLoose
 	}

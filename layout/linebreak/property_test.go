@@ -53,6 +53,9 @@ func TestBreakRandomParagraphs(t *testing.T) {
 			widths = Widths(w*0.7, w*0.7, w*0.85, w)
 		}
 		items := randomParagraph(rng, 500, w)
+		if iter%4 == 1 {
+			items = expandable(items, 0.02)
+		}
 		p := DefaultParams()
 		if iter%5 == 0 {
 			p.Looseness = 1
@@ -104,6 +107,9 @@ func FuzzBreak(f *testing.F) {
 		}
 		if data[0]%2 == 0 {
 			items = append(items, ParagraphEnd()...)
+		}
+		if data[0]%3 == 0 {
+			items = expandable(items, 0.03)
 		}
 		for _, m := range []struct {
 			widths func(int) float64
