@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"context"
+	"crypto/md5"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -39,7 +40,10 @@ const maxChunkBytes = 1 << 20
 // JournalInterval apart) besides a local spool; Close writes the manifest
 // object from the spool and deletes the journals. After a kill, the rows
 // of the last JournalInterval may be missing: a resumed run renders those
-// articles again.
+// articles again. A write that fails (a full disk under file://, a quota)
+// is cancelled, so no partial PDF, journal chunk or manifest is left under
+// its name; if the manifest cannot be written, Close fails and the
+// journals stay for a resumed run.
 type BlobSink struct {
 	bucket   *blob.Bucket
 	own      bool // close the bucket with the sink
@@ -105,7 +109,38 @@ func (s *BlobSink) Put(ctx context.Context, name string, pdf []byte) error {
 	if !plainName(name) {
 		return fmt.Errorf("object name %q: not a plain file name", name)
 	}
-	return s.bucket.WriteAll(ctx, name, pdf, &blob.WriterOptions{ContentType: "application/pdf"})
+	return s.write(ctx, name, "application/pdf", pdf, nil)
+}
+
+// write stores one object, from data or else from r, whole or not at all.
+// A failed write is cancelled before the writer is closed: closing it
+// normally would commit what it took (fileblob renames its partial
+// temporary file into place when the disk fills up, and
+// blob.Bucket.WriteAll and Upload close it so), cancelling makes every
+// driver drop it.
+func (s *BlobSink) write(ctx context.Context, key, contentType string, data []byte, r io.Reader) error {
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	opts := &blob.WriterOptions{ContentType: contentType}
+	if r == nil {
+		sum := md5.Sum(data) // as WriteAll does: the storage service checks it
+		opts.ContentMD5 = sum[:]
+	}
+	w, err := s.bucket.NewWriter(wctx, key, opts)
+	if err != nil {
+		return err
+	}
+	if r == nil {
+		_, err = w.Write(data)
+	} else {
+		_, err = io.Copy(w, r)
+	}
+	if err != nil {
+		cancel()
+		w.Close()
+		return err
+	}
+	return w.Close()
 }
 
 // AppendManifest spools rows and journals them when enough are waiting or
@@ -153,7 +188,7 @@ func (s *BlobSink) flushLocked(ctx context.Context) error {
 	}
 	s.seq++
 	key := fmt.Sprintf("%s%s-%06d.ndjson", s.journal, s.run, s.seq)
-	if err := s.bucket.WriteAll(ctx, key, s.pending.Bytes(), &blob.WriterOptions{ContentType: "application/x-ndjson"}); err != nil {
+	if err := s.write(ctx, key, "application/x-ndjson", s.pending.Bytes(), nil); err != nil {
 		return fmt.Errorf("manifest journal: %w", err)
 	}
 	s.pending.Reset()
@@ -176,9 +211,10 @@ func (s *BlobSink) Close(ctx context.Context) error {
 	if _, err := s.spool.Seek(0, io.SeekStart); err != nil {
 		return fmt.Errorf("manifest spool: %w", err)
 	}
-	err := s.bucket.Upload(ctx, s.manifest, s.spool, &blob.WriterOptions{ContentType: "application/x-ndjson"})
-	if err != nil {
-		return fmt.Errorf("manifest: %w", err)
+	if err := s.write(ctx, s.manifest, "application/x-ndjson", nil, s.spool); err != nil {
+		// The journals stay for a resumed run; journal the rows still
+		// waiting too, if there is room for them.
+		return errors.Join(fmt.Errorf("manifest: %w", err), s.flushLocked(ctx))
 	}
 	keys, err := s.journalKeys(ctx)
 	if err != nil {

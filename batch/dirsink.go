@@ -19,13 +19,24 @@ import (
 // journal is renamed to the manifest. A killed run leaves only temporary
 // PDFs (removed by the next OpenDir) and its journal (read by a resumed run,
 // removed when a later run completes).
+//
+// A full disk (or any failed write) fails the Put or AppendManifest at hand
+// and leaves no partial file: a PDF's temporary file is removed, and a row
+// the journal could not take whole is cut off again, so the journal holds
+// complete rows only, each naming a complete PDF.
 type DirSink struct {
 	dir      string
 	manifest string
 	tag      string // the manifest's name without .ndjson; marks our temporary files
 
+	// write, when set, replaces (*os.File).Write for PDFs and the journal,
+	// so that tests can run out of space.
+	write func(f *os.File, b []byte) (int, error)
+
 	mu      sync.Mutex
 	journal *os.File
+	size    int64 // of the journal's complete rows
+	broken  error // the journal could not be cut back after a failed append
 	done    bool
 }
 
@@ -101,7 +112,7 @@ func (d *DirSink) Put(_ context.Context, name string, pdf []byte) error {
 		return err
 	}
 	tmp := f.Name()
-	_, err = f.Write(pdf)
+	_, err = d.writeFile(f, pdf)
 	if err == nil {
 		err = f.Sync()
 	}
@@ -121,17 +132,44 @@ func (d *DirSink) Put(_ context.Context, name string, pdf []byte) error {
 	return nil
 }
 
-// AppendManifest appends rows to the journal and syncs it.
+// writeFile writes b to f.
+func (d *DirSink) writeFile(f *os.File, b []byte) (int, error) {
+	if d.write != nil {
+		return d.write(f, b)
+	}
+	return f.Write(b)
+}
+
+// AppendManifest appends rows to the journal and syncs it. If either
+// fails (the disk is full), the journal is cut back to the rows before, so
+// that none of these is half there or, unsynced, taken for durable.
 func (d *DirSink) AppendManifest(_ context.Context, rows []byte) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.done {
 		return errors.New("sink already closed")
 	}
-	if _, err := d.journal.Write(rows); err != nil {
+	if d.broken != nil {
+		return d.broken
+	}
+	_, err := d.writeFile(d.journal, rows)
+	if err == nil {
+		err = d.journal.Sync()
+	}
+	if err != nil {
+		terr := d.journal.Truncate(d.size)
+		if terr == nil {
+			_, terr = d.journal.Seek(d.size, io.SeekStart)
+		}
+		if terr != nil {
+			// A resumed run ignores a partial last row; nothing may follow it.
+			d.broken = errors.Join(err, fmt.Errorf("manifest journal: %w", terr))
+			return d.broken
+		}
 		return err
 	}
-	return d.journal.Sync()
+	d.size += int64(len(rows))
+	return nil
 }
 
 // Close renames the journal to the manifest and removes older journals.
@@ -143,6 +181,10 @@ func (d *DirSink) Close(context.Context) error {
 	}
 	d.done = true
 	j := d.journal
+	if d.broken != nil {
+		j.Close()
+		return fmt.Errorf("manifest: %w", d.broken)
+	}
 	err := j.Sync()
 	if cerr := j.Close(); err == nil {
 		err = cerr

@@ -9,6 +9,11 @@ import (
 // and AppendManifest from one; the caller that made the sink ends it with
 // Close (the run finished: the manifest is complete and in place) or Abort
 // (the run stopped: what is durable stays for a later resumed run).
+//
+// A write the output cannot take (a full disk: the error wraps
+// syscall.ENOSPC) fails the call at hand and leaves nothing partial under
+// a final name: no PDF cut short, no manifest row cut short, so that a
+// resumed run finds only rows whose PDFs are whole.
 type Sink interface {
 	// Put stores one complete PDF under name, all or nothing, replacing
 	// any earlier one. It must not keep pdf after it returns.

@@ -21,16 +21,37 @@ import (
 // are computed by the calling worker, in parallel; only the copy into the
 // archive is serialised.
 //
-// A zip cannot be resumed: a killed run leaves a temporary file only.
+// A zip cannot be resumed: a killed run leaves a temporary file only. A
+// write that fails (the disk is full) makes the archive unusable: that Put
+// and every later one, and Close, return the error, and the temporary file
+// of CreateZip is removed (by Close or Abort), so nothing, not even a
+// truncated archive, appears under the final name; an earlier archive there
+// stays as it was. The run must be made again in full.
 type ZipSink struct {
 	manifest string
 
 	mu    sync.Mutex
 	zw    *zip.Writer
 	spool *os.File
-	file  *os.File // the temporary file of CreateZip, renamed on Close
+	file  *os.File    // the temporary file of CreateZip, renamed on Close
+	out   *fileWriter // file, as the archive's writer
 	path  string
+	err   error // of the first failed write to the archive
 	done  bool
+}
+
+// fileWriter writes the archive to its file; write, when set, replaces
+// (*os.File).Write so that tests can run out of space.
+type fileWriter struct {
+	f     *os.File
+	write func(f *os.File, b []byte) (int, error)
+}
+
+func (w *fileWriter) Write(b []byte) (int, error) {
+	if w.write != nil {
+		return w.write(w.f, b)
+	}
+	return w.f.Write(b)
 }
 
 // NewZip streams an archive to w, which the caller closes after Close.
@@ -64,13 +85,14 @@ func CreateZip(path, manifest string) (*ZipSink, error) {
 	if err != nil {
 		return nil, fmt.Errorf("zip output: %w", err)
 	}
-	z, err := NewZip(f, manifest)
+	out := &fileWriter{f: f}
+	z, err := NewZip(out, manifest)
 	if err != nil {
 		f.Close()
 		os.Remove(f.Name())
 		return nil, err
 	}
-	z.file, z.path = f, path
+	z.file, z.out, z.path = f, out, path
 	return z, nil
 }
 
@@ -91,11 +113,16 @@ func (z *ZipSink) Put(_ context.Context, name string, pdf []byte) error {
 	if z.done {
 		return errors.New("sink already closed")
 	}
-	w, err := z.zw.CreateRaw(hdr)
-	if err != nil {
-		return err
+	if z.err != nil {
+		return fmt.Errorf("zip output unusable after a failed write: %w", z.err)
 	}
-	_, err = w.Write(pdf)
+	w, err := z.zw.CreateRaw(hdr)
+	if err == nil {
+		_, err = w.Write(pdf)
+	}
+	if err != nil {
+		z.err = err
+	}
 	return err
 }
 
@@ -120,7 +147,10 @@ func (z *ZipSink) Close(context.Context) error {
 	}
 	z.done = true
 	defer z.dropSpool()
-	err := z.finish()
+	err := z.err
+	if err == nil {
+		err = z.finish()
+	}
 	if z.file != nil {
 		if err == nil {
 			err = z.file.Sync()
