@@ -27,8 +27,12 @@ type rejection string
 
 // acquire takes a slot, waiting in the queue if there is room. The
 // returned release must be called once. It fails with errOverloaded (the
-// rejection names why) or with ctx's error.
+// rejection names why) or with ctx's error; a caller whose ctx has ended
+// never holds a slot, not even for a moment.
 func (l *limiter) acquire(ctx context.Context) (release func(), why rejection, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, "", err
+	}
 	select {
 	case l.slots <- struct{}{}:
 		return l.release, "", nil
@@ -50,6 +54,11 @@ func (l *limiter) acquire(ctx context.Context) (release func(), why rejection, e
 	defer t.Stop()
 	select {
 	case l.slots <- struct{}{}:
+		if err := ctx.Err(); err != nil {
+			// The slot came free as the caller left: it goes to the next.
+			l.release()
+			return nil, "", err
+		}
 		return l.release, "", nil
 	case <-t.C:
 		return nil, "queue_timeout", fmt.Errorf("%w: no render slot within %s", errOverloaded, l.wait)

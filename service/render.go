@@ -13,6 +13,10 @@ import (
 // render returns the PDF for key from an identical render under way or
 // by rendering it in a render slot. how is "coalesced" or "miss".
 func (s *Server) render(ctx context.Context, key string, art *article.Article, warns []string) (r *rendered, how string, err error) {
+	if err := ctx.Err(); err != nil {
+		// Gone already: the detached render would start before it noticed.
+		return nil, "miss", fmt.Errorf("%w: %w", errClientGone, err)
+	}
 	r, shared, err := s.flight.do(ctx, key, func(ctx context.Context) (*rendered, error) {
 		if r, ok := s.cache.get(key); ok { // cached just before this call began
 			return r, nil

@@ -4,11 +4,17 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"strconv"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
+
+	"printd/article"
 )
 
 // serving runs s on a loopback listener until the returned cancel is
@@ -19,6 +25,12 @@ func serving(t *testing.T, s *Server) (base string, cancel func(), wait func() e
 	if err != nil {
 		t.Fatal(err)
 	}
+	return servingOn(t, s, ln)
+}
+
+// servingOn is serving on a listener of the caller's.
+func servingOn(t *testing.T, s *Server, ln net.Listener) (base string, cancel func(), wait func() error) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	errc := make(chan error, 1)
 	go func() { errc <- s.Serve(ctx, ln) }()
@@ -138,5 +150,165 @@ func TestShutdownGraceCutsSlowRenders(t *testing.T) {
 	}
 	if !errors.Is(h.results()[0], context.Canceled) {
 		t.Errorf("render returned %v", h.results()[0])
+	}
+}
+
+// completePDF reports what is missing from a PDF that must be whole: the
+// header, the trailer's startxref and %%EOF, and a cross-reference section
+// where startxref points.
+func completePDF(pdf []byte) error {
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		return errors.New("no %PDF- header")
+	}
+	tail := pdf[max(0, len(pdf)-64):]
+	if !bytes.HasSuffix(bytes.TrimRight(tail, "\r\n"), []byte("%%EOF")) {
+		return errors.New("does not end with %%EOF")
+	}
+	i := bytes.LastIndex(pdf, []byte("startxref"))
+	if i < 0 {
+		return errors.New("no startxref")
+	}
+	fields := bytes.Fields(pdf[i+len("startxref"):])
+	if len(fields) < 2 {
+		return errors.New("startxref without an offset")
+	}
+	off, err := strconv.Atoi(string(fields[0]))
+	if err != nil || off <= 0 || off >= i {
+		return fmt.Errorf("startxref offset %q", fields[0])
+	}
+	if !bytes.HasPrefix(pdf[off:], []byte("xref")) && !bytes.Contains(pdf[off:min(off+32, len(pdf))], []byte(" obj")) {
+		return fmt.Errorf("startxref %d points at %q", off, truncate(string(pdf[off:min(off+16, len(pdf))])))
+	}
+	return nil
+}
+
+// TestGracefulShutdownUnderLoad stops a server (as SIGTERM does) with 16
+// requests inside it, two rendering and fourteen queued: every one of them
+// is answered with a whole PDF, connections opened after the stop are
+// refused (or, in the instant before the listener closes, see /readyz
+// answer 503), and Serve returns well within the grace period.
+func TestGracefulShutdownUnderLoad(t *testing.T) {
+	const n, slots = 16, 2
+	const grace = 15 * time.Second
+	s := newTestServer(t, func(c *Config) {
+		c.Concurrency, c.Queue, c.QueueWait = slots, n, 30*time.Second
+		c.ShutdownGrace = grace
+	})
+	// Renders wait for hold, then take at least 50ms more: the queue
+	// drains while the server shuts down.
+	hold := make(chan struct{})
+	inner := s.print
+	var renders atomic.Int64
+	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (Result, error) {
+		select {
+		case <-hold:
+		case <-ctx.Done():
+			return Result{}, ctx.Err()
+		}
+		select {
+		case <-time.After(50 * time.Millisecond):
+		case <-ctx.Done():
+			return Result{}, ctx.Err()
+		}
+		renders.Add(1)
+		return inner(ctx, art, w)
+	}
+	base, cancel, wait := serving(t, s)
+	client := testClient(t)
+
+	type answer struct {
+		id     string
+		code   int
+		length int64
+		body   []byte
+		err    error
+	}
+	answers := make(chan answer, n)
+	for i := range n {
+		id := fmt.Sprintf("drain-%d", i)
+		go func() {
+			resp, err := client.Post(base+"/v1/pdf", "application/json", bytes.NewReader(seed(t, "", withID(id))))
+			if err != nil {
+				answers <- answer{id: id, err: err}
+				return
+			}
+			defer resp.Body.Close()
+			b, err := io.ReadAll(resp.Body)
+			answers <- answer{id, resp.StatusCode, resp.ContentLength, b, err}
+		}()
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if r, w := s.limiter.load(); r == slots && w == n-slots {
+			break
+		}
+		if time.Now().After(deadline) {
+			r, w := s.limiter.load()
+			t.Fatalf("only %d rendering and %d queued of %d", r, w, n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+
+	start := time.Now()
+	cancel() // as SIGTERM does
+	for s.ready() {
+		if time.Since(start) > 5*time.Second {
+			t.Fatal("still ready 5s after the stop")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	// From now on a new connection is refused, or sees /readyz say 503
+	// if it got in before the listener closed.
+	probe := &http.Transport{Proxy: nil, DisableKeepAlives: true}
+	defer probe.CloseIdleConnections()
+	pc := &http.Client{Transport: probe, Timeout: 5 * time.Second}
+	for refused := false; !refused; {
+		resp, err := pc.Get(base + "/readyz")
+		switch {
+		case err != nil:
+			if !errors.Is(err, syscall.ECONNREFUSED) {
+				t.Fatalf("new connection during shutdown: %v, want connection refused", err)
+			}
+			refused = true
+		default:
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusServiceUnavailable {
+				t.Fatalf("/readyz during shutdown: %d", resp.StatusCode)
+			}
+			if time.Since(start) > 5*time.Second {
+				t.Fatal("listener still open 5s after the stop (no drain delay)")
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	if _, err := pc.Post(base+"/v1/pdf", "application/json", bytes.NewReader(seed(t, ""))); !errors.Is(err, syscall.ECONNREFUSED) {
+		t.Errorf("new article during shutdown: %v, want connection refused", err)
+	}
+
+	close(hold)
+	for range n {
+		a := <-answers
+		if a.err != nil || a.code != http.StatusOK {
+			t.Errorf("%s: status %d, %v: %s", a.id, a.code, a.err, truncate(string(a.body)))
+			continue
+		}
+		if int64(len(a.body)) != a.length {
+			t.Errorf("%s: %d bytes of %d", a.id, len(a.body), a.length)
+		}
+		if err := completePDF(a.body); err != nil {
+			t.Errorf("%s: %v", a.id, err)
+		}
+	}
+	if err := wait(); err != nil {
+		t.Errorf("Serve: %v", err)
+	}
+	if el := time.Since(start); el >= grace {
+		t.Errorf("shutdown took %v, grace %v", el, grace)
+	}
+	if got := renders.Load(); got != n {
+		t.Errorf("%d renders, want %d", got, n)
+	}
+	if r, w := s.limiter.load(); r != 0 || w != 0 {
+		t.Errorf("after shutdown: %d rendering, %d queued", r, w)
 	}
 }
