@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // DirSink writes into a directory: each PDF under a temporary name, then
@@ -32,6 +33,10 @@ type DirSink struct {
 	// write, when set, replaces (*os.File).Write for PDFs and the journal,
 	// so that tests can run out of space.
 	write func(f *os.File, b []byte) (int, error)
+
+	// unsynced is set when a PDF has been renamed into place since the
+	// last filesystem sync (groupSync).
+	unsynced atomic.Bool
 
 	mu      sync.Mutex
 	journal *os.File
@@ -102,7 +107,9 @@ func (d *DirSink) matching(pattern string) ([]string, error) {
 	return out, nil
 }
 
-// Put writes pdf to a temporary file, syncs it and renames it to name.
+// Put writes pdf to a temporary file and renames it to name. The file is
+// durable before any manifest row is: synced here, or, with groupSync, by
+// the filesystem sync that precedes the next AppendManifest.
 func (d *DirSink) Put(_ context.Context, name string, pdf []byte) error {
 	if !plainName(name) {
 		return fmt.Errorf("file name %q: not a plain file name", name)
@@ -113,7 +120,7 @@ func (d *DirSink) Put(_ context.Context, name string, pdf []byte) error {
 	}
 	tmp := f.Name()
 	_, err = d.writeFile(f, pdf)
-	if err == nil {
+	if err == nil && !groupSync {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
@@ -128,6 +135,19 @@ func (d *DirSink) Put(_ context.Context, name string, pdf []byte) error {
 	if err != nil {
 		os.Remove(tmp)
 		return err
+	}
+	d.unsynced.Store(true)
+	return nil
+}
+
+// syncPuts makes the PDFs renamed into place so far durable (groupSync).
+func (d *DirSink) syncPuts() error {
+	if !groupSync || !d.unsynced.Swap(false) {
+		return nil
+	}
+	if err := syncFS(d.journal); err != nil {
+		d.unsynced.Store(true)
+		return fmt.Errorf("sync output directory: %w", err)
 	}
 	return nil
 }
@@ -151,6 +171,9 @@ func (d *DirSink) AppendManifest(_ context.Context, rows []byte) error {
 	}
 	if d.broken != nil {
 		return d.broken
+	}
+	if err := d.syncPuts(); err != nil {
+		return err
 	}
 	_, err := d.writeFile(d.journal, rows)
 	if err == nil {
@@ -185,7 +208,10 @@ func (d *DirSink) Close(context.Context) error {
 		j.Close()
 		return fmt.Errorf("manifest: %w", d.broken)
 	}
-	err := j.Sync()
+	err := d.syncPuts()
+	if err == nil {
+		err = j.Sync()
+	}
 	if cerr := j.Close(); err == nil {
 		err = cerr
 	}
