@@ -21,34 +21,8 @@ probe=${PROBE:-15s}
 clients=${PROBE_CLIENTS:-8}
 interval=${INTERVAL:-10s}
 
-tmp=$(mktemp -d)
-pid=""
-cleanup() {
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-go build -o "$tmp/printd" ./cmd/printd
-go build -o "$tmp/soak" ./bench/soak
-
-# Port 0: the kernel picks a free port, which the server logs.
-"$tmp/printd" serve --addr 127.0.0.1:0 --log-level info --photo-dir testdata ${PRINTD_SOAK_FLAGS:-} >"$tmp/server.log" 2>&1 &
-pid=$!
-addr=""
-for _ in $(seq 100); do
-  addr=$(sed -n 's/.*"msg":"listening","addr":"\([^"]*\)".*/\1/p' "$tmp/server.log" | head -n 1)
-  [ -n "$addr" ] && break
-  kill -0 "$pid" 2>/dev/null || { cat "$tmp/server.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$addr" ] || { echo "printd did not start" >&2; cat "$tmp/server.log" >&2; exit 1; }
-"$tmp/printd" healthcheck --addr "http://$addr" >/dev/null
-url="http://$addr"
-echo "printd $("$tmp/printd" version | cut -d' ' -f2-) on $addr, $(nproc) CPUs"
+. bench/serve.sh
+start_printd soak "${PRINTD_SOAK_FLAGS:-}"
 
 if [ $# -gt 0 ]; then
   max=$1
@@ -74,9 +48,7 @@ for f in "$tmp/steady.txt" "$tmp/overload.txt"; do
   sed -n '/^summary/,$p' "$f"
 done
 
-kill -TERM "$pid"
-wait "$pid" || { echo "printd exited with $?" >&2; tail -n 20 "$tmp/server.log" >&2; exit 1; }
-pid=""
+stop_printd
 if grep -q '"level":"ERROR"' "$tmp/server.log"; then
   echo "server logged errors:" >&2
   grep '"level":"ERROR"' "$tmp/server.log" | head -n 5 >&2
