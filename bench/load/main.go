@@ -6,11 +6,8 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -22,6 +19,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"printd/bench/internal/loadgen"
 )
 
 func main() {
@@ -67,22 +66,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "load: %v\n", err)
 		return 1
 	}
-	target := strings.TrimSuffix(o.url, "/") + "/v1/pdf"
-	if o.query != "" {
-		target += "?" + o.query
-	}
-	client := &http.Client{
-		Timeout: time.Minute,
-		Transport: &http.Transport{
-			Proxy:               nil,
-			MaxIdleConns:        256,
-			MaxIdleConnsPerHost: 256,
-			DisableCompression:  true,
-		},
-	}
+	target := loadgen.PDFURL(o.url, o.query)
+	client := loadgen.NewClient(time.Minute, 256, nil)
 	// One request first: the server is up and the article is valid.
-	if r := body.send(context.Background(), client, target, 0); r.err != nil || r.status != http.StatusOK {
-		fmt.Fprintf(stderr, "load: first request: status %d, %v %s\n", r.status, r.err, r.detail)
+	if r := body.send(context.Background(), client, target, 0); !r.OK() {
+		fmt.Fprintf(stderr, "load: first request: %s\n", r)
 		return 1
 	}
 
@@ -98,7 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		st := level(client, target, body, n, o.duration, o.unique, &seq)
 		fmt.Fprintf(stdout, row, n, st.requests, st.ok, st.busy, st.other,
 			fmt.Sprintf("%.1f", float64(st.requests)/st.elapsed.Seconds()),
-			fmt.Sprintf("%.1f", ms(st.pct(50))), fmt.Sprintf("%.1f", ms(st.pct(99))), fmt.Sprintf("%.1f", ms(st.pct(100))))
+			fmt.Sprintf("%.1f", loadgen.Millis(st.pct(50))), fmt.Sprintf("%.1f", loadgen.Millis(st.pct(99))), fmt.Sprintf("%.1f", loadgen.Millis(st.pct(100))))
 		if st.firstErr != "" {
 			fmt.Fprintf(stderr, "load: %d clients: first failure: %s\n", n, st.firstErr)
 		}
@@ -106,28 +94,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
 // body is the request body, split around the article id so that -unique
 // can change it without re-encoding a large photo.
 type body struct {
-	before, after []byte
-	id            string
-	unique        bool
+	loadgen.Payload
+	unique bool
 }
 
-func (b body) size() int { return len(b.before) + len(b.id) + len(b.after) }
-
-const idToken = "\x00printd-load-id\x00"
+func (b body) size() int { return b.Size(b.ID) }
 
 func buildBody(o options) (body, error) {
-	data, err := os.ReadFile(o.article)
+	art, err := loadgen.ReadArticle(o.article)
 	if err != nil {
 		return body{}, err
-	}
-	var art map[string]any
-	if err := json.Unmarshal(data, &art); err != nil {
-		return body{}, fmt.Errorf("%s: %w", o.article, err)
 	}
 	switch {
 	case o.photoURL != "":
@@ -141,21 +120,11 @@ func buildBody(o options) (body, error) {
 	default:
 		delete(art, "photo")
 	}
-	id, _ := art["id"].(string)
-	if id == "" {
-		id = "load"
-	}
-	art["id"] = idToken
-	enc, err := json.Marshal(art)
+	p, err := loadgen.NewPayload(art, "load")
 	if err != nil {
 		return body{}, err
 	}
-	tok, _ := json.Marshal(idToken)
-	i := bytes.Index(enc, tok)
-	if i < 0 {
-		return body{}, errors.New("cannot place the article id")
-	}
-	return body{before: enc[:i+1], after: enc[i+len(tok)-1:], id: id, unique: o.unique}, nil
+	return body{Payload: p, unique: o.unique}, nil
 }
 
 func setPhoto(art map[string]any, src string) {
@@ -167,38 +136,13 @@ func setPhoto(art map[string]any, src string) {
 	p["src"] = src
 }
 
-type result struct {
-	status  int
-	latency time.Duration
-	err     error
-	detail  string
-}
-
 // send posts the body, with id number n when the body is unique.
-func (b body) send(ctx context.Context, client *http.Client, target string, n int64) result {
-	id := b.id
+func (b body) send(ctx context.Context, client *http.Client, target string, n int64) loadgen.Result {
+	id := b.ID
 	if b.unique {
 		id += "-" + strconv.FormatInt(n, 10)
 	}
-	r := io.MultiReader(bytes.NewReader(b.before), strings.NewReader(id), bytes.NewReader(b.after))
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, r)
-	if err != nil {
-		return result{err: err}
-	}
-	req.ContentLength = int64(len(b.before) + len(id) + len(b.after))
-	req.Header.Set("Content-Type", "application/json")
-	start := time.Now()
-	resp, err := client.Do(req)
-	if err != nil {
-		return result{err: err, latency: time.Since(start)}
-	}
-	defer resp.Body.Close()
-	var detail []byte
-	if resp.StatusCode != http.StatusOK {
-		detail, _ = io.ReadAll(io.LimitReader(resp.Body, 512))
-	}
-	_, err = io.Copy(io.Discard, resp.Body)
-	return result{status: resp.StatusCode, latency: time.Since(start), err: err, detail: string(detail)}
+	return b.Post(ctx, client, target, id)
 }
 
 type stats struct {
@@ -234,16 +178,16 @@ func level(client *http.Client, target string, b body, n int, d time.Duration, u
 				r := b.send(context.Background(), client, target, seq.Add(1))
 				mu.Lock()
 				st.requests++
-				st.latencies = append(st.latencies, r.latency)
+				st.latencies = append(st.latencies, r.Latency)
 				switch {
-				case r.err == nil && r.status == http.StatusOK:
+				case r.OK():
 					st.ok++
-				case r.status == http.StatusServiceUnavailable:
+				case r.Status == http.StatusServiceUnavailable:
 					st.busy++
 				default:
 					st.other++
 					if st.firstErr == "" {
-						st.firstErr = fmt.Sprintf("status %d, %v %s", r.status, r.err, r.detail)
+						st.firstErr = r.String()
 					}
 				}
 				mu.Unlock()

@@ -16,9 +16,7 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -33,6 +31,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"printd/bench/internal/loadgen"
 )
 
 func main() {
@@ -98,26 +98,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	base := strings.TrimSuffix(o.url, "/")
-	target := base + "/v1/pdf"
-	if o.query != "" {
-		target += "?" + o.query
-	}
+	target := loadgen.PDFURL(base, o.query)
 	var conns atomic.Int64
-	client := &http.Client{
-		Timeout: o.timeout,
-		Transport: &http.Transport{
-			Proxy:               nil,
-			DialContext:         countingDialer(&conns),
-			MaxIdleConns:        o.concurrency,
-			MaxIdleConnsPerHost: o.concurrency,
-			DisableCompression:  true,
-		},
-	}
+	client := loadgen.NewClient(o.timeout, o.concurrency, countingDialer(&conns))
 	defer client.CloseIdleConnections()
 	var seq atomic.Int64
 	// One request first: the server is up and the article is valid.
-	if r := b.send(client, target, seq.Add(1), o.unique); r.err != nil || r.status != http.StatusOK {
-		fmt.Fprintf(stderr, "soak: first request: status %d, %v %s\n", r.status, r.err, r.detail)
+	if r := b.send(client, target, seq.Add(1), o.unique); !r.OK() {
+		fmt.Fprintf(stderr, "soak: first request: %s\n", r)
 		return 1
 	}
 	if o.probe > 0 {
@@ -154,71 +142,27 @@ func (c *countedConn) Close() error {
 
 // body is the article, split around its id so that -unique can change it
 // cheaply.
-type body struct {
-	before, after []byte
-	id            string
-}
-
-const idToken = "\x00printd-soak-id\x00"
+type body struct{ loadgen.Payload }
 
 func loadBody(path string) (body, error) {
-	data, err := os.ReadFile(path)
+	art, err := loadgen.ReadArticle(path)
 	if err != nil {
 		return body{}, err
 	}
-	var art map[string]any
-	if err := json.Unmarshal(data, &art); err != nil {
-		return body{}, fmt.Errorf("%s: %w", path, err)
-	}
-	id, _ := art["id"].(string)
-	if id == "" {
-		id = "soak"
-	}
-	art["id"] = idToken
-	enc, err := json.Marshal(art)
+	p, err := loadgen.NewPayload(art, "soak")
 	if err != nil {
 		return body{}, err
 	}
-	tok, _ := json.Marshal(idToken)
-	i := bytes.Index(enc, tok)
-	if i < 0 {
-		return body{}, errors.New("cannot place the article id")
-	}
-	// before ends with the opening quote, after starts with the closing one.
-	return body{before: enc[:i+1], after: enc[i+len(tok)-1:], id: id}, nil
+	return body{p}, nil
 }
 
-type result struct {
-	status  int
-	latency time.Duration
-	err     error
-	detail  string
-}
-
-func (b body) send(client *http.Client, target string, n int64, unique bool) result {
-	id := b.id
+// send posts the article, with its own id number n when unique.
+func (b body) send(client *http.Client, target string, n int64, unique bool) loadgen.Result {
+	id := b.ID
 	if unique {
 		id += "-soak-" + strconv.FormatInt(n, 10)
 	}
-	payload := make([]byte, 0, len(b.before)+len(id)+len(b.after))
-	payload = append(append(append(payload, b.before...), id...), b.after...)
-	req, err := http.NewRequest(http.MethodPost, target, bytes.NewReader(payload))
-	if err != nil {
-		return result{err: err}
-	}
-	req.Header.Set("Content-Type", "application/json")
-	start := time.Now()
-	resp, err := client.Do(req)
-	if err != nil {
-		return result{err: err, latency: time.Since(start)}
-	}
-	defer resp.Body.Close()
-	var detail []byte
-	if resp.StatusCode != http.StatusOK {
-		detail, _ = io.ReadAll(io.LimitReader(resp.Body, 512))
-	}
-	_, err = io.Copy(io.Discard, resp.Body)
-	return result{status: resp.StatusCode, latency: time.Since(start), err: err, detail: string(detail)}
+	return b.Post(context.Background(), client, target, id)
 }
 
 // tally counts outcomes; soak keeps one for the interval and one for the
@@ -229,18 +173,19 @@ type tally struct {
 	firstErr                       string
 }
 
-func (t *tally) add(r result) {
+func (t *tally) add(r loadgen.Result) {
 	switch {
-	case r.err == nil && r.status == http.StatusOK:
+	case r.OK():
 		t.ok++
-		t.okLat = append(t.okLat, r.latency)
-	case r.err == nil && r.status == http.StatusServiceUnavailable:
+		t.okLat = append(t.okLat, r.Latency)
+	case r.Err == nil && r.Status == http.StatusServiceUnavailable:
 		t.busy++
-		t.busyLat = append(t.busyLat, r.latency)
+		t.busyLat = append(t.busyLat, r.Latency)
 	default:
 		t.other++
 		if t.firstErr == "" {
-			t.firstErr = fmt.Sprintf("status %d, %v %s", r.status, r.err, strings.TrimSpace(r.detail))
+			r.Detail = strings.TrimSpace(r.Detail)
+			t.firstErr = r.String()
 		}
 	}
 }
@@ -253,7 +198,7 @@ func pct(sorted []time.Duration, p float64) string {
 	}
 	i := int(math.Ceil(float64(len(sorted))*p/100)) - 1
 	i = min(max(i, 0), len(sorted)-1)
-	return strconv.FormatFloat(float64(sorted[i].Microseconds())/1000, 'f', 1, 64)
+	return strconv.FormatFloat(loadgen.Millis(sorted[i]), 'f', 1, 64)
 }
 
 // sample is one scrape of the server's /metrics.
