@@ -38,7 +38,7 @@ type Config struct {
 	// 2s).
 	QueueWait time.Duration
 	// CacheBytes bounds the in-memory cache of rendered PDFs (default
-	// 64 MiB; 0 disables it).
+	// 32 MiB; 0 disables it).
 	CacheBytes int64
 	// CacheControl is sent with every PDF (default "public, max-age=300";
 	// empty sends none).
@@ -100,7 +100,7 @@ const (
 	DefaultRenderTimeout = 10 * time.Second
 	DefaultQueue         = 64
 	DefaultQueueWait     = 2 * time.Second
-	DefaultCacheBytes    = 64 << 20
+	DefaultCacheBytes    = 32 << 20
 	DefaultCacheControl  = "public, max-age=300"
 	DefaultShutdownGrace = 20 * time.Second
 )

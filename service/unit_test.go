@@ -161,7 +161,7 @@ func TestConfigDefaultsAndValidation(t *testing.T) {
 	if err := d.Validate(); err != nil {
 		t.Fatalf("defaults invalid: %v", err)
 	}
-	if d.Addr != ":8080" || d.MaxBody != 8<<20 || d.RenderTimeout != 10*time.Second || d.CacheBytes != 64<<20 ||
+	if d.Addr != ":8080" || d.MaxBody != 8<<20 || d.RenderTimeout != 10*time.Second || d.CacheBytes != 32<<20 ||
 		d.ShutdownGrace != 20*time.Second || d.Pprof || d.ArticleSource != "" || d.LogFormat != "json" {
 		t.Errorf("defaults %+v", d)
 	}

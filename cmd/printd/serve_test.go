@@ -65,7 +65,7 @@ func TestServeFlagsFromEnvironment(t *testing.T) {
 		t.Errorf("allow-hosts %q", got)
 	}
 	// Untouched settings keep the service defaults.
-	if cfg.Addr != ":8080" || cfg.CacheBytes != 64<<20 || cfg.ShutdownGrace != 20*time.Second {
+	if cfg.Addr != ":8080" || cfg.CacheBytes != 32<<20 || cfg.ShutdownGrace != 20*time.Second {
 		t.Errorf("defaults lost: %+v", cfg)
 	}
 }
