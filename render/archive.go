@@ -86,7 +86,7 @@ func (m Meta) creators() []string {
 }
 
 // setupArchive prepares pdf for PDF/A-2b output: it sets the XMP metadata
-// and the sRGB output intent. m must come from Meta.archival. The returned
+// (the archive pass adds the sRGB output intent). m must come from Meta.archival. The returned
 // pass finishes the written file.
 func setupArchive(pdf *fpdf.Fpdf, m Meta) *archivePass {
 	pass := &archivePass{created: m.Created, modified: m.Modified}
@@ -111,7 +111,6 @@ func setupArchive(pdf *fpdf.Fpdf, m Meta) *archivePass {
 		InstanceID:  instanceMark,
 	}
 	pdf.SetXmpMetadata(x.packet())
-	pdf.AddOutputIntent(srgbIntent())
 	return pass
 }
 

@@ -65,6 +65,9 @@ func finishPDF(pdf []byte, subs streamSubs, archive *archivePass) ([]byte, error
 // apply edits f into PDF/A-2b.
 func (p *archivePass) apply(f *pdfFile) error {
 	f.header = archivalHeader(f.header)
+	if err := f.addOutputIntent(); err != nil {
+		return err
+	}
 
 	info, err := f.info()
 	if err != nil {

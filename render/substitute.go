@@ -189,18 +189,20 @@ func (o *pdfObject) streamData() (start, n int, err error) {
 
 // setLength rewrites the /Length entry of the stream dictionary dict.
 func setLength(dict []byte, n int) ([]byte, error) {
+	return setEntry(dict, "/Length", strconv.Itoa(n))
+}
+
+// setEntry replaces the value of key in the dictionary dict.
+func setEntry(dict []byte, key, value string) ([]byte, error) {
 	i := skipSpace(dict, 0)
 	entries, _, err := walkDict(dict, i, nil)
 	if err != nil {
 		return nil, err
 	}
 	for _, e := range entries {
-		if e.key == "/Length" {
-			out := make([]byte, 0, len(dict)+8)
-			out = append(out, dict[:e.start]...)
-			out = strconv.AppendInt(out, int64(n), 10)
-			return append(out, dict[e.end:]...), nil
+		if e.key == key {
+			return slices.Concat(dict[:e.start], []byte(value), dict[e.end:]), nil
 		}
 	}
-	return nil, fmt.Errorf("%w: stream dictionary without /Length", errSyntax)
+	return nil, fmt.Errorf("%w: dictionary without %s", errSyntax, key)
 }
