@@ -75,6 +75,11 @@ type Config struct {
 	PhotoTimeout time.Duration
 	// PhotoCacheBytes bounds the cache of prepared photos (default 64 MiB).
 	PhotoCacheBytes int64
+	// MemoryLimit is the Go runtime's soft memory limit for the process
+	// (default 128 MiB; 0: none): the collector works harder as the heap
+	// nears it, so that garbage does not double the resident set. The
+	// runtime's own GOMEMLIMIT, when set, takes precedence (printd serve).
+	MemoryLimit int64
 	// Profiles is a directory of publication profiles besides the
 	// embedded default (default none).
 	Profiles string
@@ -103,6 +108,7 @@ const (
 	DefaultCacheBytes    = 32 << 20
 	DefaultCacheControl  = "public, max-age=300"
 	DefaultShutdownGrace = 20 * time.Second
+	DefaultMemoryLimit   = 128 << 20
 )
 
 // DefaultConfig returns the documented defaults.
@@ -121,6 +127,7 @@ func DefaultConfig() Config {
 		PhotoTimeout:    photo.DefaultTimeout,
 		PhotoCacheBytes: photo.DefaultCacheBytes,
 		ShutdownGrace:   DefaultShutdownGrace,
+		MemoryLimit:     DefaultMemoryLimit,
 		LogLevel:        "info",
 		LogFormat:       "json",
 	}
@@ -160,7 +167,7 @@ func (c Config) Validate() error {
 		v    int64
 	}{
 		{"photo-max-bytes", c.PhotoMaxBytes}, {"photo-max-pixels", c.PhotoMaxPixels},
-		{"photo-timeout", int64(c.PhotoTimeout)}, {"photo-cache-bytes", c.PhotoCacheBytes},
+		{"photo-timeout", int64(c.PhotoTimeout)}, {"photo-cache-bytes", c.PhotoCacheBytes}, {"memory-limit", c.MemoryLimit},
 	} {
 		if f.v < 0 {
 			bad(f.name, "must not be negative")

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -32,6 +33,9 @@ func cmdServe(args []string, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "printd serve: %v\n", err)
 		return 1
+	}
+	if cfg.MemoryLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(cfg.MemoryLimit)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -69,6 +73,7 @@ func serveFlags(fs *flag.FlagSet) (*service.Config, *string) {
 	fs.Int64Var(&cfg.PhotoMaxPixels, "photo-max-pixels", d.PhotoMaxPixels, "largest photo in width×height pixels, checked before decoding")
 	fs.DurationVar(&cfg.PhotoTimeout, "photo-timeout", d.PhotoTimeout, "deadline of one photo or article-source fetch")
 	fs.Var(byteSize{&cfg.PhotoCacheBytes}, "photo-cache-bytes", "memory for prepared photos, a `size`")
+	fs.Var(byteSize{&cfg.MemoryLimit}, "memory-limit", "soft limit of the Go heap and runtime, a `size` (0: none; GOMEMLIMIT, when set, wins)")
 	fs.StringVar(&cfg.Profiles, "profiles", "", "directory of publication profiles (YAML or JSON) besides the embedded default")
 	fs.BoolVar(&cfg.Pprof, "pprof", false, "serve /debug/pprof/")
 	fs.DurationVar(&cfg.ShutdownGrace, "shutdown-grace", d.ShutdownGrace, "time in-flight requests get to finish on SIGTERM")

@@ -52,13 +52,14 @@ func TestServeFlagsFromEnvironment(t *testing.T) {
 	t.Setenv("PRINTD_RENDER_TIMEOUT", "3s")
 	t.Setenv("PRINTD_ALLOW_HOSTS", "cms.internal, 10.0.0.0/8")
 	t.Setenv("PRINTD_QUEUE", "5")
+	t.Setenv("PRINTD_MEMORY_LIMIT", "256Mi")
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	cfg, hosts := serveFlags(fs)
 	if _, err := parseInterleaved(fs, []string{"--queue", "7", "--pprof"}); err != nil {
 		t.Fatal(err)
 	}
-	if cfg.MaxBody != 1<<20 || cfg.RenderTimeout != 3*time.Second || cfg.Queue != 7 || !cfg.Pprof {
+	if cfg.MaxBody != 1<<20 || cfg.RenderTimeout != 3*time.Second || cfg.Queue != 7 || !cfg.Pprof || cfg.MemoryLimit != 256<<20 {
 		t.Errorf("config %+v", cfg)
 	}
 	if got := splitList(*hosts); len(got) != 2 || got[0] != "cms.internal" || got[1] != "10.0.0.0/8" {
