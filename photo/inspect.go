@@ -8,6 +8,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"net/http"
+	"printd/photo/jpegmeta"
 
 	"golang.org/x/image/webp"
 )
@@ -47,7 +48,7 @@ func Inspect(data []byte, maxPixels int64) (Info, error) {
 	}
 	info := Info{Width: cfg.Width, Height: cfg.Height, Format: format, Orientation: 1}
 	if format == FormatJPEG {
-		info.Orientation = scanJPEG(data).orientation
+		info.Orientation = jpegmeta.Scan(data).Orientation
 	}
 	if swapsAxes(info.Orientation) {
 		info.Width, info.Height = info.Height, info.Width

@@ -7,6 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"printd/photo/jpegmeta"
 	"testing"
 )
 
@@ -72,9 +73,9 @@ func TestScanJPEG(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := scanJPEG(tt.data)
-			if got.orientation != tt.want || got.baseline != tt.baseline {
-				t.Fatalf("scanJPEG = %+v, want orientation %d baseline %v", got, tt.want, tt.baseline)
+			got := jpegmeta.Scan(tt.data)
+			if got.Orientation != tt.want || got.Baseline() != tt.baseline {
+				t.Fatalf("jpegmeta.Scan = %+v, want orientation %d baseline %v", got, tt.want, tt.baseline)
 			}
 		})
 	}
@@ -184,9 +185,9 @@ func FuzzScanJPEG(f *testing.F) {
 	f.Add(withExif([]byte{0xFF, 0xD8, 0xFF, 0xD9}, exifSegment(binary.LittleEndian, 7)))
 	f.Add([]byte{0xFF, 0xD8, 0xFF, 0xFF, 0xFF})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		got := scanJPEG(data)
-		if got.orientation < 1 || got.orientation > 8 {
-			t.Fatalf("orientation %d", got.orientation)
+		got := jpegmeta.Scan(data)
+		if got.Orientation < 1 || got.Orientation > 8 {
+			t.Fatalf("orientation %d", got.Orientation)
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"math"
+	"printd/photo/jpegmeta"
 
 	"github.com/disintegration/imaging"
 )
@@ -81,7 +82,7 @@ func prepare(data []byte, info Info, maxW, maxH, quality int, gray bool) (*Prepa
 	out := &Prepared{Width: w, Height: h, SourceWidth: srcW, SourceHeight: srcH}
 	if format == FormatJPEG && orientation == 1 && w == srcW && h == srcH &&
 		((cfg.ColorModel == color.YCbCrModel && !gray) || cfg.ColorModel == color.GrayModel) &&
-		scanJPEG(data).baseline {
+		jpegmeta.Scan(data).Baseline() {
 		out.Data, out.PassedThrough = data, true
 		return out, nil
 	}

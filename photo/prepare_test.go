@@ -10,6 +10,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"printd/photo/jpegmeta"
 	"testing"
 )
 
@@ -69,7 +70,7 @@ func TestPrepareSeed(t *testing.T) {
 			if b := decodeJPEG(t, p.Data).Bounds(); b.Dx() != tt.wantW || b.Dy() != tt.wantH {
 				t.Fatalf("encoded JPEG is %v", b)
 			}
-			if !scanJPEG(p.Data).baseline {
+			if !jpegmeta.Scan(p.Data).Baseline() {
 				t.Fatal("output is not baseline")
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"printd/photo/jpegmeta"
 	"slices"
 	"strconv"
 )
@@ -73,46 +74,14 @@ func (s *streamSubs) jpegPlaceholder(data []byte) (placeholder []byte, ok bool) 
 // Adobe segment, or three components named R, G and B, mean RGB or CMYK
 // data it would label otherwise than the placeholder.
 func jpegFrame(data []byte) (width, height int, comps byte, ok bool) {
-	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
+	f := jpegmeta.Scan(data)
+	if f.Frame == 0 || f.Precision != 8 || f.Adobe || f.Width == 0 || f.Height == 0 {
 		return 0, 0, 0, false
 	}
-	for i := 2; i+4 <= len(data); {
-		if data[i] != 0xFF {
-			return 0, 0, 0, false
-		}
-		m := data[i+1]
-		if m == 0xFF { // fill byte
-			i++
-			continue
-		}
-		n := int(binary.BigEndian.Uint16(data[i+2:]))
-		if n < 2 || i+2+n > len(data) {
-			return 0, 0, 0, false
-		}
-		seg := data[i+4 : i+2+n]
-		switch {
-		case m == 0xEE: // APP14 (Adobe)
-			return 0, 0, 0, false
-		case m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC: // a frame header
-			if len(seg) < 6 || seg[0] != 8 {
-				return 0, 0, 0, false
-			}
-			height = int(binary.BigEndian.Uint16(seg[1:]))
-			width = int(binary.BigEndian.Uint16(seg[3:]))
-			comps = seg[5]
-			if len(seg) < 6+3*int(comps) || width == 0 || height == 0 {
-				return 0, 0, 0, false
-			}
-			if comps == 3 && seg[6] == 'R' && seg[9] == 'G' && seg[12] == 'B' {
-				return 0, 0, 0, false
-			}
-			return width, height, comps, true
-		case m == 0xDA || m == 0xD9: // scan or end before any frame
-			return 0, 0, 0, false
-		}
-		i += 2 + n
+	if bytes.Equal(f.Components, []byte("RGB")) {
+		return 0, 0, 0, false
 	}
-	return 0, 0, 0, false
+	return f.Width, f.Height, byte(len(f.Components)), true
 }
 
 // substitute puts the real data in place of every placeholder stream of f,

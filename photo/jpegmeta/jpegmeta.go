@@ -1,33 +1,47 @@
-package photo
+// Package jpegmeta reads what a JPEG's marker segments say before its first
+// scan — the EXIF orientation, the frame's type, size and components, an
+// Adobe segment — without decoding anything. It is pure: no I/O, no image
+// decoding, never reading past the data it is given.
+package jpegmeta
 
 import (
 	"bytes"
 	"encoding/binary"
 )
 
-// jpegFacts is what scanJPEG learns from the marker segments before the
-// first scan.
-type jpegFacts struct {
-	orientation int  // EXIF orientation 1..8, 1 when absent or invalid
-	baseline    bool // frame is SOF0 or SOF1 (sequential, Huffman)
+// Facts is what Scan learns.
+type Facts struct {
+	Orientation int  // EXIF orientation 1..8, 1 when absent or invalid
+	Frame       byte // the SOF marker (0xC0…0xCF), 0 when no frame was found
+	Precision   int  // bits per sample
+	Width       int
+	Height      int
+	// Components are the frame's component ids, one per colour channel.
+	Components []byte
+	// Adobe is set when an APP14 Adobe segment precedes the scan: it says
+	// how the channels are coded (RGB, YCbCr, CMYK, YCCK).
+	Adobe bool
 }
 
-// maxJPEGSegments bounds the marker walk; real files have a few dozen.
-const maxJPEGSegments = 512
+// Baseline reports whether the frame is sequential with Huffman coding
+// (SOF0 or SOF1).
+func (f Facts) Baseline() bool { return f.Frame == 0xC0 || f.Frame == 0xC1 }
+
+// maxSegments bounds the marker walk; real files have a few dozen.
+const maxSegments = 512
 
 var exifHeader = []byte("Exif\x00\x00")
 
-// scanJPEG walks the JPEG marker segments up to the first scan, reading the
-// EXIF orientation from an APP1 Exif segment and the frame type from the SOF
-// marker. It never reads past data and stops on anything malformed.
-func scanJPEG(data []byte) jpegFacts {
-	facts := jpegFacts{orientation: 1}
+// Scan walks the marker segments of data up to the first scan. It stops
+// on anything malformed and returns what it learnt by then.
+func Scan(data []byte) Facts {
+	facts := Facts{Orientation: 1}
 	if len(data) < 4 || data[0] != 0xFF || data[1] != 0xD8 {
 		return facts
 	}
 	seenExif := false
 	i := 2
-	for range maxJPEGSegments {
+	for range maxSegments {
 		if i+2 > len(data) || data[i] != 0xFF {
 			return facts
 		}
@@ -53,9 +67,21 @@ func scanJPEG(data []byte) jpegFacts {
 		switch {
 		case marker == 0xE1 && !seenExif && bytes.HasPrefix(body, exifHeader):
 			seenExif = true
-			facts.orientation = tiffOrientation(body[len(exifHeader):])
-		case isSOF(marker):
-			facts.baseline = marker == 0xC0 || marker == 0xC1
+			facts.Orientation = tiffOrientation(body[len(exifHeader):])
+		case marker == 0xEE && bytes.HasPrefix(body, []byte("Adobe")):
+			facts.Adobe = true
+		case isSOF(marker) && facts.Frame == 0:
+			facts.Frame = marker
+			if len(body) >= 6 {
+				facts.Precision = int(body[0])
+				facts.Height = int(binary.BigEndian.Uint16(body[1:]))
+				facts.Width = int(binary.BigEndian.Uint16(body[3:]))
+				if nc := int(body[5]); len(body) >= 6+3*nc {
+					for c := range nc {
+						facts.Components = append(facts.Components, body[6+3*c])
+					}
+				}
+			}
 		}
 		i += 2 + n
 	}
@@ -115,10 +141,4 @@ func tiffOrientation(t []byte) int {
 		return 1
 	}
 	return 1
-}
-
-// swapsAxes reports whether an EXIF orientation turns the image by a
-// quarter turn (5..8), exchanging width and height.
-func swapsAxes(orientation int) bool {
-	return orientation >= 5 && orientation <= 8
 }
