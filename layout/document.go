@@ -66,6 +66,15 @@ type Text struct {
 	Block int // index of the body block the text came from, -1 outside the body
 }
 
+// HScale is the horizontal scale the text is drawn at: Scale, with 0
+// meaning 1.
+func (t Text) HScale() float64 {
+	if t.Scale > 0 {
+		return t.Scale
+	}
+	return 1
+}
+
 // Box is the text's ink-independent bounding box (ascent to descent).
 func (t Text) Box() Rect { return Rect{t.X, t.Y - t.Asc, t.Width, t.Asc + t.Desc} }
 

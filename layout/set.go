@@ -191,7 +191,7 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 				} else if r < 0 {
 					gw += r * it.Shrink
 				}
-				if !isFill(it) {
+				if !it.IsFil() {
 					gw -= perSpace
 				}
 				if !justify && len(pay[i].pieces) == 1 && i+1 < ln.End {
@@ -225,7 +225,7 @@ func lineScale(ln linebreak.Line, expand float64, justify bool) float64 {
 	if !justify || expand <= 0 || ln.BoxRatio == 0 {
 		return 0
 	}
-	return 1 + min(max(ln.BoxRatio, -1), 1)*expand
+	return 1 + ln.BoxRatio*expand // BoxRatio is within [-1, 1]
 }
 
 // expandable reports a box with stretch or shrink of its own.
@@ -233,15 +233,11 @@ func expandable(it linebreak.Item) bool {
 	return it.Kind == linebreak.Box && (it.Stretch > 0 || it.Shrink > 0)
 }
 
-// isFill reports glue that fills a line (the end of a paragraph or a forced
-// break) rather than separating words.
-func isFill(it linebreak.Item) bool { return it.Stretch >= linebreak.Infinity }
-
 // interwordSpaces counts the glue items that separate words on line ln.
 func interwordSpaces(items []linebreak.Item, ln linebreak.Line) int {
 	n := 0
 	for i := ln.Start; i < ln.End; i++ {
-		if items[i].Kind == linebreak.Glue && !isFill(items[i]) {
+		if items[i].Kind == linebreak.Glue && !items[i].IsFil() {
 			n++
 		}
 	}

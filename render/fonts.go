@@ -147,9 +147,9 @@ func (ff *faceFonts) cover() {
 // around it (the Tz operator, in percent) and reset to 100 after it, so
 // that nothing else is drawn scaled.
 func (d *drawer) drawText(ff *faceFonts, t layout.Text) {
-	scaled := t.Scale > 0 && t.Scale != 1
+	scaled := t.HScale() != 1
 	if scaled {
-		d.pdf.RawWriteStr(strconv.FormatFloat(100*t.Scale, 'f', 3, 64) + " Tz")
+		d.pdf.RawWriteStr(strconv.FormatFloat(100*t.HScale(), 'f', 3, 64) + " Tz")
 	}
 	ff.runs(safeText(t.Text), func(run string, page, pos int) {
 		d.drawRun(ff, t, run, page, pos)
@@ -217,9 +217,5 @@ func (d *drawer) drawRun(ff *faceFonts, t layout.Text, run string, page, pos int
 	}
 	d.text.codes = codes
 	d.useFont(ff, page, t.Size)
-	scale := 1.0
-	if t.Scale > 0 {
-		scale = t.Scale
-	}
-	d.pdf.Text(t.X+scale*float64(pos)*t.Size/1000, t.Y, string(codes))
+	d.pdf.Text(t.X+t.HScale()*float64(pos)*t.Size/1000, t.Y, string(codes))
 }

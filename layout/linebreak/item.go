@@ -137,8 +137,9 @@ func validItem(it *Item) error {
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-// isFil reports whether glue is infinitely stretchable.
-func (it *Item) isFil() bool { return it.Kind == Glue && it.Stretch >= Infinity }
+// IsFil reports whether it is infinitely stretchable glue: the glue that
+// fills a paragraph's last line or a forced break.
+func (it *Item) IsFil() bool { return it.Kind == Glue && it.Stretch >= Infinity }
 
 // filAmount is the share of infinitely stretchable glue: its Stretch, with
 // +Inf counted as Infinity.
@@ -152,7 +153,7 @@ func filAmount(stretch float64) float64 {
 // stretchyGlue reports glue with finite stretch: what can take the slack a
 // line's fully stretched boxes leave.
 func (it *Item) stretchyGlue() bool {
-	return it.Kind == Glue && it.Stretch > 0 && !it.isFil()
+	return it.Kind == Glue && it.Stretch > 0 && !it.IsFil()
 }
 
 // stretchParts returns the finite stretch of the boxes and of the glue
@@ -190,7 +191,7 @@ func (s *sums) add(it *Item) {
 		s.sh += it.Shrink
 	case Glue:
 		s.w += it.Width
-		if it.isFil() {
+		if it.IsFil() {
 			s.fil += filAmount(it.Stretch)
 		} else {
 			s.st += it.Stretch

@@ -155,7 +155,7 @@ func TestBreakMatchesExhaustiveSearch(t *testing.T) {
 				// that cannot stretch (lines the boxes cannot fill).
 				rigidGlue := expandable(plain, 0.1)
 				for i := range rigidGlue {
-					if rigidGlue[i].Kind == Glue && !rigidGlue[i].isFil() {
+					if rigidGlue[i].Kind == Glue && !rigidGlue[i].IsFil() {
 						rigidGlue[i].Stretch = 0
 					}
 				}

@@ -68,7 +68,7 @@ func (l Line) GlueWidth(it Item) float64 {
 	if it.Kind != Glue {
 		return it.Width
 	}
-	if it.isFil() {
+	if it.IsFil() {
 		if l.FilRatio > 0 && finite(l.FilRatio) {
 			return it.Width + l.FilRatio*filAmount(it.Stretch)
 		}
