@@ -7,12 +7,25 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 //go:embed patterns/*.txt
 var patternFiles embed.FS
+
+// readPatternFile reads patterns/<base> from the embedded files, or from
+// patterns/gpl/<base> for the GPL-only sets.
+func readPatternFile(name string) ([]byte, error) {
+	src, err := fs.ReadFile(patternFiles, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		if b, gerr := fs.ReadFile(gplFiles, strings.Replace(name, "patterns/", "patterns/gpl/", 1)); gerr == nil {
+			return b, nil
+		}
+	}
+	return src, err
+}
 
 // patterns is the read-only data of one pattern set.
 type patterns struct {
@@ -28,7 +41,7 @@ type patterns struct {
 // loadPatterns parses the embedded pattern and exception files of a set.
 func loadPatterns(tag string) (*patterns, error) {
 	name := "patterns/hyph-" + tag + ".pat.txt"
-	src, err := fs.ReadFile(patternFiles, name)
+	src, err := readPatternFile(name)
 	if err != nil {
 		return nil, fmt.Errorf("hyphenation patterns %q: %w", tag, err)
 	}
@@ -86,7 +99,7 @@ func loadPatterns(tag string) (*patterns, error) {
 // loadExceptions parses the optional exception file of a set.
 func (p *patterns) loadExceptions(tag string) (map[string][]int, error) {
 	name := "patterns/hyph-" + tag + ".hyp.txt"
-	src, err := fs.ReadFile(patternFiles, name)
+	src, err := readPatternFile(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

@@ -2,7 +2,6 @@ package hyphen
 
 import (
 	"bytes"
-	"io/fs"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -36,7 +35,7 @@ func TestTrieAgainstNaive(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		src, err := fs.ReadFile(patternFiles, "patterns/hyph-"+lang+".pat.txt")
+		src, err := readPatternFile("patterns/hyph-" + lang + ".pat.txt")
 		if err != nil {
 			t.Fatal(err)
 		}
