@@ -13,8 +13,8 @@ import (
 
 	"printd/article"
 	"printd/batch"
+	"printd/engine"
 	"printd/photo"
-	"printd/service"
 )
 
 // expect is what the manifest must say about one input line.
@@ -105,7 +105,7 @@ func enginePrint(dir string) batch.PrintFunc {
 	pc := photo.DefaultConfig()
 	pc.AllowFiles = true
 	pc.BaseDir = dir
-	p := service.NewPrinter(nil, photo.NewStore(pc))
+	p := engine.New(engine.Config{Photos: photo.NewStore(pc)})
 	return func(ctx context.Context, a *article.Article, w io.Writer) (batch.Rendered, error) {
 		r, err := p.Print(ctx, a, w)
 		return batch.Rendered{Pages: r.Pages, Warnings: r.Warnings}, err

@@ -14,8 +14,8 @@
 #                         resized on each run); Chromium: --print-to-pdf;
 #                         WeasyPrint: its CLI.
 #   warm                  one long-lived process, N documents after one
-#                         untimed document. printd: the service's printer
-#                         (`go test ./service -bench PrintSeed/seed`, ns/op,
+#                         untimed document. printd: the engine's printer
+#                         (`go test ./engine -bench PrintSeed/seed`, ns/op,
 #                         for the wall time; bench/compare/printdwarm for CPU
 #                         and memory), on one CPU and on all; Chromium: one
 #                         browser driven through playwright-core (installed
@@ -69,7 +69,7 @@ say "building printd, tohtml and the measuring helpers…"
   go build -o "$work/tohtml" ./bench/tohtml
   go build -o "$work/measure" ./bench/compare
   go build -o "$work/printdwarm" ./bench/compare/printdwarm
-  go test -c -o "$work/service.test" ./service
+  go test -c -o "$work/engine.test" ./engine
 )
 cp "$repo/testdata/seed-article.json" "$repo/testdata/seed-photo.jpg" "$work/in/"
 "$work/tohtml" -o "$work/html/article.html" -fonts "$repo/fonts/ttf" "$work/in/seed-article.json"
@@ -89,7 +89,7 @@ rows+=("printd|process per document|$w|$c|$r|$(size "$work/out/printd.pdf")")
 warm_n=200
 bench_ns() { # GOMAXPROCS value or "" → ns/op of BenchmarkPrintSeed/seed-article.json
   local out
-  out=$(cd "$repo/service" && env ${1:+GOMAXPROCS=$1} "$work/service.test" -test.run '^$' \
+  out=$(cd "$repo/engine" && env ${1:+GOMAXPROCS=$1} "$work/engine.test" -test.run '^$' \
     -test.bench 'PrintSeed/seed' -test.benchtime "${warm_n}x")
   awk '$1 ~ /^BenchmarkPrintSeed\/seed-article\.json(-[0-9]+)?$/ { for (i = 2; i < NF; i++) if ($(i+1) == "ns/op") print $i }' <<<"$out"
 }

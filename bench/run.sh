@@ -27,7 +27,7 @@ stages=(
   "./render|^BenchmarkRenderSeed$|draw with fpdf + post-pass"
   "./photo|^BenchmarkPrepareSeed$|prepare the 2400×1600 photo"
   "./photo|^BenchmarkInspect$|read a photo header"
-  "./service|^BenchmarkPrintSeed$|end to end, photo cached"
+  "./engine|^BenchmarkPrintSeed$|end to end, photo cached"
   "./service|^BenchmarkServeCached$|HTTP, cached PDF"
   "./service|^BenchmarkServeUnique$|HTTP, new article"
 )

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"printd/engine"
 	"sort"
 	"strconv"
 	"strings"
@@ -83,7 +84,7 @@ func (s *Server) postBatch(c *gin.Context) {
 	opts := batch.Options{
 		Workers: s.cfg.Concurrency,
 		Preset:  preset,
-		Engine:  "printd " + Version,
+		Engine:  "printd " + engine.Version,
 		// an article over the per-request limit fails alone
 		MaxRecordBytes: s.cfg.MaxBody,
 		Decode: func(data []byte) (*article.Article, []string, error) {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"printd/engine"
 	"runtime"
 	"strings"
 	"time"
@@ -268,7 +269,7 @@ func (c Config) sourceConfig() photo.Config {
 	pc := c.photoConfig()
 	pc.MaxBytes = c.MaxBody
 	pc.AllowFiles, pc.BaseDir, pc.Confine = false, "", false // never local files
-	pc.UserAgent = "printd/" + Version
+	pc.UserAgent = "printd/" + engine.Version
 	return pc
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"printd/engine"
 	"strconv"
 	"strings"
 
@@ -22,7 +23,7 @@ import (
 // hits cost one pass over the input.
 func (s *Server) etagOf(data []byte, query article.Options, format ...string) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "printd %s\x00%s\x00%s\x00", Version, s.profileTag, canonicalOptions(query))
+	fmt.Fprintf(h, "printd %s\x00%s\x00%s\x00", engine.Version, s.profileTag, canonicalOptions(query))
 	for _, f := range format {
 		if f != "" && f != adapt.Auto {
 			fmt.Fprintf(h, "format=%s\x00", f)

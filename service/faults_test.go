@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"printd/engine"
 	"runtime"
 	"slices"
 	"strconv"
@@ -35,7 +36,7 @@ import (
 // buffers. Other articles are rendered as usual.
 func bigPDFPrint(s *Server, n int) {
 	inner := s.print
-	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (Result, error) {
+	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error) {
 		if !strings.HasPrefix(art.ID, "big-") {
 			return inner(ctx, art, w)
 		}
@@ -47,7 +48,7 @@ func bigPDFPrint(s *Server, n int) {
 			written += k
 		}
 		_, _ = bw.WriteString("%%EOF\n")
-		return Result{Pages: 1}, bw.Flush()
+		return engine.Result{Pages: 1}, bw.Flush()
 	}
 }
 
@@ -378,7 +379,7 @@ func TestBurstOfTwiceTheCapacity(t *testing.T) {
 	})
 	inner := s.print
 	var printing, maxPrinting atomic.Int64
-	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (Result, error) {
+	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error) {
 		if strings.HasPrefix(art.ID, "burst-") {
 			n := printing.Add(1)
 			defer printing.Add(-1)
@@ -387,7 +388,7 @@ func TestBurstOfTwiceTheCapacity(t *testing.T) {
 			select {
 			case <-time.After(renderTime):
 			case <-ctx.Done():
-				return Result{}, ctx.Err()
+				return engine.Result{}, ctx.Err()
 			}
 		}
 		return inner(ctx, art, w)

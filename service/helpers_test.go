@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"printd/engine"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -66,7 +67,7 @@ type printHook struct {
 
 func hookPrint(s *Server, h *printHook) {
 	inner := s.print
-	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (Result, error) {
+	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error) {
 		h.calls.Add(1)
 		if h.started != nil {
 			h.started <- struct{}{}
@@ -76,7 +77,7 @@ func hookPrint(s *Server, h *printHook) {
 			case <-h.hold:
 			case <-ctx.Done():
 				h.record(ctx.Err())
-				return Result{}, ctx.Err()
+				return engine.Result{}, ctx.Err()
 			}
 		}
 		res, err := inner(ctx, art, w)

@@ -3,6 +3,7 @@ package service
 import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
+	"printd/engine"
 )
 
 // metrics are the server's Prometheus series, registered on its own
@@ -108,7 +109,7 @@ func newMetrics(s *Server) *metrics {
 	f(collectors.NewGoCollector())
 	f(collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	f(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-		Name: "printd_build_info", Help: "Always 1; the engine version is a label.", ConstLabels: prometheus.Labels{"version": Version},
+		Name: "printd_build_info", Help: "Always 1; the engine version is a label.", ConstLabels: prometheus.Labels{"version": engine.Version},
 	}, func() float64 { return 1 }))
 	return m
 }

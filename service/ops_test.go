@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"printd/engine"
 	"slices"
 	"strings"
 	"sync"
@@ -50,7 +51,7 @@ func TestMetricsExposeTheCounters(t *testing.T) {
 		`printd_render_slots`:                                                    "2",
 		`printd_photo_failures_total`:                                            "0",
 		`printd_ready`:                                                           "1",
-		`printd_build_info{version="` + Version + `"}`:                           "1",
+		`printd_build_info{version="` + engine.Version + `"}`:                    "1",
 	} {
 		if got := metricValue(m, series); got != want {
 			t.Errorf("%s = %q, want %s", series, got, want)
@@ -170,7 +171,7 @@ func TestOpenAPIDocumentsEveryRoute(t *testing.T) {
 		table = append(table, r.method+" "+r.docPath)
 		ginPaths[r.method+" "+r.ginPath] = r.docPath
 	}
-	for _, r := range s.engine.Routes() {
+	for _, r := range s.router.Routes() {
 		docPath, ok := ginPaths[r.Method+" "+r.Path]
 		if !ok {
 			t.Errorf("gin route %s %s is not in the route table", r.Method, r.Path)

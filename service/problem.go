@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"printd/engine"
 
 	"printd/adapt"
 	"printd/article"
@@ -87,8 +88,8 @@ var problemKinds = []problemKind{
 	{as[*article.ValidationError](), http.StatusUnprocessableEntity, problemBase + "invalid-article", "Invalid Article", true},
 	{is(adapt.ErrAmbiguous), http.StatusUnprocessableEntity, problemBase + "unrecognised-input", "Unrecognised Input Format", true},
 	{is(adapt.ErrUnknownFormat), http.StatusUnprocessableEntity, problemBase + "invalid-options", "Invalid Options", true},
-	{is(ErrOptions), http.StatusUnprocessableEntity, problemBase + "invalid-options", "Invalid Options", true},
-	{is(ErrPhoto), http.StatusUnprocessableEntity, problemBase + "photo-unavailable", "Photo Unavailable", true},
+	{is(engine.ErrOptions), http.StatusUnprocessableEntity, problemBase + "invalid-options", "Invalid Options", true},
+	{is(engine.ErrPhoto), http.StatusUnprocessableEntity, problemBase + "photo-unavailable", "Photo Unavailable", true},
 	{is(errOverloaded), http.StatusServiceUnavailable, problemBase + "overloaded", "Render Capacity Exhausted", true},
 	{is(context.DeadlineExceeded), http.StatusGatewayTimeout, problemBase + "render-timeout", "Render Timed Out", false},
 	{is(errSource), http.StatusBadGateway, problemBase + "article-source", "Article Source Failed", true},

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"printd/engine"
 	"time"
 
 	"printd/article"
@@ -60,7 +61,7 @@ func (s *Server) renderSlot(ctx context.Context, key string, art *article.Articl
 			outcome = "timeout"
 		case errors.Is(err, context.Canceled):
 			outcome = "canceled"
-		case errors.Is(err, ErrPhoto):
+		case errors.Is(err, engine.ErrPhoto):
 			s.metrics.photoFailures.Inc()
 		}
 		s.metrics.renders.WithLabelValues(outcome).Inc()

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"printd/engine"
 	"strconv"
 	"sync/atomic"
 	"syscall"
@@ -199,16 +200,16 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 	hold := make(chan struct{})
 	inner := s.print
 	var renders atomic.Int64
-	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (Result, error) {
+	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error) {
 		select {
 		case <-hold:
 		case <-ctx.Done():
-			return Result{}, ctx.Err()
+			return engine.Result{}, ctx.Err()
 		}
 		select {
 		case <-time.After(50 * time.Millisecond):
 		case <-ctx.Done():
-			return Result{}, ctx.Err()
+			return engine.Result{}, ctx.Err()
 		}
 		renders.Add(1)
 		return inner(ctx, art, w)

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"printd/engine"
 	"sort"
 	"sync/atomic"
 	"time"
@@ -29,11 +30,11 @@ import (
 type Server struct {
 	cfg     Config
 	log     *slog.Logger
-	printer *Printer
+	printer *engine.Printer
 	// print renders; it is printer.Print, replaceable by tests.
-	print func(ctx context.Context, art *article.Article, w io.Writer) (Result, error)
+	print func(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error)
 
-	engine  *gin.Engine
+	router  *gin.Engine
 	metrics *metrics
 	limiter *limiter
 	cache   *pdfCache
@@ -74,7 +75,7 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 	s := &Server{
 		cfg:        cfg,
 		log:        logger,
-		printer:    NewPrinterConfig(PrinterConfig{Profiles: profs, Photos: photo.NewStore(cfg.photoConfig())}),
+		printer:    engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(cfg.photoConfig())}),
 		limiter:    newLimiter(cfg.concurrency(), cfg.Queue, cfg.QueueWait),
 		cache:      newPDFCache(cfg.CacheBytes),
 		flight:     newFlight(),
@@ -85,13 +86,13 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 		s.source = photo.NewFetcher(cfg.sourceConfig())
 	}
 	s.metrics = newMetrics(s)
-	s.engine = s.routes()
+	s.router = s.routes()
 	s.loaded.Store(true)
 	return s, nil
 }
 
 // Handler is the server's HTTP handler.
-func (s *Server) Handler() http.Handler { return s.engine }
+func (s *Server) Handler() http.Handler { return s.router }
 
 // ready reports whether /readyz answers 200: everything loaded and not
 // shutting down.
@@ -114,7 +115,7 @@ func (s *Server) ListenAndServe(ctx context.Context) error {
 // after a clean shutdown.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
-		Handler:           s.engine,
+		Handler:           s.router,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       2 * time.Minute,
 		WriteTimeout:      s.cfg.QueueWait + s.cfg.RenderTimeout + s.cfg.PhotoTimeout + time.Minute,
@@ -122,7 +123,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
-	s.log.Info("listening", "addr", ln.Addr().String(), "version", Version,
+	s.log.Info("listening", "addr", ln.Addr().String(), "version", engine.Version,
 		"render_slots", cap(s.limiter.slots), "queue", s.cfg.Queue, "article_source", s.source != nil)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -20,9 +20,9 @@ import (
 	"printd/adapt"
 	"printd/article"
 	"printd/batch"
+	"printd/engine"
 	"printd/photo"
 	"printd/profile"
-	"printd/service"
 )
 
 const batchUsage = `Usage: printd batch [flags] articles.ndjson|- --out DIR|out.zip|-|URL
@@ -122,7 +122,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *allowHosts != "" {
 		pc.AllowHosts = strings.Split(*allowHosts, ",")
 	}
-	printer := service.NewPrinterConfig(service.PrinterConfig{Profiles: profs, Photos: photo.NewStore(pc)})
+	printer := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc)})
 
 	if _, err := adapt.ParseFormat(*format); err != nil {
 		fmt.Fprintf(stderr, "printd: --format: %v\n", err)
@@ -143,7 +143,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Columns: *columns,
 		Shard:   shard,
 		Resume:  *resume,
-		Engine:  "printd " + service.Version,
+		Engine:  "printd " + engine.Version,
 	}
 	if err := opts.Validate(); err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)

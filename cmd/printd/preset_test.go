@@ -14,7 +14,7 @@ import (
 	"strings"
 	"testing"
 
-	"printd/service"
+	"printd/engine"
 )
 
 func renderFixture(t *testing.T, fixture string, args ...string) string {
@@ -159,7 +159,7 @@ func TestPreflightFlagsSmallPhoto(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	var r service.Report
+	var r engine.Report
 	b, err := os.ReadFile(report)
 	if err != nil {
 		t.Fatal(err)

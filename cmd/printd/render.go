@@ -15,9 +15,9 @@ import (
 
 	"printd/adapt"
 	"printd/article"
+	"printd/engine"
 	"printd/photo"
 	"printd/profile"
-	"printd/service"
 )
 
 // cmdRender is `printd render`.
@@ -109,7 +109,7 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *allowHosts != "" {
 		pc.AllowHosts = strings.Split(*allowHosts, ",")
 	}
-	printer := service.NewPrinterConfig(service.PrinterConfig{Profiles: profs, Photos: photo.NewStore(pc)})
+	printer := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc)})
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -175,7 +175,7 @@ func reportDecode(w io.Writer, name string, err error) {
 }
 
 // writeReport writes a preflight report as indented JSON.
-func writeReport(path string, r service.Report, stderr io.Writer) error {
+func writeReport(path string, r engine.Report, stderr io.Writer) error {
 	b, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
 		return err

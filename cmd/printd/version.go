@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 
-	"printd/service"
+	"printd/engine"
 )
 
 func versionString() string {
@@ -17,5 +17,5 @@ func versionString() string {
 			}
 		}
 	}
-	return fmt.Sprintf("printd %s%s %s/%s", service.Version, rev, runtime.GOOS, runtime.GOARCH)
+	return fmt.Sprintf("printd %s%s %s/%s", engine.Version, rev, runtime.GOOS, runtime.GOARCH)
 }

@@ -23,9 +23,9 @@ import (
 	"time"
 
 	"printd/article"
+	"printd/engine"
 	"printd/fonts"
 	"printd/photo"
-	"printd/service"
 )
 
 func main() {
@@ -51,14 +51,13 @@ func run(in string, n int, out string) error {
 	if err != nil {
 		return err
 	}
-	set, err := fonts.Embedded()
-	if err != nil {
+	if _, err := fonts.Embedded(); err != nil {
 		return err
 	}
 	cfg := photo.DefaultConfig()
 	cfg.AllowFiles = true
 	cfg.BaseDir = filepath.Dir(in)
-	p := service.NewPrinter(set, photo.NewStore(cfg))
+	p := engine.New(engine.Config{Photos: photo.NewStore(cfg)})
 	ctx := context.Background()
 
 	var first bytes.Buffer

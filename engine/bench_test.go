@@ -1,4 +1,4 @@
-package service
+package engine
 
 import (
 	"context"
@@ -34,14 +34,13 @@ func BenchmarkPrintSeed(b *testing.B) {
 			if preset != "" {
 				a.Options.Preset = preset
 			}
-			set, err := fonts.Embedded()
-			if err != nil {
+			if _, err := fonts.Embedded(); err != nil {
 				b.Fatal(err)
 			}
 			cfg := photo.DefaultConfig()
 			cfg.AllowFiles = true
 			cfg.BaseDir = filepath.Join("..", "testdata")
-			p := NewPrinter(set, photo.NewStore(cfg))
+			p := New(Config{Photos: photo.NewStore(cfg)})
 			if _, err := p.Print(context.Background(), a, io.Discard); err != nil {
 				b.Fatal(err)
 			}

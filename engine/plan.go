@@ -1,4 +1,4 @@
-package service
+package engine
 
 import (
 	"fmt"
@@ -28,13 +28,6 @@ type Plan struct {
 	PDFA    bool
 	QR      bool
 	Footer  *article.Footer
-}
-
-// Spec resolves an article's options with the default profile (for callers
-// that only need the page).
-func Spec(art *article.Article) (layout.Spec, error) {
-	pl, err := NewPrinterConfig(PrinterConfig{}).Plan(art)
-	return pl.Spec, err
 }
 
 // Plan resolves art's options: the article's own, then its profile's for

@@ -1,4 +1,4 @@
-package service
+package engine
 
 import (
 	"bytes"
@@ -28,7 +28,7 @@ func FuzzPrint(f *testing.F) {
 	f.Add([]byte(`{"headline":"x","lang":"ru","options":{"columns":4,"paper":"60x60mm","preset":"proof"},"body":[{"type":"list","ordered":true,"items":["в","и"]}]}`))
 	cfg := photo.DefaultConfig()
 	cfg.AllowFiles = false // no I/O: data: URIs only
-	p := NewPrinterConfig(PrinterConfig{Photos: photo.NewStore(cfg)})
+	p := New(Config{Photos: photo.NewStore(cfg)})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := article.Decode(data)
 		if err != nil {

@@ -1,7 +1,4 @@
-// Package service owns printd's transports over the engine: the gin-free
-// Printer (article → PDF, photos fetched and cached), the HTTP API with its
-// limits, caches and metrics. cmd/printd wires configuration to it.
-package service
+package engine
 
 import (
 	"bytes"
@@ -10,14 +7,12 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"time"
 
 	lru "github.com/hashicorp/golang-lru/v2"
 	"github.com/skip2/go-qrcode"
 
 	"printd/article"
-	"printd/fonts"
 	"printd/layout"
 	"printd/photo"
 	"printd/profile"
@@ -49,8 +44,8 @@ type Result struct {
 	PhotoFailures int
 }
 
-// PrinterConfig is what a Printer is made of.
-type PrinterConfig struct {
+// Config is what a Printer is made of.
+type Config struct {
 	Profiles *profile.Profiles // nil: the embedded default profile only
 	Photos   *photo.Store
 	// Now stamps proof slugs; nil means time.Now. Archive output never
@@ -68,15 +63,8 @@ type Printer struct {
 	qrs      *lru.Cache[string, [][]bool] // QR codes by address; read-only bitmaps
 }
 
-// NewPrinter makes a printer with the embedded default profile over a
-// photo store. The font set argument is kept for callers that have one;
-// fonts come from the profiles.
-func NewPrinter(_ *fonts.Set, photos *photo.Store) *Printer {
-	return NewPrinterConfig(PrinterConfig{Photos: photos})
-}
-
-// NewPrinterConfig makes a printer from its configuration.
-func NewPrinterConfig(c PrinterConfig) *Printer {
+// New makes a printer from its configuration.
+func New(c Config) *Printer {
 	qrs, _ := lru.New[string, [][]bool](1024)
 	p := &Printer{profiles: c.Profiles, photos: c.Photos, now: c.Now, qrs: qrs}
 	if p.profiles == nil {
@@ -138,9 +126,9 @@ func (p *Printer) run(ctx context.Context, art *article.Article, out *bytes.Buff
 }
 
 // draw renders a laid-out document with its prepared photos.
-func (p *Printer) draw(ctx context.Context, doc *layout.Document, c *composed, prepared map[string][]byte, m render.Meta, out *bytes.Buffer) error {
+func (p *Printer) draw(ctx context.Context, doc *layout.Document, c *composed, prepared map[imageKey][]byte, m render.Meta, out *bytes.Buffer) error {
 	lookup := func(im layout.Image) ([]byte, bool) {
-		b, ok := prepared[imageKey(im)]
+		b, ok := prepared[keyOf(im)]
 		return b, ok
 	}
 	ropt := render.Options{Grayscale: c.plan.Spec.Grayscale, PDFA: c.plan.PDFA}
@@ -194,7 +182,7 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, w io
 	failed = map[int]error{}
 	var first *composed
 	merged := &layout.Document{}
-	prepared := map[string][]byte{}
+	prepared := map[imageKey][]byte{}
 	for i, art := range arts {
 		if err := ctx.Err(); err != nil {
 			return res, failed, err
@@ -202,7 +190,7 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, w io
 		c, r, err := p.compose(ctx, art)
 		if err == nil {
 			var pw []string
-			var imgs map[string][]byte
+			var imgs map[imageKey][]byte
 			imgs, pw, err = p.prepareImages(ctx, c.doc, c.plan)
 			r.Warnings = append(r.Warnings, pw...)
 			for k, v := range imgs {
@@ -270,138 +258,6 @@ func nonEmpty(vs ...string) []string {
 		}
 	}
 	return out
-}
-
-func imageKey(im layout.Image) string {
-	return fmt.Sprintf("%s@%dx%d", im.Src, im.PixelsW, im.PixelsH)
-}
-
-// images lists the distinct image sources of an article, lead photo first.
-func images(art *article.Article) []string {
-	var out []string
-	seen := map[string]bool{}
-	add := func(im *article.Image) {
-		if im != nil && im.Src != "" && !seen[im.Src] {
-			seen[im.Src] = true
-			out = append(out, im.Src)
-		}
-	}
-	add(art.Photo)
-	for _, b := range art.Body {
-		if b.Type == article.ImageBlock {
-			add(b.Image)
-		}
-	}
-	return out
-}
-
-// inspectImages reads every image's size (fetching it once) in parallel.
-func (p *Printer) inspectImages(ctx context.Context, art *article.Article, pl Plan, failed map[string]string) (map[string]layout.ImageInfo, []string, error) {
-	strict := pl.Strict
-	srcs := images(art)
-	if logo := pl.Spec.MastheadLogo; logo != "" {
-		srcs = append(srcs, logo)
-	}
-	infos := make(map[string]layout.ImageInfo, len(srcs))
-	if len(srcs) == 0 || p.photos == nil {
-		return infos, nil, nil
-	}
-	type result struct {
-		info photo.Info
-		err  error
-	}
-	results := make([]result, len(srcs))
-	var wg sync.WaitGroup
-	for i, src := range srcs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i].info, results[i].err = p.photos.Inspect(ctx, src)
-		}()
-	}
-	wg.Wait()
-	var warns []string
-	for i, src := range srcs {
-		if err := results[i].err; err != nil {
-			if ctx.Err() != nil {
-				return nil, nil, ctx.Err()
-			}
-			if strict {
-				return nil, nil, fmt.Errorf("%w: %s: %v", ErrPhoto, shortSrc(src), err)
-			}
-			failed[src] = photoReason(err)
-			continue
-		}
-		infos[src] = layout.ImageInfo{Width: results[i].info.Width, Height: results[i].info.Height}
-	}
-	return infos, warns, nil
-}
-
-// photoReason is the short, client-safe reason a photo was left out.
-func photoReason(err error) string {
-	switch {
-	case errors.Is(err, photo.ErrForbiddenAddress):
-		return "address not allowed"
-	case errors.Is(err, photo.ErrTooManyPixels):
-		return "too many pixels"
-	case errors.Is(err, photo.ErrTooLarge):
-		return "too many bytes"
-	case errors.Is(err, photo.ErrUnsupported):
-		return "not a supported image"
-	case errors.Is(err, photo.ErrScheme):
-		return "source not allowed"
-	case errors.Is(err, context.DeadlineExceeded):
-		return "timed out"
-	case errors.Is(err, photo.ErrFetch):
-		var se *photo.StatusError
-		if errors.As(err, &se) {
-			return fmt.Sprintf("fetch failed (HTTP %d)", se.StatusCode)
-		}
-		return "fetch failed"
-	}
-	return "unavailable"
-}
-
-// prepareImages prepares each placed image at its target size.
-func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl Plan) (map[string][]byte, []string, error) {
-	strict := pl.Strict
-	out := map[string][]byte{}
-	var warns []string
-	for _, pg := range doc.Pages {
-		for _, im := range pg.Images {
-			k := imageKey(im)
-			if _, ok := out[k]; ok {
-				continue
-			}
-			prep, err := p.photos.PreparedTarget(ctx, im.Src, photo.Target{MaxW: im.PixelsW, MaxH: im.PixelsH, Quality: 85, Gray: pl.Spec.Grayscale})
-			if err != nil {
-				if ctx.Err() != nil {
-					return nil, nil, ctx.Err()
-				}
-				if strict {
-					return nil, nil, fmt.Errorf("%w: %s: %v", ErrPhoto, shortSrc(im.Src), err)
-				}
-				warns = append(warns, fmt.Sprintf("photo %s left out: %v", shortSrc(im.Src), err))
-				continue
-			}
-			out[k] = prep.Data
-		}
-	}
-	return out, warns, nil
-}
-
-// shortSrc keeps data: URIs out of messages.
-func shortSrc(src string) string {
-	if strings.HasPrefix(src, "data:") {
-		if i := strings.IndexByte(src, ','); i > 0 && i < 64 {
-			return src[:i] + ",…"
-		}
-		return "data:…"
-	}
-	if len(src) > 200 {
-		return src[:200] + "…"
-	}
-	return src
 }
 
 // meta is the PDF's document information, from the article only (never the

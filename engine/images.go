@@ -1,0 +1,155 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"printd/article"
+	"printd/layout"
+	"printd/photo"
+)
+
+// Images are had in two phases: inspectImages reads every source's size
+// before layout (fetching it once), prepareImages then scales each placed
+// image to the pixels layout chose for it.
+
+// imageKey names one placed image's prepared bytes: its source at the
+// pixel size layout chose for it. The same source placed at two sizes is
+// prepared twice.
+type imageKey struct {
+	src  string
+	w, h int
+}
+
+func keyOf(im layout.Image) imageKey { return imageKey{im.Src, im.PixelsW, im.PixelsH} }
+
+// images lists the distinct image sources of an article, lead photo first.
+func images(art *article.Article) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(im *article.Image) {
+		if im != nil && im.Src != "" && !seen[im.Src] {
+			seen[im.Src] = true
+			out = append(out, im.Src)
+		}
+	}
+	add(art.Photo)
+	for _, b := range art.Body {
+		if b.Type == article.ImageBlock {
+			add(b.Image)
+		}
+	}
+	return out
+}
+
+// inspectImages reads every image's size (fetching it once) in parallel.
+func (p *Printer) inspectImages(ctx context.Context, art *article.Article, pl Plan, failed map[string]string) (map[string]layout.ImageInfo, []string, error) {
+	strict := pl.Strict
+	srcs := images(art)
+	if logo := pl.Spec.MastheadLogo; logo != "" {
+		srcs = append(srcs, logo)
+	}
+	infos := make(map[string]layout.ImageInfo, len(srcs))
+	if len(srcs) == 0 || p.photos == nil {
+		return infos, nil, nil
+	}
+	type result struct {
+		info photo.Info
+		err  error
+	}
+	results := make([]result, len(srcs))
+	var wg sync.WaitGroup
+	for i, src := range srcs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i].info, results[i].err = p.photos.Inspect(ctx, src)
+		}()
+	}
+	wg.Wait()
+	var warns []string
+	for i, src := range srcs {
+		if err := results[i].err; err != nil {
+			if ctx.Err() != nil {
+				return nil, nil, ctx.Err()
+			}
+			if strict {
+				return nil, nil, fmt.Errorf("%w: %s: %v", ErrPhoto, ShortSrc(src), err)
+			}
+			failed[src] = photoReason(err)
+			continue
+		}
+		infos[src] = layout.ImageInfo{Width: results[i].info.Width, Height: results[i].info.Height}
+	}
+	return infos, warns, nil
+}
+
+// photoReason is the short, client-safe reason a photo was left out.
+func photoReason(err error) string {
+	switch {
+	case errors.Is(err, photo.ErrForbiddenAddress):
+		return "address not allowed"
+	case errors.Is(err, photo.ErrTooManyPixels):
+		return "too many pixels"
+	case errors.Is(err, photo.ErrTooLarge):
+		return "too many bytes"
+	case errors.Is(err, photo.ErrUnsupported):
+		return "not a supported image"
+	case errors.Is(err, photo.ErrScheme):
+		return "source not allowed"
+	case errors.Is(err, context.DeadlineExceeded):
+		return "timed out"
+	case errors.Is(err, photo.ErrFetch):
+		var se *photo.StatusError
+		if errors.As(err, &se) {
+			return fmt.Sprintf("fetch failed (HTTP %d)", se.StatusCode)
+		}
+		return "fetch failed"
+	}
+	return "unavailable"
+}
+
+// prepareImages prepares each placed image at its target size.
+func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl Plan) (map[imageKey][]byte, []string, error) {
+	strict := pl.Strict
+	out := map[imageKey][]byte{}
+	var warns []string
+	for _, pg := range doc.Pages {
+		for _, im := range pg.Images {
+			k := keyOf(im)
+			if _, ok := out[k]; ok {
+				continue
+			}
+			prep, err := p.photos.PreparedTarget(ctx, im.Src, photo.Target{MaxW: im.PixelsW, MaxH: im.PixelsH, Quality: 85, Gray: pl.Spec.Grayscale})
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, nil, ctx.Err()
+				}
+				if strict {
+					return nil, nil, fmt.Errorf("%w: %s: %v", ErrPhoto, ShortSrc(im.Src), err)
+				}
+				warns = append(warns, fmt.Sprintf("photo %s left out: %v", ShortSrc(im.Src), err))
+				continue
+			}
+			out[k] = prep.Data
+		}
+	}
+	return out, warns, nil
+}
+
+// ShortSrc keeps data: URIs out of messages.
+func ShortSrc(src string) string {
+	if strings.HasPrefix(src, "data:") {
+		if i := strings.IndexByte(src, ','); i > 0 && i < 64 {
+			return src[:i] + ",…"
+		}
+		return "data:…"
+	}
+	if len(src) > 200 {
+		return src[:200] + "…"
+	}
+	return src
+}
