@@ -11,13 +11,17 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	neturl "net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"gocloud.dev/blob"
 	"gocloud.dev/gcerrors"
+
+	"printd/internal/outfile"
 
 	// The schemes OpenBlob understands.
 	_ "gocloud.dev/blob/fileblob"
@@ -50,6 +54,9 @@ type BlobSink struct {
 	manifest string
 	journal  string // key prefix of journal chunks
 	run      string
+	// local is the directory a file:// bucket writes into, where only
+	// regular files may be replaced (outfile.Plain).
+	local string
 
 	// JournalInterval is the longest a row waits before it is journaled;
 	// set it before the run starts.
@@ -80,6 +87,13 @@ func OpenBlob(ctx context.Context, url, manifest string) (*BlobSink, error) {
 		return nil, err
 	}
 	s.own = true
+	if u, err := neturl.Parse(url); err == nil && u.Scheme == "file" {
+		s.local = filepath.Join(filepath.FromSlash(u.Path), filepath.FromSlash(u.Query().Get("prefix")))
+		if err := s.replaceable(s.manifest); err != nil {
+			s.release()
+			return nil, fmt.Errorf("manifest: %w", err)
+		}
+	}
 	return s, nil
 }
 
@@ -119,6 +133,9 @@ func (s *BlobSink) Put(ctx context.Context, name string, pdf []byte) error {
 // blob.Bucket.WriteAll and Upload close it so), cancelling makes every
 // driver drop it.
 func (s *BlobSink) write(ctx context.Context, key, contentType string, data []byte, r io.Reader) error {
+	if err := s.replaceable(key); err != nil {
+		return err
+	}
 	wctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	opts := &blob.WriterOptions{ContentType: contentType}
@@ -141,6 +158,15 @@ func (s *BlobSink) write(ctx context.Context, key, contentType string, data []by
 		return err
 	}
 	return w.Close()
+}
+
+// replaceable refuses, in a file:// bucket, a key whose file is a link or
+// a special file: the driver would rename over it.
+func (s *BlobSink) replaceable(key string) error {
+	if s.local == "" {
+		return nil
+	}
+	return outfile.Replaceable(filepath.Join(s.local, filepath.FromSlash(key)))
 }
 
 // AppendManifest spools rows and journals them when enough are waiting or

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"printd/internal/outfile"
 )
 
 // DirSink writes into a directory: each PDF under a temporary name, then
@@ -25,6 +27,11 @@ import (
 // and leaves no partial file: a PDF's temporary file is removed, and a row
 // the journal could not take whole is cut off again, so the journal holds
 // complete rows only, each naming a complete PDF.
+//
+// Only regular files are ever replaced (outfile.Plain): a symbolic link,
+// device or FIFO under an article's name fails that Put with an error
+// matching outfile.ErrRefused, and one under the manifest's name fails
+// OpenDir. Files are created with mode 0644 less the umask.
 type DirSink struct {
 	dir      string
 	manifest string
@@ -57,10 +64,13 @@ func OpenDir(dir, manifest string) (*DirSink, error) {
 		return nil, fmt.Errorf("output directory: %w", err)
 	}
 	d := &DirSink{dir: dir, manifest: manifest, tag: strings.TrimSuffix(manifest, ".ndjson")}
+	if err := outfile.Replaceable(d.ManifestPath()); err != nil {
+		return nil, fmt.Errorf("manifest: %w", err)
+	}
 	if err := d.removeMatching(d.tempPattern(), ""); err != nil {
 		return nil, err
 	}
-	j, err := os.CreateTemp(dir, "."+d.tag+".*.journal")
+	j, err := outfile.CreateTemp(dir, "."+d.tag+".*.journal")
 	if err != nil {
 		return nil, fmt.Errorf("manifest journal: %w", err)
 	}
@@ -114,7 +124,11 @@ func (d *DirSink) Put(_ context.Context, name string, pdf []byte) error {
 	if !plainName(name) {
 		return fmt.Errorf("file name %q: not a plain file name", name)
 	}
-	f, err := os.CreateTemp(d.dir, "."+name+"~"+d.tag+".*.tmp")
+	target := filepath.Join(d.dir, name)
+	if err := outfile.Replaceable(target); err != nil {
+		return err
+	}
+	f, err := outfile.CreateTemp(d.dir, "."+name+"~"+d.tag+".*.tmp")
 	if err != nil {
 		return err
 	}
@@ -127,10 +141,10 @@ func (d *DirSink) Put(_ context.Context, name string, pdf []byte) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Chmod(tmp, 0o644)
+		err = outfile.Replaceable(target) // again: nothing else is renamed over
 	}
 	if err == nil {
-		err = os.Rename(tmp, filepath.Join(d.dir, name))
+		err = os.Rename(tmp, target)
 	}
 	if err != nil {
 		os.Remove(tmp)
@@ -216,6 +230,9 @@ func (d *DirSink) Close(context.Context) error {
 		err = cerr
 	}
 	if err == nil {
+		err = outfile.Replaceable(d.ManifestPath())
+	}
+	if err == nil {
 		err = os.Rename(j.Name(), d.ManifestPath())
 	}
 	if err != nil {
@@ -224,7 +241,7 @@ func (d *DirSink) Close(context.Context) error {
 	if err := d.removeMatching(d.journalPattern(), ""); err != nil {
 		return err
 	}
-	return syncDir(d.dir)
+	return outfile.SyncDir(d.dir)
 }
 
 // Abort closes the journal, keeping it for a resumed run unless it is empty.
@@ -292,17 +309,4 @@ func (d *DirSink) Sum(_ context.Context, name string) (string, error) {
 // goes nowhere else.
 func plainName(name string) bool {
 	return name != "" && len(name) <= 255 && name[0] != '.' && !strings.ContainsAny(name, "/\\\x00")
-}
-
-// syncDir makes renames in dir durable.
-func syncDir(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if err := f.Sync(); err != nil && !errors.Is(err, errors.ErrUnsupported) {
-		return fmt.Errorf("sync %s: %w", dir, err)
-	}
-	return nil
 }

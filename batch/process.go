@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"printd/article"
+	"printd/internal/outfile"
 )
 
 // process turns one job into its row. Only a sink failure or the end of
@@ -55,6 +56,10 @@ func (e *engine) process(ctx context.Context, j job) (row Row, err error) {
 	if err := e.sink.Put(ctx, j.name, buf.Bytes()); err != nil {
 		if ctx.Err() != nil {
 			return row, ctx.Err()
+		}
+		if errors.Is(err, outfile.ErrRefused) { // a link or device under its name: this article alone
+			row.Error = fmt.Sprintf("%s: write %s: %v", label, j.name, err)
+			return row, nil
 		}
 		return row, fmt.Errorf("%s: write %s: %w", label, j.name, err)
 	}

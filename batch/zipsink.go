@@ -13,6 +13,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"printd/internal/outfile"
 )
 
 // ZipSink streams a zip archive: one entry per PDF as it comes, then the
@@ -27,16 +29,20 @@ import (
 // of CreateZip is removed (by Close or Abort), so nothing, not even a
 // truncated archive, appears under the final name; an earlier archive there
 // stays as it was. The run must be made again in full.
+//
+// CreateZip's path is written as outfile.Named says: through a symbolic
+// link to its target, directly into a character device or FIFO
+// (/dev/null, a named pipe), never over anything that is not a regular
+// file.
 type ZipSink struct {
 	manifest string
 
 	mu    sync.Mutex
 	zw    *zip.Writer
 	spool *os.File
-	file  *os.File    // the temporary file of CreateZip, renamed on Close
-	out   *fileWriter // file, as the archive's writer
-	path  string
-	err   error // of the first failed write to the archive
+	file  *outfile.File // CreateZip's output, committed on Close
+	out   *fileWriter   // file, as the archive's writer
+	err   error         // of the first failed write to the archive
 	done  bool
 }
 
@@ -67,32 +73,40 @@ func NewZip(w io.Writer, manifest string) (*ZipSink, error) {
 }
 
 // CreateZip writes an archive to a temporary file next to path, renamed
-// to path on Close. Temporary files a killed run left for the same path
-// are removed first.
+// to path on Close (or straight into path when it is a device or FIFO).
+// Temporary files a killed run left for the same path are removed first.
 func CreateZip(path, manifest string) (*ZipSink, error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
+	if !plainName(manifest) {
+		return nil, fmt.Errorf("manifest name %q: not a plain file name", manifest)
 	}
-	if entries, err := os.ReadDir(dir); err == nil {
-		for _, e := range entries {
-			if strings.HasPrefix(e.Name(), "."+base+".") && strings.HasSuffix(e.Name(), ".tmp") {
-				os.Remove(filepath.Join(dir, e.Name()))
-			}
-		}
-	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	target, direct, err := outfile.Resolve(path, outfile.Named)
 	if err != nil {
 		return nil, fmt.Errorf("zip output: %w", err)
 	}
-	out := &fileWriter{f: f}
+	if !direct {
+		dir, base := filepath.Split(target)
+		if dir == "" {
+			dir = "."
+		}
+		if entries, err := os.ReadDir(dir); err == nil {
+			for _, e := range entries {
+				if e.Type().IsRegular() && strings.HasPrefix(e.Name(), "."+base+".") && strings.HasSuffix(e.Name(), ".tmp") {
+					os.Remove(filepath.Join(dir, e.Name()))
+				}
+			}
+		}
+	}
+	f, err := outfile.Create(path, outfile.Named)
+	if err != nil {
+		return nil, fmt.Errorf("zip output: %w", err)
+	}
+	out := &fileWriter{f: f.File}
 	z, err := NewZip(out, manifest)
 	if err != nil {
-		f.Close()
-		os.Remove(f.Name())
+		f.Abort()
 		return nil, err
 	}
-	z.file, z.out, z.path = f, out, path
+	z.file, z.out = f, out
 	return z, nil
 }
 
@@ -153,20 +167,9 @@ func (z *ZipSink) Close(context.Context) error {
 	}
 	if z.file != nil {
 		if err == nil {
-			err = z.file.Sync()
+			err = z.file.Commit()
 		}
-		if cerr := z.file.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Chmod(z.file.Name(), 0o644)
-		}
-		if err == nil {
-			err = os.Rename(z.file.Name(), z.path)
-		}
-		if err != nil {
-			os.Remove(z.file.Name())
-		}
+		z.file.Abort() // after a failure: the temporary file goes
 	}
 	if err != nil {
 		return fmt.Errorf("zip output: %w", err)
@@ -201,8 +204,7 @@ func (z *ZipSink) Abort() error {
 	z.done = true
 	z.dropSpool()
 	if z.file != nil {
-		z.file.Close()
-		return os.Remove(z.file.Name())
+		z.file.Abort()
 	}
 	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"printd/adapt"
 	"printd/article"
 	"printd/engine"
+	"printd/internal/outfile"
 	"printd/photo"
 	"printd/profile"
 )
@@ -123,9 +124,9 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	var w io.Writer = stdout
-	var f *atomicFile
+	var f *outfile.File
 	if target != "-" {
-		f, err = createAtomic(target)
+		f, err = outfile.Create(target, outfile.Named)
 		if err != nil {
 			fmt.Fprintf(stderr, "printd: %v\n", err)
 			return 1
@@ -185,5 +186,5 @@ func writeReport(path string, r engine.Report, stderr io.Writer) error {
 		_, err = stderr.Write(b)
 		return err
 	}
-	return os.WriteFile(path, b, 0o644)
+	return outfile.WriteFile(path, b, outfile.Named)
 }
