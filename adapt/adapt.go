@@ -56,30 +56,47 @@ func ParseFormat(s string) (Format, error) {
 	return "", fmt.Errorf("%w %q (want auto, printd, wordpress, ans or jsonld)", ErrUnknownFormat, s)
 }
 
-// Convert maps a CMS document onto Article JSON v1 and returns it with the
-// format used and warnings naming everything that was dropped on the way.
-// format is "auto" (detect) or one of the formats; "printd" returns data
-// unchanged, as does "auto" when the document is native or is not JSON at
-// all (so that the article decoder reports the syntax error with its line
-// and column).
+// Convert maps a CMS document onto Article JSON v1 and returns it as JSON
+// with the format used and warnings naming everything that was dropped on
+// the way. format is "auto" (detect) or one of the formats; "printd"
+// returns data unchanged, as does "auto" when the document is native or is
+// not JSON at all (so that the article decoder reports the syntax error
+// with its line and column).
 //
-// Errors: ErrUnknownFormat for a bad format name; ErrAmbiguous (and
-// ErrUnrecognised) when detection fails; *article.SyntaxError for malformed
-// JSON given with an explicit CMS format; *article.ValidationError, with
-// paths into the source document, when the source lacks what printd needs
-// (a JSON-LD article without articleBody, say).
+// Errors: ErrUnknownFormat for a bad format name; ErrAmbiguous when a
+// document matches several shapes, ErrUnrecognised when it matches none
+// (a JSON object with a headline or body member counts as printd input, so
+// that a native article missing one of them gets precise field errors);
+// *article.SyntaxError for malformed JSON given with an explicit CMS
+// format; *article.ValidationError, with paths into the source document,
+// when the source lacks what printd needs (a JSON-LD article without
+// articleBody, say).
 func Convert(data []byte, format string) (out []byte, used Format, warnings []string, err error) {
+	d, used, warnings, err := convert(data, format)
+	if err != nil || d == nil {
+		return data, used, warnings, err
+	}
+	out, err = d.JSON()
+	if err != nil {
+		return nil, used, warnings, fmt.Errorf("%s: encode article: %w", used, err)
+	}
+	return out, used, warnings, nil
+}
+
+// convert is Convert without the JSON: the article as the article
+// package's Go type, or nil (and Printd) when data is native input.
+func convert(data []byte, format string) (*doc, Format, []string, error) {
 	f, err := ParseFormat(format)
 	if err != nil {
 		return nil, "", nil, err
 	}
 	if f == Printd {
-		return data, Printd, nil, nil
+		return nil, Printd, nil, nil
 	}
 	root, err := parseJSON(data)
 	if err != nil {
 		if f == Auto {
-			return data, Printd, nil, nil
+			return nil, Printd, nil, nil
 		}
 		return nil, f, nil, err
 	}
@@ -88,7 +105,7 @@ func Convert(data []byte, format string) (out []byte, used Format, warnings []st
 			return nil, "", nil, err
 		}
 		if f == Printd {
-			return data, Printd, nil, nil
+			return nil, Printd, nil, nil
 		}
 	}
 	var (
@@ -106,29 +123,34 @@ func Convert(data []byte, format string) (out []byte, used Format, warnings []st
 	if err != nil {
 		return nil, f, note.warnings(), fmt.Errorf("%s: %w", f, err)
 	}
-	out, err = d.marshal()
-	if err != nil {
-		return nil, f, note.warnings(), fmt.Errorf("%s: encode article: %w", f, err)
-	}
-	return out, f, note.warnings(), nil
+	return d, f, note.warnings(), nil
 }
 
-// Decode converts data as Convert does and decodes the result with
-// article.DecodeWithWarnings. The warnings of both steps are returned
+// Decode converts data as Convert does and decodes the result as
+// article.DecodeWithWarnings does. The warnings of both steps are returned
 // together, the adapter's first.
-//
-// With "auto", a document that matches no known shape is decoded as printd
-// input, so that a native article missing its headline or body gets the
-// article decoder's precise field errors rather than "unrecognised".
 func Decode(data []byte, format string) (*article.Article, Format, []string, error) {
-	out, used, warnings, err := Convert(data, format)
-	if err != nil && errors.Is(err, ErrUnrecognised) && (format == "" || strings.EqualFold(format, Auto)) {
-		out, used, err = data, Printd, nil
-	}
+	return DecodeOpts(data, format, article.DecodeOptions{})
+}
+
+// DecodeOpts is Decode with the article package's limits and strictness. A
+// converted article is validated as the Go value the adapter built (no
+// JSON in between), by the same rules as native input; its problems name
+// the Article JSON paths.
+func DecodeOpts(data []byte, format string, opts article.DecodeOptions) (*article.Article, Format, []string, error) {
+	d, used, warnings, err := convert(data, format)
 	if err != nil {
 		return nil, used, warnings, err
 	}
-	a, more, err := article.DecodeWithWarnings(out)
+	var (
+		a    *article.Article
+		more []string
+	)
+	if d == nil {
+		a, more, err = article.DecodeOpts(data, opts)
+	} else {
+		a, more, err = article.FromDoc(d, opts)
+	}
 	warnings = append(warnings, more...)
 	if err != nil {
 		return nil, used, warnings, err

@@ -3,6 +3,8 @@ package adapt
 import (
 	"fmt"
 	"strings"
+
+	"printd/article"
 )
 
 // fromANS maps an Arc XP ANS story onto an article.
@@ -60,7 +62,7 @@ func fromANS(root any, n *notes) (*doc, error) {
 	}
 	b := &ansBody{n: n, blocks: []block{}}
 	b.elements(elements, "content_elements")
-	d.Body = b.blocks
+	d.Body = article.DocBody{Blocks: b.blocks}
 	return d, nil
 }
 

@@ -2,10 +2,11 @@ package adapt
 
 import (
 	"fmt"
-	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"printd/article"
 )
 
 // ansBody turns ANS content elements into body blocks.
@@ -40,14 +41,14 @@ func (b *ansBody) element(v any, path string) {
 			b.add(block{Type: "heading", Level: level, Text: text})
 		}
 	case "list":
-		if items := b.listItems(el, path); len(items) > 0 {
+		if items := b.listItems(el, path, 1); len(items) > 0 {
 			b.add(block{Type: "list", Ordered: str(el["list_type"]) == "ordered", Items: items})
 		}
 	case "quote", "blockquote":
 		b.quote(el, path)
 	case "image":
 		if img := ansImage(el, path, b.n); img != nil {
-			b.add(block{Type: "image", image: img})
+			b.add(block{Type: "image", DocImage: img})
 		}
 	case "gallery":
 		b.gallery(el, path)
@@ -75,40 +76,58 @@ func (b *ansBody) element(v any, path string) {
 	}
 }
 
-// paragraph adds inline HTML as a paragraph, rewritten into printd's
-// inline subset.
+// paragraph adds inline HTML as a paragraph, parsed into runs here (the
+// article package takes them as they are).
 func (b *ansBody) paragraph(content, path string) {
 	if strings.TrimSpace(content) == "" {
 		return
 	}
-	h, err := inlineHTML(content)
-	if err != nil {
-		b.n.add("%s: %v (closed)", path, err)
-	}
-	if h == "" {
+	runs := b.inline(content, path)
+	if runs == nil {
 		b.n.add("%s: text without printable content; skipped", path)
 		return
 	}
-	b.add(block{Type: "paragraph", HTML: h})
+	b.add(block{Type: "paragraph", Runs: runs})
 }
 
-// listItems returns a list's items with nested lists flattened into it.
-func (b *ansBody) listItems(el map[string]any, path string) []string {
-	var items []string
+// inline parses inline HTML into runs; an element left open is closed,
+// with a warning. nil when there is no text.
+func (b *ansBody) inline(content, path string) []article.Run {
+	runs, err := article.ParseInline(content)
+	if err != nil {
+		b.n.add("%s: %v (closed)", path, err)
+	}
+	if len(runs) == 0 {
+		return nil
+	}
+	return runs
+}
+
+// listItems returns a list's items; a list among them nests in the item
+// before it, down to article.MaxListDepth levels (deeper ones are
+// flattened into their enclosing list, with a warning).
+func (b *ansBody) listItems(el map[string]any, path string, depth int) []item {
+	var items []item
 	for i, it := range array(el["items"]) {
 		p := fmt.Sprintf("%s.items[%d]", path, i)
-		item := object(it)
-		switch t := str(item["type"]); t {
+		obj := object(it)
+		switch t := str(obj["type"]); t {
 		case "text":
-			h, err := inlineHTML(str(item["content"]))
-			if err != nil {
-				b.n.add("%s: %v (closed)", p, err)
-			}
-			if h != "" {
-				items = append(items, h)
+			if runs := b.inline(str(obj["content"]), p); runs != nil {
+				items = append(items, item{Runs: runs})
 			}
 		case "list":
-			items = append(items, b.listItems(item, p)...)
+			sub := b.listItems(obj, p, depth+1)
+			switch {
+			case len(sub) == 0:
+			case depth >= article.MaxListDepth:
+				b.n.add("%s: list nested deeper than %d levels flattened", p, article.MaxListDepth)
+				items = append(items, flatten(sub)...)
+			case len(items) > 0 && items[len(items)-1].List == nil:
+				items[len(items)-1].List = &article.DocList{Ordered: str(obj["list_type"]) == "ordered", Items: sub}
+			default:
+				items = append(items, item{List: &article.DocList{Ordered: str(obj["list_type"]) == "ordered", Items: sub}})
+			}
 		default:
 			b.n.add("%s: skipped %s in list", p, orUnknown(t))
 		}
@@ -116,34 +135,42 @@ func (b *ansBody) listItems(el map[string]any, path string) []string {
 	return items
 }
 
+// flatten lists items and the items nested in them one after another.
+func flatten(items []item) []item {
+	var out []item
+	for _, it := range items {
+		if it.Runs != nil {
+			out = append(out, item{Runs: it.Runs})
+		}
+		if it.List != nil {
+			out = append(out, flatten(it.List.Items)...)
+		}
+	}
+	return out
+}
+
 // quote adds a quote: its text elements (or, in the old blockquote
 // element, its content) as lines, its citation as cite.
 func (b *ansBody) quote(el map[string]any, path string) {
-	var lines []string
+	var lines [][]article.Run
 	for i, c := range array(el["content_elements"]) {
 		p := fmt.Sprintf("%s.content_elements[%d]", path, i)
 		switch t := str(field(c, "type")); t {
 		case "text":
-			h, err := inlineHTML(str(field(c, "content")))
-			if err != nil {
-				b.n.add("%s: %v (closed)", p, err)
-			}
-			if h != "" {
-				lines = append(lines, h)
+			if runs := b.inline(str(field(c, "content")), p); runs != nil {
+				lines = append(lines, runs)
 			}
 		case "list":
-			lines = append(lines, b.listItems(object(c), p)...)
+			for _, it := range flatten(b.listItems(object(c), p, 1)) {
+				lines = append(lines, it.Runs)
+			}
 		default:
 			b.n.add("%s: skipped %s in quote", p, orUnknown(t))
 		}
 	}
 	if content := str(el["content"]); len(lines) == 0 && content != "" {
-		h, err := inlineHTML(content)
-		if err != nil {
-			b.n.add("%s: %v (closed)", path, err)
-		}
-		if h != "" {
-			lines = append(lines, h)
+		if runs := b.inline(content, path); runs != nil {
+			lines = append(lines, runs)
 		}
 	}
 	cite := plain(str(field(el, "citation", "content")))
@@ -153,7 +180,14 @@ func (b *ansBody) quote(el map[string]any, path string) {
 		}
 		return
 	}
-	b.add(block{Type: "quote", HTML: strings.Join(lines, "<br>"), Cite: cite})
+	var runs []article.Run
+	for i, l := range lines {
+		if i > 0 {
+			runs = append(runs, article.Run{Break: true})
+		}
+		runs = append(runs, l...)
+	}
+	b.add(block{Type: "quote", Runs: runs, Cite: cite})
 }
 
 // gallery adds a gallery's images as image blocks.
@@ -166,7 +200,7 @@ func (b *ansBody) gallery(el map[string]any, path string) {
 			continue
 		}
 		if img := ansImage(object(c), p, b.n); img != nil {
-			b.add(block{Type: "image", image: img})
+			b.add(block{Type: "image", DocImage: img})
 		}
 	}
 	if len(b.blocks) == n {
@@ -177,11 +211,8 @@ func (b *ansBody) gallery(el map[string]any, path string) {
 // correction adds a correction as a paragraph opening with its kind in
 // bold: "Correction: …", "Clarification: …".
 func (b *ansBody) correction(el map[string]any, path string) {
-	h, err := inlineHTML(str(el["text"]))
-	if err != nil {
-		b.n.add("%s: %v (closed)", path, err)
-	}
-	if h == "" {
+	runs := b.inline(str(el["text"]), path)
+	if runs == nil {
 		b.n.add("%s: correction without text; skipped", path)
 		return
 	}
@@ -190,5 +221,6 @@ func (b *ansBody) correction(el map[string]any, path string) {
 		r, size := utf8.DecodeRuneInString(t)
 		label = string(unicode.ToUpper(r)) + t[size:]
 	}
-	b.add(block{Type: "paragraph", HTML: "<b>" + html.EscapeString(label) + ":</b> " + h})
+	runs = append([]article.Run{{Text: label + ":", Style: article.Bold}, {Text: " "}}, runs...)
+	b.add(block{Type: "paragraph", Runs: runs})
 }

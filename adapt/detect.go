@@ -11,7 +11,9 @@ import (
 // headlines.basic) or JSONLD (a schema.org @context, or an article @type
 // at the top, in an array or in @graph). A document matching more than one
 // shape gives ErrAmbiguous naming them; one matching none gives
-// ErrUnrecognised. Malformed JSON gives an *article.SyntaxError.
+// ErrUnrecognised naming the shapes tried, except that an object with a
+// headline or body member is taken for printd input with a problem that
+// the article decoder names. Malformed JSON gives an *article.SyntaxError.
 func Detect(data []byte) (Format, error) {
 	root, err := parseJSON(data)
 	if err != nil {
@@ -31,6 +33,9 @@ func detect(root any) (Format, error) {
 	}
 	switch len(found) {
 	case 0:
+		if looksPrintd(root) {
+			return Printd, nil // printd input with a problem the decoder names
+		}
 		return "", fmt.Errorf("%w: not printd (headline and body), wordpress (title.rendered and "+
 			"content.rendered), ans (type \"story\" and content_elements) or jsonld (schema.org "+
 			"@context or an article @type); name the format explicitly", ErrUnrecognised)
@@ -50,6 +55,15 @@ var shapes = [...]struct {
 	{WordPress, isWordPress},
 	{ANS, isANS},
 	{JSONLD, isJSONLD},
+}
+
+// looksPrintd reports whether v is an object with a headline or body
+// member, whatever their values.
+func looksPrintd(v any) bool {
+	m := object(v)
+	_, headline := m["headline"]
+	_, body := m["body"]
+	return headline || body
 }
 
 func isPrintd(v any) bool {

@@ -43,8 +43,11 @@ func TestDetect(t *testing.T) {
 		{name: "unknown object", doc: `{"foo":1}`, err: ErrUnrecognised, msg: "unrecognised"},
 		{name: "scalar", doc: `42`, err: ErrUnrecognised},
 		{name: "empty array", doc: `[]`, err: ErrUnrecognised},
-		{name: "printd without body", doc: `{"headline":"H"}`, err: ErrUnrecognised},
-		{name: "printd with null body", doc: `{"headline":"H","body":null}`, err: ErrUnrecognised},
+		{name: "printd without body", doc: `{"headline":"H"}`, want: Printd},
+		{name: "printd with null body", doc: `{"headline":"H","body":null}`, want: Printd},
+		{name: "printd without headline", doc: `{"body":[]}`, want: Printd},
+		{name: "title and content not rendered", doc: `{"title":"T","content":"C","author":"A"}`, err: ErrUnrecognised,
+			msg: "not printd (headline and body), wordpress (title.rendered and content.rendered), ans"},
 		{name: "wordpress without content", doc: `{"title":{"rendered":"T"}}`, err: ErrUnrecognised},
 		{name: "wordpress title not rendered", doc: `{"title":"T","content":"C"}`, err: ErrUnrecognised},
 		{name: "ans gallery", doc: `{"type":"gallery","content_elements":[]}`, err: ErrUnrecognised},
@@ -157,13 +160,25 @@ func TestConvertErrors(t *testing.T) {
 		t.Errorf("auto on an unknown document: %v; want ErrUnrecognised", err)
 	}
 
+	// A document of no known shape is named as such, with the shapes
+	// tried, rather than getting "headline: required" from the decoder;
+	// one that tries to be printd input gets the decoder's field errors.
+	_, _, _, err := Decode([]byte(`{"title":"T","content":"<p>x</p>","status":"publish"}`), Auto)
+	if !errors.Is(err, ErrUnrecognised) || !strings.Contains(err.Error(), "wordpress (title.rendered and content.rendered)") {
+		t.Errorf("Decode(auto) of an unknown shape = %v; want ErrUnrecognised naming the shapes", err)
+	}
+	var ve *article.ValidationError
+	if _, _, _, err := Decode([]byte(`{"headline":"H"}`), Auto); !errors.As(err, &ve) || ve.Problems[0].Path != "body" {
+		t.Errorf("Decode(auto) of printd without body = %v; want body: required", err)
+	}
+
 	// Malformed JSON: auto leaves the error to the article decoder, which
 	// reports line and column; a named CMS format reports it itself.
 	bad := []byte("{\n\"title\": }")
 	if out, used, _, err := Convert(bad, Auto); err != nil || used != Printd || !sameBytes(out, bad) {
 		t.Errorf("auto on malformed JSON = %s, %v; want it passed through", used, err)
 	}
-	_, _, _, err := Decode(bad, Auto)
+	_, _, _, err = Decode(bad, Auto)
 	var se *article.SyntaxError
 	if !errors.As(err, &se) || se.Line != 2 {
 		t.Errorf("Decode(auto) on malformed JSON = %v; want a syntax error on line 2", err)

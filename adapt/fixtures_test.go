@@ -111,7 +111,7 @@ var fixtures = []fixture{
 		body: []string{
 			"p: The harbour reopened to *commercial traffic* on Wednesday, six weeks after the storm(https://www.example.org/storm).",
 			"h2: What reopened",
-			"ul: Container quay | Ferry berths | Berth 1, from Wednesday | Berth 2, from _Friday_",
+			"ul: Container quay | Ferry berths {ol: Berth 1, from Wednesday | Berth 2, from _Friday_}",
 			"quote: We rebuilt in six weeks what the sea broke in one night. / And we built it higher. — Ole Brandt, harbour master",
 			`img: https://cdn.example.org/photos/quay.jpg 2000x1000 caption="The old quay, flooded in October." credit="Tomas Berg" alt="The old quay under water" focus=0.25,0.25`,
 			"h4: The cost",

@@ -43,10 +43,7 @@ func summary(b article.Block) string {
 	case article.Quote:
 		return "quote: " + runsString(b.Runs) + " — " + b.Cite
 	case article.List:
-		items := make([]string, len(b.Items))
-		for i, it := range b.Items {
-			items[i] = runsString(it)
-		}
+		items := itemStrings(b.Items)
 		kind := "ul"
 		if b.Ordered {
 			kind = "ol"
@@ -58,6 +55,23 @@ func summary(b article.Block) string {
 		return "pre: " + b.Text
 	}
 	return string(b.Type)
+}
+
+// itemStrings writes list items, a nested list in braces after its item:
+// "a {ol: 1 | 2}".
+func itemStrings(items []article.Item) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = runsString(it.Runs)
+		if it.Sub != nil {
+			kind := "ul"
+			if it.Sub.Ordered {
+				kind = "ol"
+			}
+			out[i] += " {" + kind + ": " + strings.Join(itemStrings(it.Sub.Items), " | ") + "}"
+		}
+	}
+	return out
 }
 
 func imageString(img *article.Image) string {

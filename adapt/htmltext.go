@@ -8,8 +8,6 @@ import (
 
 	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-
-	"printd/article"
 )
 
 // plain returns the text of an HTML fragment: tags removed, entities
@@ -88,55 +86,6 @@ func inlineOnly(s string) bool {
 			}
 		}
 	}
-}
-
-// inlineHTML rewrites inline HTML into the subset printd keeps (b i code
-// sup sub s u small a[href] br), balanced and escaped, by parsing it with
-// the article package and writing the runs back. err reports an element
-// left open; it is closed in the result.
-func inlineHTML(s string) (string, error) {
-	runs, err := article.ParseInline(s)
-	return runsHTML(runs), err
-}
-
-// styleTags maps printd's inline styles onto the tags that express them,
-// outermost first.
-var styleTags = [...]struct {
-	style article.Style
-	tag   string
-}{
-	{article.Bold, "b"}, {article.Italic, "i"}, {article.Underline, "u"},
-	{article.Strike, "s"}, {article.Small, "small"}, {article.Code, "code"},
-	{article.Sup, "sup"}, {article.Sub, "sub"},
-}
-
-// runsHTML writes runs as inline HTML that parses back into the same runs.
-func runsHTML(runs []article.Run) string {
-	var b strings.Builder
-	for _, r := range runs {
-		if r.Break {
-			b.WriteString("<br>")
-			continue
-		}
-		if r.Link != "" {
-			b.WriteString(`<a href="` + html.EscapeString(r.Link) + `">`)
-		}
-		for _, st := range styleTags {
-			if r.Style.Has(st.style) {
-				b.WriteString("<" + st.tag + ">")
-			}
-		}
-		b.WriteString(html.EscapeString(r.Text))
-		for i := len(styleTags) - 1; i >= 0; i-- {
-			if r.Style.Has(styleTags[i].style) {
-				b.WriteString("</" + styleTags[i].tag + ">")
-			}
-		}
-		if r.Link != "" {
-			b.WriteString("</a>")
-		}
-	}
-	return b.String()
 }
 
 // link writes a paragraph's worth of inline HTML linking to u, with an

@@ -4,6 +4,8 @@ import (
 	"html"
 	"regexp"
 	"strings"
+
+	"printd/article"
 )
 
 // maxGraphDepth bounds arrays and @graph documents nested in each other.
@@ -83,7 +85,7 @@ func fromJSONLD(root any, n *notes) (*doc, error) {
 	for i, para := range paragraphs {
 		blocks[i] = block{Type: "paragraph", HTML: html.EscapeString(para)}
 	}
-	d.Body = blocks
+	d.Body = article.DocBody{Blocks: blocks}
 	return d, nil
 }
 

@@ -1,8 +1,6 @@
 package adapt
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"net/url"
@@ -14,61 +12,16 @@ import (
 	"printd/article"
 )
 
-// doc is the Article JSON v1 an adapter produces. Adapters only put values
-// here that the article package accepts (web URLs, BCP 47 tags, RFC 3339
-// times, image hints in range); anything else is dropped with a warning.
-type doc struct {
-	ID          string   `json:"id,omitempty"`
-	URL         string   `json:"url,omitempty"`
-	Lang        string   `json:"lang,omitempty"`
-	Section     string   `json:"section,omitempty"`
-	Headline    string   `json:"headline"`
-	Subheadline string   `json:"subheadline,omitempty"`
-	Authors     []string `json:"authors,omitempty"`
-	Published   string   `json:"published,omitempty"`
-	Updated     string   `json:"updated,omitempty"`
-	Photo       *image   `json:"photo,omitempty"`
-	Body        any      `json:"body"` // an HTML string or []block
-}
-
-// image is the lead photo or the image part of an image block.
-type image struct {
-	Src     string `json:"src"`
-	Width   int    `json:"width,omitempty"`
-	Height  int    `json:"height,omitempty"`
-	Caption string `json:"caption,omitempty"`
-	Credit  string `json:"credit,omitempty"`
-	Alt     string `json:"alt,omitempty"`
-	Focus   *focus `json:"focus,omitempty"`
-}
-
-type focus struct {
-	X float64 `json:"x"`
-	Y float64 `json:"y"`
-}
-
-// block is one body block; an image block carries its image's members.
-type block struct {
-	Type    string   `json:"type"`
-	HTML    string   `json:"html,omitempty"`
-	Level   int      `json:"level,omitempty"`
-	Text    string   `json:"text,omitempty"`
-	Cite    string   `json:"cite,omitempty"`
-	Ordered bool     `json:"ordered,omitempty"`
-	Items   []string `json:"items,omitempty"`
-	*image
-}
-
-func (d *doc) marshal() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(d); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
+// An adapter builds Article JSON v1 as the article package's Go type and
+// only puts values there that the contract accepts (web URLs, BCP 47 tags,
+// RFC 3339 times, image hints in range); anything else is dropped with a
+// warning. The article package validates the result all the same.
+type (
+	doc   = article.Doc
+	image = article.DocImage
+	block = article.DocBlock
+	item  = article.DocItem
+)
 
 // maxWarnings bounds the warnings of one conversion; the rest are counted.
 const maxWarnings = 100
@@ -211,10 +164,10 @@ func pixels(v any) int {
 
 // focusFromPixels converts a focal point given in pixels into the 0..1
 // fractions of the image; nil when the image size is unknown.
-func focusFromPixels(x, y float64, width, height int) *focus {
+func focusFromPixels(x, y float64, width, height int) *article.Focus {
 	if width <= 0 || height <= 0 || math.IsNaN(x) || math.IsNaN(y) {
 		return nil
 	}
 	clamp := func(v float64) float64 { return math.Round(min(max(v, 0), 1)*10000) / 10000 }
-	return &focus{X: clamp(x / float64(width)), Y: clamp(y / float64(height))}
+	return &article.Focus{X: clamp(x / float64(width)), Y: clamp(y / float64(height))}
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"printd/article"
 )
 
 // fromWordPress maps a WordPress REST API v2 post (GET /wp/v2/posts/<id>,
@@ -57,7 +59,7 @@ func fromWordPress(root any, n *notes) (*doc, error) {
 	}
 	body := cleanWPBody(content, base, d.Photo, n)
 	d.Subheadline = wpExcerpt(str(field(post, "excerpt", "rendered")), plain(body), n)
-	d.Body = body
+	d.Body = article.DocBody{HTML: body}
 	return d, nil
 }
 

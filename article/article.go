@@ -76,8 +76,45 @@ type Block struct {
 	Text    string
 	Cite    string
 	Ordered bool
-	Items   [][]Run
+	Items   []Item
 	Image   *Image
+}
+
+// MaxListDepth is how deep lists may nest: a list block is level 1, a list
+// in one of its items level 2, and so on.
+const MaxListDepth = 4
+
+// Item is one list item: its text, and a list nested in it (printed after
+// the text, indented, with its own numbering). An item may have only a
+// nested list and no text of its own.
+type Item struct {
+	Runs []Run
+	Sub  *SubList // nil when nothing is nested
+}
+
+// SubList is a list nested in an item.
+type SubList struct {
+	Ordered bool
+	Items   []Item
+}
+
+// ItemTexts returns the runs of items and of everything nested in them, in
+// reading order.
+func ItemTexts(items []Item) [][]Run {
+	var out [][]Run
+	var walk func([]Item)
+	walk = func(items []Item) {
+		for _, it := range items {
+			if len(it.Runs) > 0 {
+				out = append(out, it.Runs)
+			}
+			if it.Sub != nil {
+				walk(it.Sub.Items)
+			}
+		}
+	}
+	walk(items)
+	return out
 }
 
 // Image is the lead photo or an image block.
@@ -92,7 +129,10 @@ type Image struct {
 }
 
 // Focus is a focal point for cropping, each coordinate in 0..1.
-type Focus struct{ X, Y float64 }
+type Focus struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+}
 
 // Footer is the legal footer printed after the body.
 type Footer struct {

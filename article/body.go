@@ -17,8 +17,9 @@ const maxFrames = 256
 // ParseBodyHTML converts a body given as one HTML string into blocks:
 // p h1–h6 blockquote ul ol li figure img figcaption pre hr map onto
 // paragraphs, headings (h1 becomes level 2, h5 and h6 level 4), quotes
-// (a <cite> or <footer> inside gives the attribution), lists (nested lists
-// flattened), images (with the figure's caption), preformatted text and
+// (a <cite> or <footer> inside gives the attribution), lists (a list inside
+// an item nests in it, down to MaxListDepth levels; deeper ones are
+// flattened into their enclosing list, with a warning), images (with the figure's caption), preformatted text and
 // dividers. Loose text and inline elements form paragraphs; containers
 // such as div and section are descended into; scripts, styles, iframes,
 // forms, objects and similar embedded content are dropped, each kind named
@@ -111,7 +112,10 @@ type frame struct {
 	runs    runBuilder // heading, quote, list's current item
 	cite    runBuilder // quote
 	ordered bool       // list
-	items   [][]Run    // list
+	items   []Item     // list
+	sub     *SubList   // list: the list nested in the current item
+	depth   int        // list: 1 for a list block, 2 for one nested in it…
+	outer   *frame     // list: the list this one is nested in
 	first   int        // figure: index of its first block
 	images  []int      // figure: indexes of its image blocks
 	caption runBuilder // figure
@@ -198,10 +202,16 @@ func (p *bodyParser) item() {
 		p.boundary()
 		return
 	}
-	if runs := c.runs.runs(); len(runs) > 0 {
-		c.items = append(c.items, runs)
+	c.endItem()
+}
+
+// endItem ends a list frame's current item: its text and nested list.
+func (f *frame) endItem() {
+	if runs := f.runs.runs(); len(runs) > 0 || f.sub != nil {
+		f.items = append(f.items, Item{Runs: runs, Sub: f.sub})
 	}
-	c.runs.reset()
+	f.runs.reset()
+	f.sub = nil
 }
 
 // push opens a frame, or returns nil when nesting is too deep, in which
@@ -293,10 +303,17 @@ func (p *bodyParser) pop() {
 			p.emit(Block{Type: Quote, Runs: runs, Cite: cite})
 		}
 	case frameList:
-		if runs := f.runs.runs(); len(runs) > 0 {
-			f.items = append(f.items, runs)
-		}
-		if len(f.items) > 0 {
+		f.endItem()
+		switch {
+		case len(f.items) == 0:
+		case f.outer != nil:
+			// a nested list belongs to the outer list's current item; a
+			// second one in the same item starts an item of its own
+			if f.outer.sub != nil {
+				f.outer.endItem()
+			}
+			f.outer.sub = &SubList{Ordered: f.ordered, Items: f.items}
+		default:
 			p.emit(Block{Type: List, Ordered: f.ordered, Items: f.items})
 		}
 	case frameFigure:
@@ -394,11 +411,22 @@ func (p *bodyParser) startTag(z *html.Tokenizer, name string, hasAttr, selfClosi
 			p.boundary()
 		}
 	case tagList:
-		if c := p.ctx(); c != nil && c.kind == frameList {
+		c := p.ctx()
+		switch {
+		case c != nil && c.kind == frameList && c.depth < MaxListDepth:
+			if f := p.push(name, frameList, closeNothing); f != nil {
+				f.ordered, f.depth, f.outer = a == atom.Ol, c.depth+1, c
+			} else {
+				p.boundary()
+			}
+		case c != nil && c.kind == frameList:
+			p.warn(fmt.Sprintf("lists nested deeper than %d levels flattened", MaxListDepth))
 			p.item()
 			p.push(name, framePlain, closeItem)
-		} else if f := p.nest(name, frameList); f != nil {
-			f.ordered = a == atom.Ol
+		default:
+			if f := p.nest(name, frameList); f != nil {
+				f.ordered, f.depth = a == atom.Ol, 1
+			}
 		}
 	case tagItem:
 		p.item()

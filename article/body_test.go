@@ -38,13 +38,25 @@ func TestParseBodyHTML(t *testing.T) {
 			[]Block{{Type: Quote, Runs: []Run{{Text: "a"}, br, {Text: "b"}, br, {Text: "c"}}}, para("d")}, nil, ""},
 		{"lists", "<ul><li>a</li><li><b>b</b></li></ul><ol><li>1<li>2</ol>",
 			[]Block{
-				{Type: List, Items: [][]Run{{{Text: "a"}}, {{Text: "b", Style: Bold}}}},
-				{Type: List, Ordered: true, Items: [][]Run{{{Text: "1"}}, {{Text: "2"}}}},
+				{Type: List, Items: []Item{{Runs: []Run{{Text: "a"}}}, {Runs: []Run{{Text: "b", Style: Bold}}}}},
+				{Type: List, Ordered: true, Items: []Item{{Runs: []Run{{Text: "1"}}}, {Runs: []Run{{Text: "2"}}}}},
 			}, nil, ""},
-		{"nested lists flattened", "<ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>",
-			[]Block{{Type: List, Items: [][]Run{{{Text: "a"}}, {{Text: "b"}}, {{Text: "c"}}, {{Text: "d"}}}}}, nil, ""},
+		{"nested lists", "<ol><li>a<ol><li>b</li><li>c<ul><li>x</li></ul></li></ol></li><li>d</li></ol>",
+			[]Block{{Type: List, Ordered: true, Items: []Item{
+				{Runs: []Run{{Text: "a"}}, Sub: &SubList{Ordered: true, Items: []Item{
+					{Runs: []Run{{Text: "b"}}},
+					{Runs: []Run{{Text: "c"}}, Sub: &SubList{Items: []Item{{Runs: []Run{{Text: "x"}}}}}}}}},
+				{Runs: []Run{{Text: "d"}}}}}}, nil, ""},
+		{"two lists in one item", "<ul><li>a<ul><li>b</li></ul><ol><li>c</li></ol></li></ul>",
+			[]Block{{Type: List, Items: []Item{
+				{Runs: []Run{{Text: "a"}}, Sub: &SubList{Items: []Item{{Runs: []Run{{Text: "b"}}}}}},
+				{Sub: &SubList{Ordered: true, Items: []Item{{Runs: []Run{{Text: "c"}}}}}}}}}, nil, ""},
+		{"lists deeper than four levels flattened", "<ul><li>1<ul><li>2<ul><li>3<ul><li>4<ul><li>5</li></ul></li></ul></li></ul></li></ul></li></ul>",
+			[]Block{{Type: List, Items: []Item{{Runs: []Run{{Text: "1"}}, Sub: &SubList{Items: []Item{{Runs: []Run{{Text: "2"}}, Sub: &SubList{Items: []Item{
+				{Runs: []Run{{Text: "3"}}, Sub: &SubList{Items: []Item{{Runs: []Run{{Text: "4"}}}, {Runs: []Run{{Text: "5"}}}}}}}}}}}}}}},
+			[]string{"lists nested deeper than 4 levels flattened"}, ""},
 		{"paragraphs inside an item", "<ul><li><p>a</p><p>b</p></li></ul>",
-			[]Block{{Type: List, Items: [][]Run{{{Text: "a"}, br, {Text: "b"}}}}}, nil, ""},
+			[]Block{{Type: List, Items: []Item{{Runs: []Run{{Text: "a"}, br, {Text: "b"}}}}}}, nil, ""},
 		{"figure", `<figure><img src="https://cdn.example.org/a.jpg" alt=" A  b " width="800" height="600px"><figcaption>Cap <b>x</b>. Photo: Agency</figcaption></figure>`,
 			[]Block{{Type: ImageBlock, Image: &Image{Src: "https://cdn.example.org/a.jpg", Alt: "A b", Width: 800, Height: 600, Caption: "Cap x. Photo: Agency"}}}, nil, ""},
 		{"caption before image", `<figure><figcaption>Cap</figcaption><img src="a.jpg"></figure>`,
@@ -94,7 +106,7 @@ func dumpBlocks(bs []Block) string {
 		case ImageBlock:
 			b.WriteString(x.Image.Src + " | " + x.Image.Caption + " | " + x.Image.Alt)
 		case List:
-			for _, it := range x.Items {
+			for _, it := range ItemTexts(x.Items) {
 				b.WriteString("[" + PlainText(it) + "]")
 			}
 		default:
@@ -148,7 +160,7 @@ func TestParseBodyHTMLDeepNesting(t *testing.T) {
 			text := ""
 			for _, b := range blocks {
 				text += PlainText(b.Runs) + " "
-				for _, it := range b.Items {
+				for _, it := range ItemTexts(b.Items) {
 					text += PlainText(it) + " "
 				}
 			}

@@ -232,7 +232,7 @@ func (c *checker) block(n *node, path string) (Block, bool) {
 		c.object(n, path, "type", "ordered", "items")
 		b := Block{Type: List}
 		b.Ordered, _ = c.boolean(n.get("ordered"), member(path, "ordered"))
-		b.Items = c.items(n.get("items"), member(path, "items"))
+		b.Items = c.items(n.get("items"), member(path, "items"), 1)
 		return b, len(b.Items) > 0
 	case ImageBlock:
 		img := c.image(n, path, "type")
@@ -257,6 +257,9 @@ func (c *checker) block(n *node, path string) (Block, bool) {
 // inline converts a required inline-HTML member. Present but empty gives
 // no runs and no problem: empty paragraphs are dropped.
 func (c *checker) inline(n *node, path string) []Run {
+	if n != nil && n.kind == jsonRuns {
+		return c.runs(n.runs, path)
+	}
 	s, ok := c.str(n, path)
 	if !ok {
 		if n.absent() {
@@ -271,7 +274,10 @@ func (c *checker) inline(n *node, path string) []Run {
 	return runs
 }
 
-func (c *checker) items(n *node, path string) [][]Run {
+// items converts a list's items. An item is inline HTML, or an object
+// with the item's "html" and a nested "list" ({"ordered", "items"}); depth
+// is the list's nesting level, 1 for a list block.
+func (c *checker) items(n *node, path string, depth int) []Item {
 	switch {
 	case n.absent():
 		c.add(path, "required")
@@ -281,16 +287,51 @@ func (c *checker) items(n *node, path string) [][]Run {
 		return nil
 	}
 	before := len(c.problems)
-	var items [][]Run
+	var items []Item
 	for i, e := range n.vals {
-		if runs := c.inline(e, index(path, i)); len(runs) > 0 {
-			items = append(items, runs)
+		if it, ok := c.item(e, index(path, i), depth); ok {
+			items = append(items, it)
 		}
 	}
 	if len(items) == 0 && len(c.problems) == before {
 		c.add(path, "at least one item required")
 	}
 	return items
+}
+
+// item converts one list item; ok is false when it has neither text nor a
+// nested list.
+func (c *checker) item(n *node, path string, depth int) (Item, bool) {
+	if n.kind != jsonObject {
+		if !n.absent() && n.kind != jsonString && n.kind != jsonRuns {
+			c.add(path, "must be inline HTML or an object with html and list")
+			return Item{}, false
+		}
+		runs := c.inline(n, path)
+		return Item{Runs: runs}, len(runs) > 0
+	}
+	c.object(n, path, "html", "list")
+	var it Item
+	if h := n.get("html"); !h.absent() {
+		it.Runs = c.inline(h, member(path, "html"))
+	}
+	if ln := n.get("list"); !ln.absent() {
+		lp := member(path, "list")
+		switch {
+		case depth >= MaxListDepth:
+			c.add(lp, "lists nest at most %d levels deep", MaxListDepth)
+		case c.object(ln, lp, "ordered", "items"):
+			sub := &SubList{}
+			sub.Ordered, _ = c.boolean(ln.get("ordered"), member(lp, "ordered"))
+			sub.Items = c.items(ln.get("items"), member(lp, "items"), depth+1)
+			if len(sub.Items) > 0 {
+				it.Sub = sub
+			}
+		}
+	} else if n.get("html").absent() {
+		c.add(member(path, "html"), "required")
+	}
+	return it, len(it.Runs) > 0 || it.Sub != nil
 }
 
 // footer converts the footer; one with neither text nor links is nil, so

@@ -114,7 +114,7 @@ func TestDecodeRuArticle(t *testing.T) {
 	if q := a.Body[4]; q.Cite != "Жан-Ноэль Барро, министр иностранных дел Франции" || PlainText(q.Runs) != "Украинцы не хотят никакой формы капитуляции." {
 		t.Errorf("quote = %+v", q)
 	}
-	if l := a.Body[5]; l.Ordered || len(l.Items) != 3 || PlainText(l.Items[2]) != "запрет на размещение иностранных войск." {
+	if l := a.Body[5]; l.Ordered || len(l.Items) != 3 || PlainText(l.Items[2].Runs) != "запрет на размещение иностранных войск." {
 		t.Errorf("list = %+v", l)
 	}
 }
@@ -137,7 +137,7 @@ func TestDecodeHTMLBodyArticle(t *testing.T) {
 	if q := PlainText(a.Body[5].Runs); q != "The plan focuses on giving both sides security guarantees to secure a lasting peace." {
 		t.Errorf("quote = %q", q)
 	}
-	if items := a.Body[6].Items; len(items) != 3 || PlainText(items[0]) != "Donbas and Crimea relinquished" || PlainText(items[2]) != "No foreign troops" {
+	if items := a.Body[6].Items; len(items) != 3 || PlainText(items[0].Runs) != "Donbas and Crimea relinquished" || PlainText(items[2].Runs) != "No foreign troops" {
 		t.Errorf("items = %#v", items)
 	}
 	wantImg := &Image{Src: "seed-photo.jpg", Alt: "Second photo", Caption: "A second photo inside the body. Photo: Example Agency"}

@@ -36,7 +36,7 @@ func FuzzDecode(f *testing.F) {
 		}
 		for i, b := range a.Body {
 			checkRuns(t, b.Runs)
-			for _, it := range b.Items {
+			for _, it := range ItemTexts(b.Items) {
 				if len(it) == 0 {
 					t.Fatalf("body[%d]: empty list item", i)
 				}

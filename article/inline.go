@@ -2,10 +2,12 @@ package article
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"strings"
+	"unicode/utf8"
 
-	"golang.org/x/net/html"
+	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -29,22 +31,22 @@ func ParseInline(s string) ([]Run, error) {
 		b.text(s, 0, "")
 		return b.runs(), nil
 	}
-	z := html.NewTokenizer(strings.NewReader(s))
+	z := nethtml.NewTokenizer(strings.NewReader(s))
 	for {
 		tt := z.Next()
 		switch tt {
-		case html.ErrorToken:
+		case nethtml.ErrorToken:
 			if err := z.Err(); err != io.EOF {
 				return nil, fmt.Errorf("inline HTML: %w", err)
 			}
 			return b.runs(), f.unclosed()
-		case html.TextToken:
+		case nethtml.TextToken:
 			if !skip.active() {
 				b.text(string(z.Text()), f.style(), f.link())
 			}
-		case html.StartTagToken, html.SelfClosingTagToken:
+		case nethtml.StartTagToken, nethtml.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			selfClosing := tt == html.SelfClosingTagToken
+			selfClosing := tt == nethtml.SelfClosingTagToken
 			if skip.active() {
 				skip.startTag(string(name), selfClosing)
 				continue
@@ -69,7 +71,7 @@ func ParseInline(s string) ([]Run, error) {
 					b.boundary()
 				}
 			}
-		case html.EndTagToken:
+		case nethtml.EndTagToken:
 			name, _ := z.TagName()
 			if skip.active() {
 				skip.endTag(string(name))
@@ -94,7 +96,7 @@ func ParseInline(s string) ([]Run, error) {
 }
 
 // hrefOf returns the href attribute of an a element, or "".
-func hrefOf(z *html.Tokenizer, a atom.Atom, hasAttr bool) string {
+func hrefOf(z *nethtml.Tokenizer, a atom.Atom, hasAttr bool) string {
 	if a != atom.A {
 		return ""
 	}
@@ -106,4 +108,75 @@ func hrefOf(z *html.Tokenizer, a atom.Atom, hasAttr bool) string {
 		}
 	}
 	return ""
+}
+
+// styleTags maps the inline styles onto the tags that express them,
+// outermost first.
+var styleTags = [...]struct {
+	style Style
+	tag   string
+}{
+	{Bold, "b"}, {Italic, "i"}, {Underline, "u"}, {Strike, "s"}, {Small, "small"},
+	{Code, "code"}, {Sup, "sup"}, {Sub, "sub"},
+}
+
+// RunsHTML writes runs as inline HTML that ParseInline reads back into the
+// same runs.
+func RunsHTML(runs []Run) string {
+	var b strings.Builder
+	for _, r := range runs {
+		if r.Break {
+			b.WriteString("<br>")
+			continue
+		}
+		if r.Link != "" {
+			b.WriteString(`<a href="` + html.EscapeString(r.Link) + `">`)
+		}
+		for _, st := range styleTags {
+			if r.Style.Has(st.style) {
+				b.WriteString("<" + st.tag + ">")
+			}
+		}
+		b.WriteString(html.EscapeString(r.Text))
+		for i := len(styleTags) - 1; i >= 0; i-- {
+			if r.Style.Has(styleTags[i].style) {
+				b.WriteString("</" + styleTags[i].tag + ">")
+			}
+		}
+		if r.Link != "" {
+			b.WriteString("</a>")
+		}
+	}
+	return b.String()
+}
+
+// runs checks inline content given as runs (by a program, not as HTML):
+// the same size limits as a string member, links other than http(s) and
+// mailto dropped, whitespace collapsed and control characters removed as
+// ParseInline does.
+func (c *checker) runs(in []Run, path string) []Run {
+	var b runBuilder
+	size := 0
+	for _, r := range in {
+		if r.Break {
+			b.lineBreak()
+			continue
+		}
+		if !utf8.ValidString(r.Text) {
+			c.add(path, "invalid UTF-8")
+			return nil
+		}
+		size += len(r.Text)
+		c.runes += utf8.RuneCountInString(r.Text)
+		b.text(r.Text, r.Style, linkHref(r.Link))
+	}
+	if size > c.lim.MaxFieldBytes {
+		c.add(path, "longer than %d bytes", c.lim.MaxFieldBytes)
+		return nil
+	}
+	if c.runes > c.lim.MaxRunes && !c.overRun {
+		c.overRun = true
+		c.add(path, "article text exceeds %d characters", c.lim.MaxRunes)
+	}
+	return b.runs()
 }

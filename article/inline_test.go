@@ -85,3 +85,24 @@ func TestStyleHas(t *testing.T) {
 		t.Errorf("Style(%b).Has gives wrong answers", s)
 	}
 }
+
+// RunsHTML must write what ParseInline reads back into the same runs.
+func TestRunsHTMLRoundTrip(t *testing.T) {
+	for _, in := range []string{
+		"plain",
+		"a <b>b <i>bi</i></b> <u>u</u> <s>s</s> <small>sm</small> <code>c</code> x<sup>2</sup> H<sub>2</sub>O",
+		`<a href="https://x.org/?a=1&amp;b=2">link <strong>bold</strong></a> after`,
+		`one<br>two<br><br>three`,
+		`<em>open`,
+		"&lt;not a tag&gt; &amp; \"quotes\" 'single'",
+		"\u00a0no-break\u00a0 spaces",
+		`<a href="javascript:alert(1)">kept text</a>`,
+	} {
+		want, _ := ParseInline(in)
+		out := RunsHTML(want)
+		got, err := ParseInline(out)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("round trip of %q through %q:\n got  %#v (%v)\n want %#v", in, out, got, err, want)
+		}
+	}
+}

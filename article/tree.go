@@ -24,6 +24,9 @@ const (
 	jsonString
 	jsonObject
 	jsonArray
+	// jsonRuns is inline content already parsed into runs by whoever built
+	// the tree (a CMS adapter); it never comes from JSON text.
+	jsonRuns
 )
 
 // node is one parsed JSON value. Unlike encoding/json's generic decoding it
@@ -37,6 +40,7 @@ type node struct {
 	bad  string // for strings: why the raw text is not valid Unicode
 	keys []string
 	vals []*node // object members (parallel to keys) or array elements
+	runs []Run   // jsonRuns
 }
 
 // get returns the member called key, the last one when it is repeated (as

@@ -103,7 +103,19 @@ func TestValidationProblems(t *testing.T) {
 		{"body[1].text", "required", func(a obj) { block(a, 1)["text"] = "" }},
 		{"body[4].items", "at least one item required", func(a obj) { block(a, 4)["items"] = []any{} }},
 		{"body[4].items", "must be an array", func(a obj) { block(a, 4)["items"] = "one" }},
-		{"body[4].items[2]", "must be a string", func(a obj) { block(a, 4)["items"] = []any{"a", "b", 3} }},
+		{"body[4].items[2]", "must be inline HTML or an object with html and list", func(a obj) { block(a, 4)["items"] = []any{"a", "b", 3} }},
+		{"body[4].items[1].list.items", "required", func(a obj) { block(a, 4)["items"] = []any{"a", obj{"html": "b", "list": obj{}}} }},
+		{"body[4].items[1].html", "required", func(a obj) { block(a, 4)["items"] = []any{"a", obj{}} }},
+		{"body[4].items[0].list.items[0].list.items[1]", "must be inline HTML or an object with html and list", func(a obj) {
+			block(a, 4)["items"] = []any{obj{"html": "a", "list": obj{"items": []any{obj{"html": "b", "list": obj{"items": []any{"c", true}}}}}}}
+		}},
+		{"body[4].items[0].list.items[0].list.items[0].list.items[0].list", "lists nest at most 4 levels deep", func(a obj) {
+			deep := any("e")
+			for _, t := range []string{"d", "c", "b", "a"} {
+				deep = obj{"html": t, "list": obj{"items": []any{deep}}}
+			}
+			block(a, 4)["items"] = []any{deep}
+		}},
 		{"body[4].items[1]", "unclosed <b>", func(a obj) { block(a, 4)["items"] = []any{"a", "<b>b"} }},
 		{"body[4].ordered", "must be true or false", func(a obj) { block(a, 4)["ordered"] = "yes" }},
 		{"body[5].src", "required", func(a obj) { delete(block(a, 5), "src") }},

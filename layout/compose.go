@@ -500,47 +500,133 @@ func (c *composer) quote(b article.Block, bi int, width float64, where string) [
 }
 
 // list sets items with a hanging indent: the marker in the margin of the
-// first line, every line of the item aligned after it.
+// first line, every line of the item aligned after it. A list nested in
+// an item follows the item's text, indented to that text, with markers of
+// its own level (see listMarker).
 func (c *composer) list(b article.Block, bi int, width float64, where string) []*unit {
-	s := c.spec
-	st := s.List
-	f := c.set.faceFor(st.Font)
-	if f == nil {
+	st := c.spec.List
+	if c.set.faceFor(st.Font) == nil {
 		return nil
 	}
-	markerW := measure(f, strconv.Itoa(len(b.Items))+".", st.Size)
-	hang := markerW + st.Size*0.6
-	if bw := measure(f, "•", st.Size) + st.Size*0.6; !b.Ordered && bw > hang {
-		hang = bw
-	}
-	var us []*unit
-	for ii, item := range b.Items {
-		ist := st
-		if ii > 0 {
-			ist.SpaceBefore = st.Size * 0.2
-		}
-		iu := c.paragraph(c.inline(item, ist), ist, width-hang, 0, hang, RoleList, bi, fmt.Sprintf("%s.items[%d]", where, ii))
-		if len(iu) == 0 {
-			continue
-		}
-		marker := "•"
-		if b.Ordered {
-			marker = strconv.Itoa(ii+1) + "."
-		}
-		mw := measure(f, marker, st.Size)
-		first := iu[0].texts
-		base := st.Leading/2 + st.Size*0.3
-		if len(first) > 0 {
-			base = first[0].Y
-		}
-		iu[0].texts = append([]Text{{X: hang - st.Size*0.6 - mw, Y: base, Text: marker, Font: st.Font, Size: st.Size,
-			Color: st.Color, Width: mw, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleBullet, Block: bi}}, iu[0].texts...)
-		us = append(us, iu...)
-	}
+	us := c.listItems(b.Items, b.Ordered, 0, bi, 0, width, where+".items")
 	if len(us) > 0 {
 		us[len(us)-1].h += st.SpaceAfter
 	}
 	return us
+}
+
+// listItems sets the items of one list at depth (0 for a list block), x
+// from the column's left edge and width wide.
+func (c *composer) listItems(items []article.Item, ordered bool, depth, bi int, x, width float64, where string) []*unit {
+	st := c.spec.List
+	f := c.set.faceFor(st.Font)
+	markers := make([]string, len(items))
+	hang := 0.0
+	n := 0
+	for ii, item := range items {
+		if len(item.Runs) == 0 {
+			continue
+		}
+		n++
+		markers[ii] = listMarker(f, ordered, depth, n)
+		hang = max(hang, measure(f, markers[ii], st.Size))
+	}
+	// at least as wide as the count in digits, so that the text of every
+	// list of about that length starts at the same place
+	hang = max(hang, measure(f, strconv.Itoa(n)+".", st.Size)) + st.Size*0.6
+	var us []*unit
+	for ii, item := range items {
+		path := fmt.Sprintf("%s[%d]", where, ii)
+		if len(item.Runs) > 0 {
+			ist := st
+			if ii > 0 || depth > 0 {
+				ist.SpaceBefore = st.Size * 0.2
+			}
+			iu := c.paragraph(c.inline(item.Runs, ist), ist, width-hang, 0, x+hang, RoleList, bi, path)
+			if len(iu) > 0 {
+				marker := markers[ii]
+				mw := measure(f, marker, st.Size)
+				base := st.Leading/2 + st.Size*0.3
+				if first := iu[0].texts; len(first) > 0 {
+					base = first[0].Y
+				}
+				iu[0].texts = append([]Text{{X: x + hang - st.Size*0.6 - mw, Y: base, Text: marker, Font: st.Font, Size: st.Size,
+					Color: st.Color, Width: mw, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleBullet, Block: bi}}, iu[0].texts...)
+				us = append(us, iu...)
+			}
+		}
+		if item.Sub != nil {
+			sx, sw := x+hang, width-hang
+			if len(item.Runs) == 0 {
+				sx, sw = x, width // nothing to indent under: the sub-list takes the item's place
+			}
+			us = append(us, c.listItems(item.Sub.Items, item.Sub.Ordered, depth+1, bi, sx, sw, path+".list.items")...)
+		}
+	}
+	return us
+}
+
+// listMarker is the marker of the n-th item (from 1) of a list at depth:
+// ordered lists count 1. 2. 3., then a. b. c., then i. ii. iii., then
+// A. B. C.; other lists use a bullet, then an en dash, then a white
+// bullet (when the face has one), then a bullet again.
+func listMarker(f Face, ordered bool, depth, n int) string {
+	if ordered {
+		switch depth % 4 {
+		case 1:
+			return alphaNumber(n, 'a') + "."
+		case 2:
+			return romanNumber(n) + "."
+		case 3:
+			return alphaNumber(n, 'A') + "."
+		}
+		return strconv.Itoa(n) + "."
+	}
+	switch depth % 4 {
+	case 1:
+		if f.Has('–') {
+			return "–"
+		}
+	case 2:
+		if f.Has('◦') {
+			return "◦"
+		}
+		if f.Has('–') {
+			return "–"
+		}
+	}
+	return "•"
+}
+
+// alphaNumber writes n (from 1) in letters from first: a … z, aa, ab, …
+func alphaNumber(n int, first rune) string {
+	var b []rune
+	for n > 0 {
+		n--
+		b = append([]rune{first + rune(n%26)}, b...)
+		n /= 26
+	}
+	return string(b)
+}
+
+// romanNumber writes n (from 1) in lower-case Roman numerals; from 4000
+// on, in digits.
+func romanNumber(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	var b strings.Builder
+	for _, d := range []struct {
+		v int
+		s string
+	}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"},
+		{10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+		for n >= d.v {
+			b.WriteString(d.s)
+			n -= d.v
+		}
+	}
+	return b.String()
 }
 
 // pre sets preformatted text line by line in the monospace face, keeping

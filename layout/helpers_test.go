@@ -91,7 +91,7 @@ func blockText(b article.Block) string {
 		return b.Text
 	case article.List:
 		var sb strings.Builder
-		for _, it := range b.Items {
+		for _, it := range article.ItemTexts(b.Items) {
 			sb.WriteString(article.PlainText(it))
 		}
 		return sb.String()

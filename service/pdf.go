@@ -106,30 +106,14 @@ func (s *Server) servePDF(c *gin.Context, data []byte, fromSource bool) {
 			return
 		}
 	}
-	// A CMS's own JSON is mapped onto printd's first; what the mapping
-	// dropped joins the warnings, and the response says which shape was read.
-	var adaptWarns []string
-	if len(qprobs) == 0 && format != adapt.Printd {
-		out, used, aw, aerr := adapt.Convert(data, string(format))
-		switch {
-		case aerr == nil:
-			data, adaptWarns = out, aw
-			c.Header("X-Printd-Format", string(used))
-		case format == adapt.Auto && errors.Is(aerr, adapt.ErrUnrecognised):
-			// not a known shape: decode as printd input for precise field errors
-		default:
-			if fromSource {
-				var se *article.SyntaxError
-				if errors.As(aerr, &se) {
-					aerr = fmt.Errorf("%w: its answer is not JSON: %v", errSource, se)
-				}
-			}
-			s.fail(c, aerr)
-			return
-		}
+	// A CMS's own JSON is mapped onto printd's first (always, so that a bad
+	// query option does not turn into bogus article errors); what the
+	// mapping dropped joins the warnings, and the response says which shape
+	// was read.
+	art, used, warns, err := adapt.DecodeOpts(data, string(format), article.DecodeOptions{Strict: qo.strict()})
+	if used != "" && used != adapt.Printd {
+		c.Header("X-Printd-Format", string(used))
 	}
-	art, warns, err := article.DecodeOpts(data, article.DecodeOptions{Strict: qo.strict()})
-	warns = append(adaptWarns, warns...)
 	if err != nil {
 		var se *article.SyntaxError
 		var ve *article.ValidationError

@@ -323,15 +323,7 @@ func (w *writer) block(b article.Block) {
 		}
 		w.printf("</blockquote>\n")
 	case article.List:
-		tag := "ul"
-		if b.Ordered {
-			tag = "ol"
-		}
-		w.printf("<%s>\n", tag)
-		for _, it := range b.Items {
-			w.printf("<li>%s</li>\n", runs(it))
-		}
-		w.printf("</%s>\n", tag)
+		w.list(b.Ordered, b.Items)
 	case article.ImageBlock:
 		if b.Image != nil {
 			w.figure(b.Image, "inline")
@@ -398,4 +390,21 @@ func (w *writer) footer(a *article.Article) {
 		w.printf("<p><a href=\"%s\">%s</a></p>\n", esc(a.URL), esc(a.URL))
 	}
 	w.printf("</footer>\n")
+}
+
+// list writes a list and the lists nested in its items.
+func (w *writer) list(ordered bool, items []article.Item) {
+	tag := "ul"
+	if ordered {
+		tag = "ol"
+	}
+	w.printf("<%s>\n", tag)
+	for _, it := range items {
+		w.printf("<li>%s", runs(it.Runs))
+		if it.Sub != nil {
+			w.list(it.Sub.Ordered, it.Sub.Items)
+		}
+		w.printf("</li>\n")
+	}
+	w.printf("</%s>\n", tag)
 }

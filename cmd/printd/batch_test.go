@@ -182,7 +182,7 @@ func TestBatchCLI(t *testing.T) {
 	good := filepath.Join(dir, "good.ndjson")
 	writeLines(t, good, []string{batchArticle("g-1"), "", batchArticle("g-2"), batchArticle("g-1")})
 	mixed := filepath.Join(dir, "mixed.ndjson")
-	writeLines(t, mixed, []string{batchArticle("m-1"), `{"id": "m-2", "headline": }`, `{"id":"m-3"}`, batchArticle("m-4")})
+	writeLines(t, mixed, []string{batchArticle("m-1"), `{"id": "m-2", "headline": }`, `{"id":"m-3","body":[]}`, batchArticle("m-4")})
 
 	tests := []struct {
 		name   string
@@ -249,7 +249,7 @@ func TestBatchCLI(t *testing.T) {
 
 func TestBatchArrayToZip(t *testing.T) {
 	dir := t.TempDir()
-	recs := []string{batchArticle("z-1"), `{"id":"z-2"}`, batchArticle("z-3")}
+	recs := []string{batchArticle("z-1"), `{"id":"z-2","body":[]}`, batchArticle("z-3")}
 	array := "[\n" + strings.Join(recs, ",\n") + "\n]"
 
 	// From standard input to a zip on standard output.

@@ -69,7 +69,7 @@ func pieces(a *article.Article) []string {
 		case article.Heading, article.Preformatted:
 			add(b.Text)
 		case article.List:
-			for _, it := range b.Items {
+			for _, it := range article.ItemTexts(b.Items) {
 				add(article.PlainText(it))
 			}
 		}
