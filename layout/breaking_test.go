@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"printd/layout/hyphen"
+	"printd/layout/locale"
 )
 
 // spacingFigures are the measures a print editor reads a justified column
@@ -25,7 +26,7 @@ func (f spacingFigures) String() string {
 func figures(t *testing.T, fixture string, greedy bool) spacingFigures {
 	a := loadFixture(t, fixture)
 	spec := DefaultSpec(mustPaper(t, "A4"), 2)
-	st := &setter{book: testBook(t), fallback: spec.Fallback, params: breakParams(&spec), slavic: isSlavic(a.Lang), greedy: greedy}
+	st := &setter{book: testBook(t), fallback: spec.Fallback, params: breakParams(&spec), oneLetter: locale.OneLetterWords(a.Lang), greedy: greedy}
 	if h := hyphen.For(a.Lang); h != nil {
 		st.hyph = h
 	}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"printd/article"
+	"printd/layout/locale"
 )
 
 // composer builds the flow units of one article.
@@ -17,7 +18,7 @@ type composer struct {
 	in    *Input
 	spec  *Spec
 	set   *setter
-	loc   *locale
+	loc   *locale.Locale
 	lang  string
 	group int
 	warn  []string
@@ -128,7 +129,7 @@ func (c *composer) header(width float64) []*unit {
 		by = append(by, FormatDate(c.lang, s.DateFormat, a.Published))
 	}
 	if !a.Updated.IsZero() && (a.Published.IsZero() || !sameDay(a.Updated, a.Published)) {
-		by = append(by, c.loc.update+" "+FormatDate(c.lang, s.DateFormat, a.Updated))
+		by = append(by, c.loc.Updated()+" "+FormatDate(c.lang, s.DateFormat, a.Updated))
 	}
 	if len(by) > 0 {
 		bu := c.paragraph(plainSpans(strings.Join(by, " · "), s.Byline), s.Byline, width, 0, 0, RoleByline, -1, "authors")
@@ -174,7 +175,7 @@ func (c *composer) figure(im *article.Image, width, maxH float64, block int, whe
 	if im.Credit != "" {
 		cr := s.Credit
 		cr.SpaceBefore = 1
-		parts = append(parts, c.paragraph(plainSpans(c.loc.photo+": "+im.Credit, cr), cr, width, 0, 0, RoleCredit, block, where+".credit")...)
+		parts = append(parts, c.paragraph(plainSpans(c.loc.Photo()+": "+im.Credit, cr), cr, width, 0, 0, RoleCredit, block, where+".credit")...)
 	}
 	if len(parts) == 0 {
 		return nil

@@ -5,11 +5,12 @@ import (
 	"testing"
 
 	"printd/layout/hyphen"
+	"printd/layout/locale"
 )
 
 // fixtureSetter is the setter Layout uses for an article's language.
 func fixtureSetter(t *testing.T, lang string, spec *Spec) *setter {
-	st := &setter{book: testBook(t), fallback: spec.Fallback, params: breakParams(spec), slavic: isSlavic(lang)}
+	st := &setter{book: testBook(t), fallback: spec.Fallback, params: breakParams(spec), oneLetter: locale.OneLetterWords(lang), french: locale.FrenchSpaces(lang)}
 	if h := hyphen.For(lang); h != nil {
 		st.hyph = h
 	}

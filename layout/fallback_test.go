@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"printd/article"
+	"printd/layout/locale"
 )
 
 // TestFallbackAndMissing: a character the body face lacks is drawn from a
@@ -63,14 +64,27 @@ func TestFallbackAndMissing(t *testing.T) {
 	}
 }
 
-// TestSlavicClitics: a one-letter Russian preposition never ends a line.
+// TestSlavicClitics: a one-letter preposition or conjunction never ends a
+// line in Russian, Ukrainian, Czech, Slovak and Polish.
 func TestSlavicClitics(t *testing.T) {
 	fb := testBook(t)
-	body := strings.Repeat("Он пришёл в дом и сказал к вечеру с улыбкой о жизни у моря. ", 40)
-	a, err := article.Decode([]byte(`{"headline": "Тест", "lang": "ru", "body": [{"type": "paragraph", "html": "` + body + `"}]}`))
+	for lang, sentence := range map[string]string{
+		"ru": "Он пришёл в дом и сказал к вечеру с улыбкой о жизни у моря. ",
+		"uk": "Він прийшов у дім і сказав з усмішкою в голосі й пішов а потім о восьмій. ",
+		"cs": "Vláda v úterý schválila návrh a k němu i s výhradami o rozpočtu u soudu z Brna. ",
+		"sk": "Vláda v utorok schválila návrh a k nemu i s výhradami o rozpočte u súdu z Nitry. ",
+		"pl": "Rząd w czwartek przyjął projekt i z uwagami o budżecie a także u prezydenta w Warszawie. ",
+	} {
+		testOneLetter(t, fb, lang, strings.Repeat(sentence, 40))
+	}
+}
+
+func testOneLetter(t *testing.T, fb FontBook, lang, body string) {
+	a, err := article.Decode([]byte(`{"headline": "Test", "lang": "` + lang + `", "body": [{"type": "paragraph", "html": "` + body + `"}]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
+	letters := locale.OneLetterWords(lang)
 	for cols := 1; cols <= 4; cols++ {
 		doc, err := Layout(&Input{Article: a, Spec: DefaultSpec(mustPaper(t, "A4"), cols), Fonts: fb})
 		if err != nil {
@@ -94,8 +108,8 @@ func TestSlavicClitics(t *testing.T) {
 				}
 			}
 			for _, tx := range lastOnLine {
-				if w := strings.Fields(tx.Text); len(w) > 0 && isSlavicClitic(w[len(w)-1]) {
-					t.Errorf("%d columns: line ends with %q", cols, tx.Text)
+				if w := strings.Fields(tx.Text); len(w) > 0 && isOneLetterWord(w[len(w)-1], letters) {
+					t.Errorf("%s, %d columns: line ends with %q", lang, cols, tx.Text)
 				}
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"printd/article"
 	"printd/layout/hyphen"
 	"printd/layout/linebreak"
+	"printd/layout/locale"
 )
 
 // ImageInfo is what layout needs to know of a picture: its pixel size after
@@ -53,7 +54,8 @@ func Layout(in *Input) (*Document, error) {
 	if lang == "" {
 		lang = s.Lang
 	}
-	st := &setter{book: in.Fonts, fallback: s.Fallback, params: breakParams(s), slavic: isSlavic(lang), mono: "mono"}
+	st := &setter{book: in.Fonts, fallback: s.Fallback, params: breakParams(s), mono: "mono",
+		oneLetter: locale.OneLetterWords(lang), french: locale.FrenchSpaces(lang)}
 	if st.book.Face(s.Body.Font) == nil {
 		return nil, ErrNoFonts
 	}
@@ -308,7 +310,7 @@ func (c *composer) runningFooters(doc *Document) {
 			p.Texts = append(p.Texts, Text{X: content.X, Y: y, Text: name, Font: st.Font, Size: st.Size, Color: st.Color,
 				Width: measure(f, name, st.Size), Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleRunningFooter, Block: -1})
 		}
-		num := fmt.Sprintf(c.loc.page, i+1, n)
+		num := c.loc.PageOf(i+1, n)
 		w := measure(f, num, st.Size)
 		p.Texts = append(p.Texts, Text{X: content.Right() - w, Y: y, Text: num, Font: st.Font, Size: st.Size, Color: st.Color,
 			Width: w, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleRunningFooter, Block: -1})
@@ -377,13 +379,4 @@ func breakParams(s *Spec) linebreak.Params {
 	p.Tolerance = 400
 	p.EmergencyStretch = s.Body.Size
 	return p
-}
-
-func isSlavic(lang string) bool {
-	p, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	switch p {
-	case "ru", "uk", "be", "bg", "pl", "cs", "sk", "sr", "hr", "sl", "mk":
-		return true
-	}
-	return false
 }

@@ -71,11 +71,15 @@ type setter struct {
 	book     FontBook
 	fallback []string
 	hyph     hyphenator
-	slavic   bool
-	params   linebreak.Params
-	missing  []MissingGlyph
-	seenMiss map[missKey]bool
-	mono     string
+	// oneLetter lists the one-letter words (lower case) kept with the
+	// word that follows them; french sets narrow no-break spaces before
+	// ; : ! ? and inside « » (see package locale).
+	oneLetter string
+	french    bool
+	params    linebreak.Params
+	missing   []MissingGlyph
+	seenMiss  map[missKey]bool
+	mono      string
 	// greedy sets justified text first-fit instead of total-fit (for
 	// comparisons).
 	greedy bool
@@ -113,6 +117,7 @@ const (
 	sepZero
 	sepForced
 	sepEnd
+	sepNarrow // a narrow no-break space (U+202F): fixed, no break
 )
 
 // tokenize splits spans into words, dropping characters that must never be
@@ -157,6 +162,9 @@ func tokenize(spans []span) []token {
 				curSp = sp
 			case r == '\u200b':
 				endWord(sepZero, sp)
+				curSp = sp
+			case r == '\u202f':
+				endWord(sepNarrow, sp)
 				curSp = sp
 			case dropRune(r):
 			default:
@@ -381,17 +389,14 @@ func (s *setter) reportMissing(r rune, where string) {
 	}
 }
 
-// Slavic one-letter prepositions and conjunctions that must not end a line.
-func isSlavicClitic(w string) bool {
-	r, n := utf8.DecodeRuneInString(w)
-	if n != len(w) {
+// isOneLetterWord reports whether w is one of the one-letter words in
+// letters (lower case), which must not end a line.
+func isOneLetterWord(w, letters string) bool {
+	if letters == "" {
 		return false
 	}
-	switch unicode.ToLower(r) {
-	case 'в', 'и', 'с', 'к', 'о', 'у', 'а', 'я', 'ж', 'з', 'w', 'z', 'i', 'o', 'u', 'a':
-		return true
-	}
-	return false
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && strings.ContainsRune(letters, unicode.ToLower(r))
 }
 
 // clingsLeft reports a word made only of closing punctuation or dashes,

@@ -89,7 +89,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 			if ti+1 < len(toks) {
 				next = toks[ti+1].text()
 			}
-			if (s.slavic && isSlavicClitic(word)) || clingsLeft(next) {
+			if isOneLetterWord(word, s.oneLetter) || clingsLeft(next) {
 				add(linebreak.PenaltyItem(0, linebreak.Infinity, false), payload{})
 			}
 			if justify {
@@ -99,6 +99,9 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 			}
 		case sepZero:
 			add(linebreak.PenaltyItem(0, 0, false), payload{})
+		case sepNarrow:
+			add(linebreak.PenaltyItem(0, linebreak.Infinity, false), payload{})
+			add(linebreak.GlueItem(s.narrowSpace(t), 0, 0), payload{})
 		case sepForced:
 			add(linebreak.GlueItem(0, finalGlue, 0), payload{})
 			add(linebreak.PenaltyItem(0, -linebreak.Infinity, false), payload{})
@@ -110,6 +113,20 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 	return items, pay
 }
 
+// narrowSpace is the width of a narrow no-break space after token t: the
+// font's own U+202F, or a fifth of an em where the font lacks it. It is
+// glue, never drawn, so it needs no glyph.
+func (s *setter) narrowSpace(t *token) float64 {
+	sp := t.sp
+	if sp == nil {
+		sp = t.parts[len(t.parts)-1].sp
+	}
+	if f := s.faceFor(sp.font); f != nil && f.Has('\u202f') {
+		return float64(f.Advance('\u202f')) * sp.size / 1000
+	}
+	return sp.size / 5
+}
+
 func (s *setter) hyphenPiece(last *piece) piece {
 	h := *last
 	h.text = "-"
@@ -119,6 +136,9 @@ func (s *setter) hyphenPiece(last *piece) piece {
 
 // set typesets spans into lines of width o.width.
 func (s *setter) set(spans []span, o paraOpts) []setLine {
+	if s.french {
+		spans = frenchSpaces(spans)
+	}
 	toks := tokenize(spans)
 	if len(toks) == 0 {
 		return nil
