@@ -1,15 +1,11 @@
 // Package fonts owns the typefaces printd sets articles in: the embedded
 // Noto families (serif, sans, mono), subset to Latin, Greek and Cyrillic,
-// and the metrics layout needs to measure text exactly as the PDF writer
-// (fpdf) does.
+// parsed into faces with their coverage and the metrics layout measures
+// text with (advances, ascent, descent, cap and x heights, underline).
 //
-// It also splits each face into single-byte "page" fonts (Face.Pages) that
-// a PDF embeds as simple TrueType fonts: the Windows code pages cp1252,
-// cp1250, cp1251, cp1253, cp1257 and cp1254, then further pages for every
-// other character the face has. Each page's font program (a subset holding
-// only that page's glyphs) and its definition are built once per process,
-// on first use, so that a document only copies them into the file: no
-// font is parsed or subset per document.
+// How a face is embedded in a PDF is not its concern: the renderer's font
+// package derives that from a face and keeps it with the face (see
+// Face.Derived). Table reading is shared with it in internal/sfnt.
 //
 // Faces are parsed once and are immutable afterwards; every value in this
 // package is safe for concurrent use.

@@ -29,8 +29,7 @@ type Face struct {
 	underlinePos       int
 	underlineThickness int
 
-	pagesOnce sync.Once
-	pages     *Pages // see Pages
+	derived sync.Map // see Derived
 }
 
 const (
@@ -89,6 +88,22 @@ func (f *Face) Width(s string) int {
 		w += f.Advance(r)
 	}
 	return w
+}
+
+// MissingWidth returns the advance of a rune the font lacks, 1/1000 em.
+func (f *Face) MissingWidth() int { return f.missing }
+
+// Derived returns the value build makes of the face for key, built on the
+// first call with that key and shared by every later one. It is where
+// another package keeps what it derives once per process from a face (the
+// PDF writer's embeddable fonts), so that nothing is rebuilt per document.
+// key must be comparable; a package uses a type of its own.
+func (f *Face) Derived(key any, build func(*Face) any) any {
+	v, ok := f.derived.Load(key)
+	if !ok {
+		v, _ = f.derived.LoadOrStore(key, sync.OnceValue(func() any { return build(f) }))
+	}
+	return v.(func() any)()
 }
 
 // Ascent returns the ascender (positive), 1/1000 em.

@@ -1,10 +1,15 @@
 package fonts
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
+
+	"printd/internal/sfnt"
 )
+
+var be = binary.BigEndian
 
 // Parse reads a TrueType font for use as the given family and style. It
 // refuses fonts fpdf cannot embed (CFF outlines, collections, restricted
@@ -25,82 +30,82 @@ func Parse(family string, style Style, ttf []byte) (*Face, error) {
 }
 
 func parse(family string, style Style, ttf []byte) (*Face, error) {
-	t, err := readSFNT(ttf)
+	t, err := sfnt.Read(ttf)
 	if err != nil {
 		return nil, err
 	}
-	head, err := t.head()
+	head, err := t.Head()
 	if err != nil {
 		return nil, err
 	}
-	hhea, err := t.hhea()
+	hhea, err := t.Hhea()
 	if err != nil {
 		return nil, err
 	}
-	os2, err := t.os2()
+	os2, err := t.OS2()
 	if err != nil {
 		return nil, err
 	}
-	if os2.ok && !os2.embeddable() {
-		return nil, fmt.Errorf("licence forbids embedding (OS/2 fsType %#04x)", os2.fsType)
+	if os2.OK && !os2.Embeddable() {
+		return nil, fmt.Errorf("licence forbids embedding (OS/2 fsType %#04x)", os2.FSType)
 	}
-	numGlyphs := t.numGlyphs()
-	if hhea.numberOfHMetrics > numGlyphs {
-		return nil, fmt.Errorf("hhea: %d metrics for %d glyphs", hhea.numberOfHMetrics, numGlyphs)
+	numGlyphs := t.NumGlyphs()
+	if hhea.NumberOfHMetrics > numGlyphs {
+		return nil, fmt.Errorf("hhea: %d metrics for %d glyphs", hhea.NumberOfHMetrics, numGlyphs)
 	}
 	hmtx := t["hmtx"]
-	if len(hmtx) < 4*hhea.numberOfHMetrics {
-		return nil, fmt.Errorf("hmtx: %d bytes for %d metrics", len(hmtx), hhea.numberOfHMetrics)
+	if len(hmtx) < 4*hhea.NumberOfHMetrics {
+		return nil, fmt.Errorf("hmtx: %d bytes for %d metrics", len(hmtx), hhea.NumberOfHMetrics)
 	}
-	cmap, err := t.unicodeCmap()
+	cmap, err := t.UnicodeCmap()
 	if err != nil {
 		return nil, err
 	}
 
 	f := &Face{family: family, style: style, data: ttf}
-	if err := f.buildAdvances(cmap, hmtx, hhea.numberOfHMetrics, numGlyphs, head.unitsPerEm); err != nil {
+	if err := f.buildAdvances(cmap, hmtx, hhea.NumberOfHMetrics, numGlyphs, head.UnitsPerEm); err != nil {
 		return nil, err
 	}
 
-	f.name = t.name(6)
+	f.name = t.Name(6)
 	if f.name == "" {
-		f.name = t.name(4)
+		f.name = t.Name(4)
 	}
 	if f.name == "" {
 		f.name = family + "-" + style.String()
 	}
 
-	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / float64(head.unitsPerEm))) }
-	asc, desc := hhea.ascender, hhea.descender
+	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / float64(head.UnitsPerEm))) }
+	asc, desc := hhea.Ascender, hhea.Descender
 	if asc == 0 {
-		asc = os2.typoAscender
+		asc = os2.TypoAscender
 	}
 	if desc == 0 {
-		desc = os2.typoDescender
+		desc = os2.TypoDescender
 	}
 	f.ascent, f.descent = scale(asc), scale(desc)
-	f.capHeight = scale(t.glyphHeight(os2.capHeight, cmap, 'H', head.indexToLocLong, asc))
-	f.xHeight = scale(t.glyphHeight(os2.xHeight, cmap, 'x', head.indexToLocLong, asc/2))
-	post := t.post()
-	f.underlinePos = scale(post.underlinePosition)
-	f.underlineThickness = scale(post.underlineThickness)
+	f.capHeight = scale(glyphHeight(t, os2.CapHeight, cmap, 'H', head.IndexToLocLong, asc))
+	f.xHeight = scale(glyphHeight(t, os2.XHeight, cmap, 'x', head.IndexToLocLong, asc/2))
+	post := t.Post()
+	f.underlinePos = scale(post.UnderlinePosition)
+	f.underlineThickness = scale(post.UnderlineThickness)
 	return f, nil
 }
 
 // glyphHeight returns the height the OS/2 table declares, or else the top
 // of the glyph for ref, or else fallback; all in font units.
-func (t sfnt) glyphHeight(declared int, cmap []byte, ref rune, locLong bool, fallback int) int {
+func glyphHeight(t sfnt.Tables, declared int, cmap []byte, ref rune, locLong bool, fallback int) int {
 	if declared > 0 {
 		return declared
 	}
 	g := 0
-	_ = eachMapping(cmap, func(c rune, gid int) {
+	_ = sfnt.EachMapping(cmap, func(c rune, gid int) {
 		if c == ref && gid != 0 {
 			g = gid
 		}
 	})
 	if g != 0 {
-		if y, ok := t.glyphYMax(g, locLong); ok && y > 0 {
+		if y, ok := t.GlyphYMax(g, locLong); ok && y > 0 {
 			return y
 		}
 	}
@@ -128,7 +133,7 @@ func (f *Face) buildAdvances(cmap, hmtx []byte, numHMetrics, numGlyphs, unitsPer
 	lastMapped := false             // glyph numHMetrics-1 is a cmap target
 	hasNull := false                // U+0000 maps to a real glyph
 	count := 0
-	err := eachMapping(cmap, func(c rune, g int) {
+	err := sfnt.EachMapping(cmap, func(c rune, g int) {
 		if g == numHMetrics-1 {
 			lastMapped = true
 		}

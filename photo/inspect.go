@@ -8,7 +8,7 @@ import (
 	"image/jpeg"
 	"image/png"
 	"net/http"
-	"printd/photo/jpegmeta"
+	"printd/internal/jpegmeta"
 
 	"golang.org/x/image/webp"
 )

@@ -7,7 +7,7 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
-	"printd/photo/jpegmeta"
+	"printd/internal/jpegmeta"
 	"testing"
 )
 

@@ -9,7 +9,7 @@ import (
 	"image/draw"
 	"image/jpeg"
 	"math"
-	"printd/photo/jpegmeta"
+	"printd/internal/jpegmeta"
 
 	"github.com/disintegration/imaging"
 )

@@ -10,7 +10,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-	"printd/photo/jpegmeta"
+	"printd/internal/jpegmeta"
 	"testing"
 )
 

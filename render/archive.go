@@ -1,13 +1,13 @@
 package render
 
 import (
-	"crypto/sha256"
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"printd/render/internal/pdfpatch"
 )
 
 // producer is the Info Producer and the XMP pdf:Producer.
@@ -88,13 +88,13 @@ func (m Meta) creators() []string {
 // setupArchive prepares pdf for PDF/A-2b output: it sets the XMP metadata
 // (the archive pass adds the sRGB output intent). m must come from Meta.archival. The returned
 // pass finishes the written file.
-func setupArchive(pdf *fpdf.Fpdf, m Meta) *archivePass {
-	pass := &archivePass{created: m.Created, modified: m.Modified}
-	docID := documentMark
+func setupArchive(pdf *fpdf.Fpdf, m Meta) *pdfpatch.Archive {
+	pass := &pdfpatch.Archive{Created: m.Created, Modified: m.Modified}
+	docID := pdfpatch.DocumentMark
 	if m.ID != "" {
 		id := articleUUID(m.ID)
-		pass.documentID = &id
-		docID = uuidString(id)
+		pass.DocumentID = &id
+		docID = id.URN()
 	}
 	x := xmpInfo{
 		Title:       m.Title,
@@ -108,40 +108,15 @@ func setupArchive(pdf *fpdf.Fpdf, m Meta) *archivePass {
 		Created:     m.Created,
 		Modified:    m.Modified,
 		DocumentID:  docID,
-		InstanceID:  instanceMark,
+		InstanceID:  pdfpatch.InstanceMark,
 	}
 	pdf.SetXmpMetadata(x.packet())
 	return pass
 }
 
-// Placeholders in the XMP packet for the identifiers that depend on the
-// finished file; the archive pass puts the real ones in. They are as long
-// as a "uuid:…" URN so that the replacement keeps every offset.
-const (
-	documentMark = "uuid:printd-document-id-placeholder-00000"
-	instanceMark = "uuid:printd-instance-id-placeholder-00000"
-)
-
 // articleUUID is the document id of every rendition of one article.
-func articleUUID(articleID string) [16]byte {
-	return hashUUID("printd document\x00" + articleID)
-}
-
-// hashUUID derives a UUID (RFC 9562 version 8, for custom data) from a
-// SHA-256 of s.
-func hashUUID(s string) [16]byte { return sumUUID(sha256.Sum256([]byte(s))) }
-
-// sumUUID makes a version 8 UUID of the first 16 bytes of a SHA-256.
-func sumUUID(sum [32]byte) [16]byte {
-	var u [16]byte
-	copy(u[:], sum[:])
-	u[6] = u[6]&0x0f | 0x80
-	u[8] = u[8]&0x3f | 0x80
-	return u
-}
-
-func uuidString(u [16]byte) string {
-	return fmt.Sprintf("uuid:%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+func articleUUID(articleID string) pdfpatch.UUID {
+	return pdfpatch.HashUUID("printd document\x00" + articleID)
 }
 
 // metaText cleans s for the document information: invalid UTF-8 becomes

@@ -14,6 +14,7 @@ import (
 
 	"printd/article"
 	"printd/layout"
+	"printd/render/internal/pdfpatch"
 )
 
 // seedMeta is the document information of the seed article, as the
@@ -200,7 +201,7 @@ func TestArchiveIsDeterministic(t *testing.T) {
 	if instA == instC {
 		t.Errorf("instance id %s did not change with the content", instA)
 	}
-	if want := uuidString(articleUUID(meta.ID)); docA != want {
+	if want := articleUUID(meta.ID).URN(); docA != want {
 		t.Errorf("document id %s, want %s (from the article id)", docA, want)
 	}
 
@@ -281,24 +282,5 @@ func TestArchiveCheckerCatches(t *testing.T) {
 // spoil replaces old by new in the first object (or header) holding it
 // and rebuilds the cross-reference table.
 func spoil(pdf []byte, old, new string) ([]byte, error) {
-	f, err := parsePDF(pdf)
-	if err != nil {
-		return nil, err
-	}
-	if bytes.Contains(f.header, []byte(old)) {
-		f.header = bytes.Replace(f.header, []byte(old), []byte(new), 1)
-		return f.bytes(), nil
-	}
-	for _, o := range f.objects {
-		for _, part := range []*[]byte{&o.value, &o.rest} {
-			if bytes.Contains(*part, []byte(old)) {
-				if len(old) != len(new) && part == &o.rest {
-					return nil, os.ErrInvalid // would break the stream length
-				}
-				*part = bytes.Replace(*part, []byte(old), []byte(new), 1)
-				return f.bytes(), nil
-			}
-		}
-	}
-	return nil, os.ErrNotExist
+	return pdfpatch.Replace(pdf, old, new)
 }

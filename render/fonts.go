@@ -6,10 +6,11 @@ import (
 
 	"printd/fonts"
 	"printd/layout"
+	"printd/render/internal/pdffont"
 )
 
 // Text is set in single-byte TrueType fonts: each face is split into pages
-// of up to 224 characters (fonts.Pages), whose definitions and compressed
+// of up to 224 characters (pdffont.Pages), whose definitions and compressed
 // programs are built once per process. A document registers only the pages
 // it uses, and the PDF writer copies their programs as they are: nothing is
 // parsed or subset per document.
@@ -31,15 +32,15 @@ type docFonts struct {
 // faceFonts is one face's state in a document.
 type faceFonts struct {
 	face  *fonts.Face
-	pages *fonts.Pages
+	pages *pdffont.Pages
 	// active holds the standard pages chosen to set the face's text.
-	active fonts.PageSet
+	active pdffont.PageSet
 	// keys names each page's font for the PDF writer once used: a family
 	// of its own and the face's style. Family is "" until then.
 	keys []layout.FontKey
 	// need counts, while a page is planned, the characters active pages
 	// lack, by the set of standard pages that have them.
-	need    [1 << fonts.NumStandard]int
+	need    [1 << pdffont.NumStandard]int
 	pending bool
 }
 
@@ -61,7 +62,7 @@ func (df *docFonts) faceFor(book Book, k layout.FontKey) *faceFonts {
 		}
 	}
 	if ff == nil {
-		ps := f.Pages()
+		ps := pdffont.For(f)
 		ff = &faceFonts{face: f, pages: ps, keys: make([]layout.FontKey, ps.Len())}
 		df.faces = append(df.faces, ff)
 	}
@@ -111,13 +112,13 @@ func (d *drawer) planFonts(texts []layout.Text) {
 
 func (ff *faceFonts) cover() {
 	for {
-		var score [fonts.NumStandard]int
+		var score [pdffont.NumStandard]int
 		left := false
 		for s, n := range ff.need {
 			if n == 0 {
 				continue
 			}
-			if fonts.PageSet(s)&ff.active != 0 {
+			if pdffont.PageSet(s)&ff.active != 0 {
 				ff.need[s] = 0
 				continue
 			}
@@ -166,10 +167,10 @@ func (d *drawer) drawText(ff *faceFonts, t layout.Text) {
 // layout never hands any over) are left out, their advance kept.
 func (ff *faceFonts) runs(s string, fn func(run string, page, pos int)) {
 	ps := ff.pages
-	pos := 0                 // advance so far
-	start, startPos := -1, 0 // the current run: its byte offset and advance
-	var runSet fonts.PageSet // its standard pages, or
-	runPage := -1            // its further page
+	pos := 0                   // advance so far
+	start, startPos := -1, 0   // the current run: its byte offset and advance
+	var runSet pdffont.PageSet // its standard pages, or
+	runPage := -1              // its further page
 	flush := func(end int) {
 		if start < 0 {
 			return

@@ -19,6 +19,7 @@ import (
 	"printd/article"
 	"printd/fonts"
 	"printd/layout"
+	"printd/render/internal/pdffont"
 )
 
 func embeddedBook(t testing.TB) Book {
@@ -31,9 +32,9 @@ func embeddedBook(t testing.TB) Book {
 }
 
 // pageIDs names the standard pages in set.
-func pageIDs(ps *fonts.Pages, set fonts.PageSet) []string {
+func pageIDs(ps *pdffont.Pages, set pdffont.PageSet) []string {
 	var ids []string
-	for i := range fonts.NumStandard {
+	for i := range pdffont.NumStandard {
 		if set&(1<<i) != 0 {
 			ids = append(ids, ps.Page(i).ID())
 		}
@@ -125,7 +126,7 @@ func TestRuns(t *testing.T) {
 	)
 	tests := []struct {
 		name   string
-		active fonts.PageSet
+		active pdffont.PageSet
 		s      string
 		want   []run
 	}{
@@ -464,7 +465,7 @@ func TestFontRegistrationAllocs(t *testing.T) {
 	}
 	var uses []use
 	for _, ff := range plan.text.faces {
-		for i := range fonts.NumStandard {
+		for i := range pdffont.NumStandard {
 			if ff.active&(1<<i) != 0 {
 				uses = append(uses, use{ff, i})
 				if _, err := ff.pages.Page(i).Font(); err != nil { // built once per process

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"printd/render/internal/pdfpatch"
 )
 
 // A PDF/A-2b checker for the tests. No validator is at hand, so this one
@@ -636,7 +638,7 @@ func checkPages(v *pdfView, fail func(string, ...any)) {
 				fail("%s: unreadable content stream %v", ref, c)
 				continue
 			}
-			for _, op := range contentOperators(data) {
+			for _, op := range pdfpatch.Operators(data) {
 				if op == "k" || op == "K" {
 					fail("%s: DeviceCMYK colour operator %s", ref, op)
 					break
@@ -647,49 +649,6 @@ func checkPages(v *pdfView, fail func(string, ...any)) {
 	if pages == 0 {
 		fail("no pages")
 	}
-}
-
-// contentOperators lists the operators of a content stream, skipping
-// strings, names, numbers and comments.
-func contentOperators(b []byte) []string {
-	var ops []string
-	for i := 0; i < len(b); {
-		c := b[i]
-		switch {
-		case isPDFSpace(c):
-			i++
-		case c == '%':
-			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
-				i++
-			}
-		case c == '(':
-			end, err := skipLiteral(b, i)
-			if err != nil {
-				return ops
-			}
-			i = end
-		case c == '<' && i+1 < len(b) && b[i+1] == '<', c == '>' && i+1 < len(b) && b[i+1] == '>':
-			i += 2
-		case c == '<':
-			j := bytes.IndexByte(b[i:], '>')
-			if j < 0 {
-				return ops
-			}
-			i += j + 1
-		case c == '[' || c == ']' || c == '{' || c == '}':
-			i++
-		default:
-			j := i + 1
-			for j < len(b) && !isPDFSpace(b[j]) && !isPDFDelim(b[j]) {
-				j++
-			}
-			if tok := string(b[i:j]); c != '/' && !strings.ContainsAny(tok[:1], "+-.0123456789") {
-				ops = append(ops, tok)
-			}
-			i = j
-		}
-	}
-	return ops
 }
 
 // xmpProps is an XMP packet's properties by namespace URI + local name.

@@ -12,6 +12,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"printd/layout"
+	"printd/render/internal/pdfpatch"
 )
 
 // Meta is the document information written into the PDF.
@@ -30,7 +31,7 @@ type Meta struct {
 type Options struct {
 	Grayscale bool // draw every colour as its luminance
 	// PDFA makes the output PDF/A-2b: XMP metadata, an sRGB output intent,
-	// printable links, a trailer /ID (see archivePass).
+	// printable links, a trailer /ID (see pdfpatch.Archive).
 	PDFA bool
 }
 
@@ -65,7 +66,7 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 		meta = meta.normalized()
 	}
 	writeMeta(pdf, meta)
-	var archive *archivePass
+	var archive *pdfpatch.Archive
 	if opt.PDFA {
 		archive = setupArchive(pdf, meta)
 	}
@@ -92,7 +93,7 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 	if err := pdf.Output(&raw); err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
 	}
-	out, err := finishPDF(subsetTags(raw.b), r.subs, archive)
+	out, err := pdfpatch.Finish(subsetTags(raw.b), &r.subs, archive)
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
 	}
@@ -154,8 +155,8 @@ type drawer struct {
 	opt    Options
 	fonts  map[layout.FontKey]bool // page fonts registered, by fpdf family and style
 	imgs   map[string]bool
-	subs   streamSubs // the real font programs and photos behind fpdf's placeholders
-	text   docFonts   // the faces the text is set in and their pages (fonts.go)
+	subs   pdfpatch.Streams // the real font programs and photos behind fpdf's placeholders
+	text   docFonts         // the faces the text is set in and their pages (fonts.go)
 	cur    struct {
 		font  layout.FontKey
 		size  float64
@@ -179,7 +180,7 @@ func (d *drawer) useFont(ff *faceFonts, i int, size float64) {
 			d.pdf.SetError(err)
 			return
 		}
-		d.pdf.AddFontFromBytes(k.Family, styleStr[k.Style&3], pf.Def, d.subs.marker(pf.Program))
+		d.pdf.AddFontFromBytes(k.Family, styleStr[k.Style&3], pf.Def, d.subs.Marker(pf.Program))
 		d.fonts[k] = true
 	}
 	d.pdf.SetFont(k.Family, styleStr[k.Style&3], size)
@@ -256,7 +257,7 @@ func (d *drawer) image(im layout.Image) {
 	name := im.Src + "@" + strconv.Itoa(im.PixelsW) + "x" + strconv.Itoa(im.PixelsH)
 	opts := fpdf.ImageOptions{ImageType: "JPG"}
 	if !d.imgs[name] {
-		if p, ok := d.subs.jpegPlaceholder(data); ok {
+		if p, ok := d.subs.JPEG(data); ok {
 			data = p
 		}
 		d.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))

@@ -24,12 +24,10 @@ type xmpInfo struct {
 	InstanceID  string    // "uuid:…"
 }
 
-// xmpDate formats t as an XMP date in UTC; pdfDate gives the same instant
-// in the PDF date syntax, and the two always agree to the second.
+// xmpDate formats t as an XMP date in UTC; pdfpatch.InfoDate gives the
+// same instant in the PDF date syntax, and the two always agree to the
+// second.
 func xmpDate(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
-
-// pdfDate is the Info dictionary form of t: "D:YYYYMMDDHHmmSSZ".
-func pdfDate(t time.Time) string { return "D:" + t.UTC().Format("20060102150405") + "Z" }
 
 const (
 	nsDC     = "http://purl.org/dc/elements/1.1/"

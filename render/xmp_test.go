@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"printd/render/internal/pdfpatch"
 )
 
 func TestXMPPacket(t *testing.T) {
@@ -18,9 +20,9 @@ func TestXMPPacket(t *testing.T) {
 		{"full", xmpInfo{
 			Title: `Tom & Jerry <"live">`, Description: "a ‘b’ c", Creators: []string{"A <a>", "B & b"},
 			Lang: "en-GB", Identifier: "id&1", Keywords: "k1, k2", Producer: "printd", CreatorTool: "tool",
-			Created: c, Modified: c.Add(time.Hour), DocumentID: documentMark, InstanceID: instanceMark,
+			Created: c, Modified: c.Add(time.Hour), DocumentID: pdfpatch.DocumentMark, InstanceID: pdfpatch.InstanceMark,
 		}},
-		{"empty", xmpInfo{DocumentID: documentMark, InstanceID: instanceMark}},
+		{"empty", xmpInfo{DocumentID: pdfpatch.DocumentMark, InstanceID: pdfpatch.InstanceMark}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,13 +79,13 @@ func TestDatesAgree(t *testing.T) {
 		time.Date(2025, 11, 19, 23, 59, 59, 0, time.FixedZone("", -5*3600)),
 		time.Date(2024, 2, 29, 0, 0, 0, 0, time.FixedZone("", 5*3600+1800)),
 	} {
-		it, err := parsePDFDate(pdfDate(tm))
+		it, err := parsePDFDate(pdfpatch.InfoDate(tm))
 		if err != nil {
 			t.Fatal(err)
 		}
 		xt, err := time.Parse(time.RFC3339, xmpDate(tm))
 		if err != nil || !it.Equal(xt) || !it.Equal(tm) {
-			t.Errorf("%v: Info %s, XMP %s", tm, pdfDate(tm), xmpDate(tm))
+			t.Errorf("%v: Info %s, XMP %s", tm, pdfpatch.InfoDate(tm), xmpDate(tm))
 		}
 	}
 }
@@ -94,15 +96,15 @@ func TestUUIDs(t *testing.T) {
 	if a == b || a != articleUUID("nge-1") {
 		t.Error("article ids do not map to distinct, stable uuids")
 	}
-	for _, u := range [][16]byte{a, b, hashUUID("")} {
-		if s := uuidString(u); !pattern.MatchString(s) {
+	for _, u := range []pdfpatch.UUID{a, b, pdfpatch.HashUUID("")} {
+		if s := u.URN(); !pattern.MatchString(s) {
 			t.Errorf("%s is not a version 8 uuid", s)
 		}
 	}
 	// The placeholders are replaced in place: they must be as long.
-	for _, m := range []string{documentMark, instanceMark} {
-		if len(m) != len(uuidString(a)) {
-			t.Errorf("placeholder %q is %d bytes, a uuid %d", m, len(m), len(uuidString(a)))
+	for _, m := range []string{pdfpatch.DocumentMark, pdfpatch.InstanceMark} {
+		if len(m) != len(a.URN()) {
+			t.Errorf("placeholder %q is %d bytes, a uuid %d", m, len(m), len(a.URN()))
 		}
 	}
 }

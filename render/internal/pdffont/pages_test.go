@@ -1,4 +1,4 @@
-package fonts
+package pdffont
 
 import (
 	"bytes"
@@ -12,6 +12,9 @@ import (
 	"unicode"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"printd/fonts"
+	"printd/internal/sfnt"
 )
 
 // TestPagesCoverFace checks that every character a face has (bar control
@@ -22,7 +25,7 @@ import (
 func TestPagesCoverFace(t *testing.T) {
 	for _, f := range embeddedFaces(t) {
 		t.Run(f.Name(), func(t *testing.T) {
-			ps := f.Pages()
+			ps := For(f)
 			if ps.Len() <= NumStandard {
 				t.Fatalf("%d pages, want more than the %d standard ones", ps.Len(), NumStandard)
 			}
@@ -113,7 +116,7 @@ func TestStandardPages(t *testing.T) {
 		{"cp1257", 0xE0, 'ą'}, {"cp1257", 0xFE, 'ž'},
 		{"cp1254", 0xD0, 'Ğ'}, {"cp1254", 0xFD, 'ı'}, {"cp1254", 0xDD, 'İ'},
 	}
-	ps := embeddedFaces(t)[0].Pages()
+	ps := For(embeddedFaces(t)[0])
 	for _, tt := range tests {
 		i := pageIndex(t, ps, tt.page)
 		if got := ps.Page(i).Rune(tt.code); got != tt.r {
@@ -175,7 +178,7 @@ func TestPageFonts(t *testing.T) {
 	names := map[string]bool{}
 	for _, f := range embeddedFaces(t) {
 		t.Run(f.Name(), func(t *testing.T) {
-			ps := f.Pages()
+			ps := For(f)
 			for i := range ps.Len() {
 				pg := ps.Page(i)
 				pf, err := pg.Font()
@@ -210,15 +213,15 @@ func checkPageFont(t *testing.T, pg *Page, pf *PageFont) {
 	if len(ttf) != pf.Size {
 		t.Errorf("page %s: program of %d bytes, Size says %d", pg.ID(), len(ttf), pf.Size)
 	}
-	sub, err := Parse(f.Family(), f.Style(), ttf)
+	sub, err := fonts.Parse(f.Family(), f.Style(), ttf)
 	if err != nil {
 		t.Fatalf("page %s: the program does not parse: %v", pg.ID(), err)
 	}
-	tables, err := readSFNT(ttf)
+	tables, err := sfnt.Read(ttf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := tables.numGlyphs(); n > 400 {
+	if n := tables.NumGlyphs(); n > 400 {
 		t.Errorf("page %s: %d glyphs", pg.ID(), n)
 	}
 	if got := checksum(ttf); got != 0xB1B0AFBA {
@@ -289,8 +292,8 @@ func checkPageFont(t *testing.T, pg *Page, pf *PageFont) {
 		}
 	}
 	mapped := 0
-	cmap, _ := tables.unicodeCmap()
-	_ = eachMapping(cmap, func(c rune, g int) {
+	cmap, _ := tables.UnicodeCmap()
+	_ = sfnt.EachMapping(cmap, func(c rune, g int) {
 		if g != 0 && c != 0xFFFF {
 			mapped++
 		}
@@ -319,11 +322,11 @@ func nameRune(name string) (r rune, agl bool) {
 // the same, byte for byte.
 func TestPagesDeterministic(t *testing.T) {
 	f := embeddedFaces(t)[0]
-	g, err := Parse(f.Family(), f.Style(), f.Data())
+	g, err := fonts.Parse(f.Family(), f.Style(), f.Data())
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, b := f.Pages(), g.Pages()
+	a, b := For(f), For(g)
 	if a.Len() != b.Len() {
 		t.Fatalf("%d pages, then %d", a.Len(), b.Len())
 	}
@@ -364,14 +367,23 @@ func TestGlyphName(t *testing.T) {
 	}
 }
 
-// TestSetPrepare builds every page of every embedded face.
-func TestSetPrepare(t *testing.T) {
-	set, err := Embedded()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := set.Prepare(); err != nil {
-		t.Fatal(err)
+// TestEveryPageBuilds builds every page of every embedded face, and checks
+// that a face's pages are built once and shared.
+func TestEveryPageBuilds(t *testing.T) {
+	for _, f := range embeddedFaces(t) {
+		ps := For(f)
+		if For(f) != ps {
+			t.Errorf("%s: For gives new pages on the second call", f.Name())
+		}
+		for i := range ps.Len() {
+			a, err := ps.Page(i).Font()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b, _ := ps.Page(i).Font(); a != b {
+				t.Errorf("%s page %s: font built twice", f.Name(), ps.Page(i).ID())
+			}
+		}
 	}
 }
 
@@ -387,7 +399,7 @@ func BenchmarkPages(b *testing.B) {
 // BenchmarkPageFont measures building one page's font: subset, compress,
 // definition (once per process and page).
 func BenchmarkPageFont(b *testing.B) {
-	ps := embeddedFaces(b)[0].Pages()
+	ps := For(embeddedFaces(b)[0])
 	for _, i := range []int{0, 2, ps.Len() - 1} {
 		pg := ps.Page(i)
 		b.Run(pg.ID(), func(b *testing.B) {
@@ -406,7 +418,7 @@ func BenchmarkPageFont(b *testing.B) {
 // BenchmarkFpdfAddUTF8Font).
 func BenchmarkFpdfAddPageFont(b *testing.B) {
 	f := embeddedFaces(b)[0]
-	pf, err := f.Pages().Page(0).Font()
+	pf, err := For(f).Page(0).Font()
 	if err != nil {
 		b.Fatal(err)
 	}

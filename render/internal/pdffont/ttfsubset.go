@@ -1,37 +1,21 @@
-package fonts
+package pdffont
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
+
+	"printd/internal/sfnt"
 )
+
+var be = binary.BigEndian
 
 // charGlyph maps one character to a glyph of the source font.
 type charGlyph struct {
 	r rune
 	g int
-}
-
-// glyphData returns glyph g's outline bytes (nil for an empty glyph).
-func (t sfnt) glyphData(g int, locLong bool) ([]byte, error) {
-	loca, glyf := t["loca"], t["glyf"]
-	var start, end int
-	if locLong {
-		if 4*g+8 > len(loca) {
-			return nil, fmt.Errorf("loca: no entry for glyph %d", g)
-		}
-		start, end = int(be.Uint32(loca[4*g:])), int(be.Uint32(loca[4*g+4:]))
-	} else {
-		if 2*g+4 > len(loca) {
-			return nil, fmt.Errorf("loca: no entry for glyph %d", g)
-		}
-		start, end = 2*int(be.Uint16(loca[2*g:])), 2*int(be.Uint16(loca[2*g+2:]))
-	}
-	if start > end || end > len(glyf) {
-		return nil, fmt.Errorf("glyf: glyph %d at %d–%d overruns the table", g, start, end)
-	}
-	return glyf[start:end:end], nil
 }
 
 // Composite glyph flags.
@@ -81,18 +65,18 @@ func eachComponent(data []byte, fn func(at int)) error {
 // (3,1) cmap mapping chars and no glyph names (post format 3). Hinting
 // tables the source has are kept as they are. chars must be sorted by
 // character.
-func subsetTTF(t sfnt, chars []charGlyph) ([]byte, error) {
-	head, err := t.head()
+func subsetTTF(t sfnt.Tables, chars []charGlyph) ([]byte, error) {
+	head, err := t.Head()
 	if err != nil {
 		return nil, err
 	}
-	hhea, err := t.hhea()
+	hhea, err := t.Hhea()
 	if err != nil {
 		return nil, err
 	}
-	numGlyphs := t.numGlyphs()
+	numGlyphs := t.NumGlyphs()
 	hmtx := t["hmtx"]
-	if hhea.numberOfHMetrics > numGlyphs || len(hmtx) < 4*hhea.numberOfHMetrics {
+	if hhea.NumberOfHMetrics > numGlyphs || len(hmtx) < 4*hhea.NumberOfHMetrics {
 		return nil, errors.New("hmtx: too short")
 	}
 
@@ -112,7 +96,7 @@ func subsetTTF(t sfnt, chars []charGlyph) ([]byte, error) {
 	for len(queue) > 0 {
 		g := queue[len(queue)-1]
 		queue = queue[:len(queue)-1]
-		data, err := t.glyphData(g, head.indexToLocLong)
+		data, err := t.GlyphData(g, head.IndexToLocLong)
 		if err != nil {
 			return nil, err
 		}
@@ -152,7 +136,7 @@ func subsetTTF(t sfnt, chars []charGlyph) ([]byte, error) {
 	offsets := make([]int, 0, n+1)
 	for _, g := range old {
 		offsets = append(offsets, len(glyf))
-		data, err := t.glyphData(g, head.indexToLocLong)
+		data, err := t.GlyphData(g, head.IndexToLocLong)
 		if err != nil {
 			return nil, err
 		}
@@ -180,14 +164,14 @@ func subsetTTF(t sfnt, chars []charGlyph) ([]byte, error) {
 
 	// hmtx: a full metric for every glyph.
 	hm := make([]byte, 0, 4*n)
-	last := hhea.numberOfHMetrics - 1
+	last := hhea.NumberOfHMetrics - 1
 	for _, g := range old {
 		var adv, lsb uint16
 		if g <= last {
 			adv, lsb = be.Uint16(hmtx[4*g:]), be.Uint16(hmtx[4*g+2:])
 		} else {
 			adv = be.Uint16(hmtx[4*last:])
-			if at := 4*hhea.numberOfHMetrics + 2*(g-hhea.numberOfHMetrics); at+2 <= len(hmtx) {
+			if at := 4*hhea.NumberOfHMetrics + 2*(g-hhea.NumberOfHMetrics); at+2 <= len(hmtx) {
 				lsb = be.Uint16(hmtx[at:])
 			}
 		}

@@ -1,27 +1,30 @@
-package render
+package pdfpatch
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 )
 
-// TestParsePDFKeepsEveryByte takes fpdf's output apart and puts it back
-// together: the cross-reference table written anew must be the one fpdf
-// wrote.
+// TestParsePDFKeepsEveryByte takes fpdf's output, and the finished file,
+// apart and puts them back together: the cross-reference table written
+// anew must be the one in the file.
 func TestParsePDFKeepsEveryByte(t *testing.T) {
-	doc, book, images := archiveDoc(t)
-	for _, opt := range []Options{{}, {PDFA: true}} {
-		pdf := renderBytes(t, doc, book, images, Meta{Title: "t"}, opt)
-		f, err := parsePDF(pdf)
-		if err != nil {
-			t.Fatalf("%+v: %v", opt, err)
-		}
-		if got := f.bytes(); !bytes.Equal(got, pdf) {
-			t.Errorf("%+v: parse and write changes the file (%d → %d bytes)", opt, len(pdf), len(got))
+	for _, archive := range []bool{false, true} {
+		raw, _, _ := fpdfOutput(t, archive)
+		for _, pdf := range [][]byte{raw, finished(t, archive)} {
+			f, err := parsePDF(pdf)
+			if err != nil {
+				t.Fatalf("archive %v: %v", archive, err)
+			}
+			if got := f.bytes(); !bytes.Equal(got, pdf) {
+				t.Errorf("archive %v: parse and write changes the file (%d → %d bytes)", archive, len(pdf), len(got))
+			}
 		}
 	}
 }
@@ -29,18 +32,16 @@ func TestParsePDFKeepsEveryByte(t *testing.T) {
 // TestArchivePassRebuildsXref edits objects so that lengths change and
 // checks every offset of the new table.
 func TestArchivePassRebuildsXref(t *testing.T) {
-	doc, book, images := archiveDoc(t)
-	pdf := renderBytes(t, doc, book, images, seedMeta(t), Options{PDFA: true})
+	pdf := finished(t, true)
 	f, err := parsePDF(pdf) // parsePDF checks that each entry points at "n 0 obj"
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(f.objects) < 20 {
+	if len(f.objects) < 10 {
 		t.Fatalf("only %d objects", len(f.objects))
 	}
-	// The pass added "/F 4 " to links: the objects after them moved.
-	plain := renderBytes(t, doc, book, images, seedMeta(t), Options{})
-	if len(pdf) <= len(plain) {
+	// The pass added "/F 4 " to links and an output intent: objects moved.
+	if plain := finished(t, false); len(pdf) <= len(plain) {
 		t.Fatal("archive output is not longer than plain output")
 	}
 	startxref := string(pdf[bytes.LastIndex(pdf, []byte("startxref")):])
@@ -55,9 +56,10 @@ func TestArchivePassRebuildsXref(t *testing.T) {
 }
 
 func TestParsePDFRefuses(t *testing.T) {
-	doc, book, images := archiveDoc(t)
-	good := renderBytes(t, doc, book, images, Meta{Title: "t"}, Options{})
+	good := finished(t, false)
 	xref := bytes.LastIndex(good, []byte("\nxref\n")) + 1
+	first := regexp.MustCompile(`\n(\d{10}) 00000 n`).FindSubmatch(good[xref:])[1]
+	next, _ := strconv.Atoi(string(first))
 	tests := []struct {
 		name string
 		pdf  []byte
@@ -66,24 +68,27 @@ func TestParsePDFRefuses(t *testing.T) {
 		{"no startxref", bytes.ReplaceAll(good, []byte("startxref"), []byte("startxrex"))},
 		{"truncated", good[:len(good)/2]},
 		{"startxref off", bytes.Replace(good, []byte(fmt.Sprintf("startxref\n%d", xref)), []byte(fmt.Sprintf("startxref\n%d", xref-1)), 1)},
-		{"offset off", bytes.Replace(good, []byte("0000000015 00000 n"), []byte("0000000016 00000 n"), 1)},
+		{"offset off", bytes.Replace(good, append(first, " 00000 n"...), fmt.Appendf(nil, "%010d 00000 n", next+1), 1)},
 		{"shifted object", bytes.Replace(good, []byte("3 0 obj"), []byte(" 3 0 obj"), 1)},
 		{"generation", bytes.Replace(good, []byte(" 00000 n \n"), []byte(" 00001 n \n"), 1)},
 		{"object stream", append(bytes.Clone(good[:xref]), []byte("1 0 obj\n<</Type /XRef>>\nstream\n\nendstream\nendobj\nstartxref\n"+fmt.Sprint(xref)+"\n%%EOF\n")...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if len(tt.pdf) > 0 && bytes.Equal(tt.pdf, good) {
+				t.Fatal("the spoiling changed nothing")
+			}
 			if _, err := parsePDF(tt.pdf); err == nil {
 				t.Error("parsed")
 			}
 		})
 	}
-	if _, err := finishPDF(good, nil, &archivePass{}); err == nil {
+	if _, err := Finish(good, nil, &Archive{}); err == nil {
 		t.Error("archive pass accepted a file without metadata")
 	}
 	for _, tt := range tests[1:] {
-		if _, err := finishPDF(tt.pdf, nil, nil); err == nil && bytes.Contains(tt.pdf, []byte("/Outlines")) {
-			t.Errorf("finishPDF accepted %s", tt.name)
+		if _, err := Finish(tt.pdf, nil, nil); err == nil && bytes.Contains(tt.pdf, []byte("/Outlines")) {
+			t.Errorf("Finish accepted %s", tt.name)
 		}
 	}
 }
@@ -286,7 +291,7 @@ func TestUnicodeTitles(t *testing.T) {
 		obj(4, "<</Title (ASCII only)\n/Parent 2 0 R /Next 5 0 R>>"),
 		obj(5, "<</Title (\xfe\xff\x00A)\n/Parent 2 0 R>>"),
 	)
-	out, err := finishPDF(in, nil, nil)
+	out, err := Finish(in, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +312,7 @@ func TestUnicodeTitles(t *testing.T) {
 	}
 	// Nothing to do: the same bytes come back.
 	plain := build(obj(1, "<</Type /Catalog /Outlines 2 0 R>>"), obj(2, "<</Title (ASCII) /Parent 1 0 R>>"))
-	if got, err := finishPDF(plain, nil, nil); err != nil || !bytes.Equal(got, plain) {
-		t.Errorf("finishPDF changed a file that needed nothing (%v)", err)
+	if got, err := Finish(plain, nil, nil); err != nil || !bytes.Equal(got, plain) {
+		t.Errorf("Finish changed a file that needed nothing (%v)", err)
 	}
 }

@@ -1,4 +1,4 @@
-package render
+package pdfpatch
 
 import (
 	"bytes"
@@ -8,9 +8,10 @@ import (
 	"time"
 )
 
-// archivePass finishes fpdf's output as PDF/A-2b. fpdf writes the XMP
-// metadata and the output intent itself (see setupArchive); the pass adds
-// what it cannot:
+// Archive finishes fpdf's output as PDF/A-2b. The renderer has fpdf write
+// the XMP metadata, with DocumentMark and InstanceMark where the ids go;
+// the pass adds what fpdf cannot:
+//   - the sRGB output intent (see addOutputIntent);
 //   - a header of at least version 1.4 (metadata streams and output intents
 //     are PDF 1.4) followed by a comment of four bytes above 127;
 //   - a time zone on the Info dates, so that they denote the same instants
@@ -27,43 +28,21 @@ import (
 //   - the trailer /ID, the same two ids as bytes.
 //
 // It rebuilds the cross-reference table, so edits may change lengths.
-type archivePass struct {
-	created, modified time.Time // as written into Info, in UTC
-	documentID        *[16]byte // nil: the instance id serves
+type Archive struct {
+	Created, Modified time.Time // as written into Info, in UTC
+	DocumentID        *UUID     // nil: the instance id serves
 }
 
-// finishPDF is the last pass over every file the renderer writes: it
-// re-encodes bookmark titles as UTF-16 (see unicodeTitles) and, when
-// archive is not nil, makes the file PDF/A-2b. A file that needs no change
-// is returned as it is. subs are the streams fpdf was handed placeholders
-// for (see streamSubs).
-func finishPDF(pdf []byte, subs streamSubs, archive *archivePass) ([]byte, error) {
-	f, err := parsePDF(pdf)
-	if err != nil {
-		return nil, fmt.Errorf("finishing: %w", err)
-	}
-	if err := f.substitute(subs); err != nil {
-		return nil, fmt.Errorf("finishing: %w", err)
-	}
-	if err := f.compressContents(); err != nil {
-		return nil, fmt.Errorf("finishing: %w", err)
-	}
-	changed, err := f.unicodeTitles()
-	if err != nil {
-		return nil, fmt.Errorf("finishing: %w", err)
-	}
-	if archive != nil {
-		if err := archive.apply(f); err != nil {
-			return nil, fmt.Errorf("PDF/A: %w", err)
-		}
-		changed = true
-	}
-	_ = changed // the contents are always recompressed
-	return f.bytes(), nil
-}
+// Placeholders in the XMP packet for the identifiers that depend on the
+// finished file; the pass puts the real ones in. They are as long as a
+// "uuid:…" URN so that the replacement keeps every offset.
+const (
+	DocumentMark = "uuid:printd-document-id-placeholder-00000"
+	InstanceMark = "uuid:printd-instance-id-placeholder-00000"
+)
 
 // apply edits f into PDF/A-2b.
-func (p *archivePass) apply(f *pdfFile) error {
+func (p *Archive) apply(f *pdfFile) error {
 	f.header = archivalHeader(f.header)
 	if err := f.addOutputIntent(); err != nil {
 		return err
@@ -73,7 +52,7 @@ func (p *archivePass) apply(f *pdfFile) error {
 	if err != nil {
 		return err
 	}
-	if info.value, err = zonedDates(info.value, p.created, p.modified); err != nil {
+	if info.value, err = zonedDates(info.value, p.Created, p.Modified); err != nil {
 		return fmt.Errorf("info: %w", err)
 	}
 	for _, o := range f.objects {
@@ -103,12 +82,12 @@ func (p *archivePass) apply(f *pdfFile) error {
 	f.writeTo(h)
 	instance := sumUUID([32]byte(h.Sum(nil)))
 	document := instance
-	if p.documentID != nil {
-		document = *p.documentID
-	} else if meta.rest, err = replaceOnce(meta.rest, "<xmpMM:DocumentID>"+documentMark+"<", "<xmpMM:DocumentID>"+uuidString(document)+"<"); err != nil {
+	if p.DocumentID != nil {
+		document = *p.DocumentID
+	} else if meta.rest, err = replaceOnce(meta.rest, "<xmpMM:DocumentID>"+DocumentMark+"<", "<xmpMM:DocumentID>"+document.URN()+"<"); err != nil {
 		return err
 	}
-	if meta.rest, err = replaceOnce(meta.rest, "<xmpMM:InstanceID>"+instanceMark+"<", "<xmpMM:InstanceID>"+uuidString(instance)+"<"); err != nil {
+	if meta.rest, err = replaceOnce(meta.rest, "<xmpMM:InstanceID>"+InstanceMark+"<", "<xmpMM:InstanceID>"+instance.URN()+"<"); err != nil {
 		return err
 	}
 	end := bytes.LastIndex(f.trailer, []byte(">>"))
@@ -209,7 +188,7 @@ func zonedDates(info []byte, created, modified time.Time) ([]byte, error) {
 			return nil, fmt.Errorf("%s is %s, want %s", e.key, info[e.start:e.end], local)
 		}
 		out = append(out, info[prev:e.start]...)
-		out = append(out, "("+pdfDate(t)+")"...)
+		out = append(out, "("+InfoDate(t)+")"...)
 		prev = e.end
 		delete(want, e.key)
 	}

@@ -1,9 +1,10 @@
-package render
+package pdfpatch
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // A small reader of PDF object syntax, enough for the archive pass to find
@@ -229,4 +230,48 @@ func refNumber(v []byte) (int, bool) {
 		}
 	}
 	return n, true
+}
+
+// Operators lists the operators of a content stream in order, skipping
+// operands (strings, names, numbers, arrays, dictionaries) and comments.
+// It stops at a string that does not end.
+func Operators(b []byte) []string {
+	var ops []string
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case isPDFSpace(c):
+			i++
+		case c == '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		case c == '(':
+			end, err := skipLiteral(b, i)
+			if err != nil {
+				return ops
+			}
+			i = end
+		case c == '<' && i+1 < len(b) && b[i+1] == '<', c == '>' && i+1 < len(b) && b[i+1] == '>':
+			i += 2
+		case c == '<':
+			j := bytes.IndexByte(b[i:], '>')
+			if j < 0 {
+				return ops
+			}
+			i += j + 1
+		case c == '[' || c == ']' || c == '{' || c == '}':
+			i++
+		default:
+			j := i + 1
+			for j < len(b) && !isPDFSpace(b[j]) && !isPDFDelim(b[j]) {
+				j++
+			}
+			if tok := string(b[i:j]); c != '/' && !strings.ContainsAny(tok[:1], "+-.0123456789") {
+				ops = append(ops, tok)
+			}
+			i = j
+		}
+	}
+	return ops
 }

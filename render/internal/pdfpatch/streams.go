@@ -1,12 +1,13 @@
-package render
+package pdfpatch
 
 import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"printd/photo/jpegmeta"
 	"slices"
 	"strconv"
+
+	"printd/internal/jpegmeta"
 )
 
 // fpdf copies every stream it embeds several times on the way out: into a
@@ -25,27 +26,27 @@ const (
 	subMaxLen = 96
 )
 
-// streamSubs are the real stream data, indexed by the number in a
-// placeholder.
-type streamSubs [][]byte
+// Streams are the real stream data of one document, indexed by the number
+// in a placeholder. The zero value is empty and ready to use.
+type Streams struct{ data [][]byte }
 
-// marker records data and returns the placeholder that stands for it.
-func (s *streamSubs) marker(data []byte) []byte {
-	*s = append(*s, data)
-	return []byte(subMagic + strconv.Itoa(len(*s)-1) + ";")
+// Marker records data and returns the placeholder that stands for it.
+func (s *Streams) Marker(data []byte) []byte {
+	s.data = append(s.data, data)
+	return []byte(subMagic + strconv.Itoa(len(s.data)-1) + ";")
 }
 
-// jpegPlaceholder returns a JPEG header that fpdf reads as data's size and
+// JPEG returns a JPEG header that fpdf reads as data's size and
 // colour space (fpdf takes both from the header alone) and that carries the
 // placeholder in a comment segment. ok is false for a JPEG whose colour
 // space fpdf would derive differently from so short a header; it is then
 // embedded as it is.
-func (s *streamSubs) jpegPlaceholder(data []byte) (placeholder []byte, ok bool) {
+func (s *Streams) JPEG(data []byte) (placeholder []byte, ok bool) {
 	width, height, comps, ok := jpegFrame(data)
 	if !ok || (comps != 1 && comps != 3) {
 		return nil, false
 	}
-	mark := s.marker(data)
+	mark := s.Marker(data)
 	b := []byte{0xFF, 0xD8, 0xFF, 0xFE}                       // SOI, COM
 	b = binary.BigEndian.AppendUint16(b, uint16(2+len(mark))) // segment length
 	b = append(b, mark...)
@@ -86,10 +87,11 @@ func jpegFrame(data []byte) (width, height int, comps byte, ok bool) {
 
 // substitute puts the real data in place of every placeholder stream of f,
 // with its /Length. Every recorded placeholder must be found exactly once.
-func (f *pdfFile) substitute(subs streamSubs) error {
-	if len(subs) == 0 {
+func (f *pdfFile) substitute(s *Streams) error {
+	if s == nil || len(s.data) == 0 {
 		return nil
 	}
+	subs := s.data
 	found := make([]bool, len(subs))
 	for _, o := range f.objects {
 		if !o.isStream() {

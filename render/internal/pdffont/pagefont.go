@@ -1,4 +1,4 @@
-package fonts
+package pdffont
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"printd/internal/sfnt"
 )
 
 // PageFont is a page's font in the form fpdf's AddFontFromBytes takes: a
@@ -72,22 +74,22 @@ const (
 func (pg *Page) build() (*PageFont, error) {
 	pf, err := pg.buildFont()
 	if err != nil {
-		return nil, fmt.Errorf("font %s page %s: %w", pg.face.name, pg.id, err)
+		return nil, fmt.Errorf("font %s page %s: %w", pg.face.Name(), pg.id, err)
 	}
 	return pf, nil
 }
 
 func (pg *Page) buildFont() (*PageFont, error) {
 	f := pg.face
-	t, err := readSFNT(f.data)
+	t, err := sfnt.Read(f.Data())
 	if err != nil {
 		return nil, err
 	}
-	head, err := t.head()
+	head, err := t.Head()
 	if err != nil {
 		return nil, err
 	}
-	cmap, err := t.unicodeCmap()
+	cmap, err := t.UnicodeCmap()
 	if err != nil {
 		return nil, err
 	}
@@ -102,8 +104,8 @@ func (pg *Page) buildFont() (*PageFont, error) {
 			chars = append(chars, charGlyph{r: r})
 		}
 	}
-	numGlyphs := t.numGlyphs()
-	if err := eachMapping(cmap, func(c rune, g int) {
+	numGlyphs := t.NumGlyphs()
+	if err := sfnt.EachMapping(cmap, func(c rune, g int) {
 		if i, ok := at[c]; ok && g < numGlyphs {
 			chars[i].g = max(chars[i].g, g)
 		}
@@ -128,12 +130,12 @@ func (pg *Page) buildFont() (*PageFont, error) {
 		return nil, err
 	}
 
-	name := subsetTag(f.name, pg.id, ttf) + "+" + postScriptName(f.name)
+	name := subsetTag(f.Name(), pg.id, ttf) + "+" + postScriptName(f.Name())
 	def := fpdfDef{
 		Tp:           "TrueType",
 		Name:         name,
-		Up:           f.underlinePos,
-		Ut:           f.underlineThickness,
+		Up:           f.UnderlinePos(),
+		Ut:           f.UnderlineThickness(),
 		Cw:           make([]int, 256),
 		Enc:          pg.id,
 		File:         name + ".z",
@@ -182,18 +184,18 @@ func (pg *Page) differences() (string, bool) {
 }
 
 // descriptor fills in the font descriptor from the face and its tables.
-func (pg *Page) descriptor(t sfnt, head headTable) fpdfDesc {
+func (pg *Page) descriptor(t sfnt.Tables, head sfnt.Head) fpdfDesc {
 	f := pg.face
-	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / float64(head.unitsPerEm))) }
+	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / float64(head.UnitsPerEm))) }
 	hb := t["head"]
 	post := t["post"]
 	d := fpdfDesc{
-		Ascent:       f.ascent,
-		Descent:      f.descent,
-		CapHeight:    f.capHeight,
+		Ascent:       f.Ascent(),
+		Descent:      f.Descent(),
+		CapHeight:    f.CapHeight(),
 		Flags:        flagNonsymbolic,
 		ItalicAngle:  int(math.Round(float64(int32(be.Uint32(post[4:]))) / 65536)),
-		MissingWidth: f.missing,
+		MissingWidth: f.MissingWidth(),
 	}
 	d.FontBBox.Xmin = scale(int(int16(be.Uint16(hb[36:]))))
 	d.FontBBox.Ymin = scale(int(int16(be.Uint16(hb[38:]))))

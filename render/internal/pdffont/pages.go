@@ -1,4 +1,4 @@
-package fonts
+package pdffont
 
 import (
 	"cmp"
@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"sync"
 	"unicode"
+
+	"printd/fonts"
 )
 
 // Pages splits a face into single-byte fonts, "pages" of up to 224
@@ -20,7 +22,7 @@ import (
 // Pages is immutable and safe for concurrent use; each page builds its font
 // program on first use (see Page.Font).
 type Pages struct {
-	face  *Face
+	face  *fonts.Face
 	pages []*Page
 	// Where each character of the face is, two-level like Face's advances:
 	// index[r>>8] selects a block of 256 entries. An entry holds the
@@ -32,17 +34,20 @@ type Pages struct {
 
 // Page is one single-byte font of a face.
 type Page struct {
-	face  *Face
+	face  *fonts.Face
 	id    string
 	index int
 	runes [256]rune // by code; 0: unused
 	font  func() (*PageFont, error)
 }
 
-// Pages returns the face's pages, computed on the first call and shared.
-func (f *Face) Pages() *Pages {
-	f.pagesOnce.Do(func() { f.pages = newPages(f) })
-	return f.pages
+// pagesKey keeps a face's Pages with the face (see fonts.Face.Derived).
+type pagesKey struct{}
+
+// For returns the pages of face f, computed on the first call for the face
+// and shared by every document afterwards.
+func For(f *fonts.Face) *Pages {
+	return f.Derived(pagesKey{}, func(f *fonts.Face) any { return newPages(f) }).(*Pages)
 }
 
 // Further pages are named x1, x2, …; their characters take codes 33–255.
@@ -51,7 +56,7 @@ const (
 	furtherFirst  = firstCode + 1
 )
 
-func newPages(f *Face) *Pages {
+func newPages(f *fonts.Face) *Pages {
 	ps := &Pages{face: f, blocks: make([][256]uint32, 1)}
 	set := func(r rune, e uint32) {
 		hi := r >> 8
@@ -178,40 +183,7 @@ func (pg *Page) ID() string { return pg.id }
 func (pg *Page) Index() int { return pg.index }
 
 // Face returns the face the page belongs to.
-func (pg *Page) Face() *Face { return pg.face }
+func (pg *Page) Face() *fonts.Face { return pg.face }
 
 // Rune returns the character under code c, or 0 when c is unused.
 func (pg *Page) Rune(c byte) rune { return pg.runes[c] }
-
-// Prepare builds the fonts of all the pages now rather than on first use,
-// returning the first error.
-func (ps *Pages) Prepare() error {
-	for _, pg := range ps.pages {
-		if _, err := pg.Font(); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// Prepare builds the page fonts of every face of the set (see
-// Pages.Prepare), so that no document pays for building them. It takes a
-// few hundred milliseconds for the embedded families.
-func (s *Set) Prepare() error {
-	seen := map[*Face]bool{}
-	for _, fam := range append([]*Family{s.Serif, s.Sans, s.Mono}, s.Extra...) {
-		if fam == nil {
-			continue
-		}
-		for _, f := range fam.faces {
-			if f == nil || seen[f] {
-				continue
-			}
-			seen[f] = true
-			if err := f.Pages().Prepare(); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}

@@ -1,4 +1,4 @@
-package render
+package pdfpatch
 
 import (
 	"bytes"
@@ -242,4 +242,31 @@ func (f *pdfFile) ref(dict []byte, key string) (*pdfObject, error) {
 		return nil, fmt.Errorf("%w: %s refers to missing object %d", errSyntax, key, n)
 	}
 	return o, nil
+}
+
+// Replace replaces old by new in the header or the first object holding it
+// and writes the file again with its cross-reference table rebuilt. Within
+// stream data, new must be as long as old. It is for checks that spoil a
+// good file on purpose.
+func Replace(pdf []byte, old, new string) ([]byte, error) {
+	f, err := parsePDF(pdf)
+	if err != nil {
+		return nil, err
+	}
+	if bytes.Contains(f.header, []byte(old)) {
+		f.header = bytes.Replace(f.header, []byte(old), []byte(new), 1)
+		return f.bytes(), nil
+	}
+	for _, o := range f.objects {
+		for _, part := range []*[]byte{&o.value, &o.rest} {
+			if bytes.Contains(*part, []byte(old)) {
+				if len(old) != len(new) && part == &o.rest {
+					return nil, fmt.Errorf("replacing %q would change a stream's length", old)
+				}
+				*part = bytes.Replace(*part, []byte(old), []byte(new), 1)
+				return f.bytes(), nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("%q is not in the file", old)
 }

