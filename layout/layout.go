@@ -50,10 +50,7 @@ func Layout(in *Input) (*Document, error) {
 	if in.Article == nil {
 		return nil, errors.New("layout: no article")
 	}
-	lang := in.Article.Lang
-	if lang == "" {
-		lang = s.Lang
-	}
+	lang, langWarning := articleLang(in.Article, s.Lang)
 	st := &setter{book: in.Fonts, fallback: s.Fallback, params: breakParams(s), mono: "mono",
 		oneLetter: locale.OneLetterWords(lang), french: locale.FrenchSpaces(lang)}
 	if st.book.Face(s.Body.Font) == nil {
@@ -179,6 +176,9 @@ func Layout(in *Input) (*Document, error) {
 	}
 	doc.Missing = st.missing
 	doc.Warnings = c.warn
+	if langWarning != "" {
+		doc.Warnings = append(doc.Warnings, langWarning)
+	}
 	for _, m := range st.missing {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no font has %q (U+%04X); left out", m.Where, m.Rune, m.Rune))
 	}
