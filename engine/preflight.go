@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 
 	"printd/layout"
 )
@@ -17,11 +19,17 @@ const (
 // Report is the preflight report: what a print editor checks before the
 // page goes to the printer.
 type Report struct {
-	Status   string          `json:"status"` // ok | warning | error
-	Preset   string          `json:"preset"`
-	Paper    string          `json:"paper"`
-	Pages    int             `json:"pages"`
-	Overset  bool            `json:"overset"` // the article does not fit the fixed page count
+	Status  string `json:"status"` // ok | warning | error
+	Preset  string `json:"preset"`
+	Paper   string `json:"paper"`
+	Pages   int    `json:"pages"`
+	Overset bool   `json:"overset"` // the article does not fit the fixed page count
+	// OversetAt is where the text ran out of room: the last column of the
+	// last page (only when Overset).
+	OversetAt *Place `json:"overset_at,omitempty"`
+	// Sheets gives each page's size, trim and bleed, for drawing the places
+	// of the problems over a picture of the page.
+	Sheets   []Sheet         `json:"sheets"`
 	Images   []ImageReport   `json:"images"`
 	Missing  []MissingReport `json:"missing_glyphs"`
 	Fonts    []string        `json:"fonts"`
@@ -36,6 +44,31 @@ type ImageReport struct {
 	PrintedMM    [2]int  `json:"printed_mm"` // the printed width and height of the whole picture
 	EffectivePPI float64 `json:"effective_ppi"`
 	Level        string  `json:"level"` // ok | warning | error
+	Page         int     `json:"page"`  // 1-based
+	Box          Box     `json:"box"`   // the visible (cropped) picture
+}
+
+// Box is a rectangle on a page in points, from the page's top-left corner
+// (the corner of the media box, bleed and slug included), y downwards.
+type Box struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+	W float64 `json:"w"`
+	H float64 `json:"h"`
+}
+
+// Place is where on which page (1-based) a problem is.
+type Place struct {
+	Page int `json:"page"`
+	Box  Box `json:"box"`
+}
+
+// Sheet is one page's geometry in points.
+type Sheet struct {
+	Width  float64 `json:"width"`
+	Height float64 `json:"height"`
+	Trim   Box     `json:"trim"`
+	Bleed  Box     `json:"bleed"`
 }
 
 // MissingReport is a character no font has.
@@ -43,19 +76,25 @@ type MissingReport struct {
 	Char  string `json:"char"`
 	Code  string `json:"code"`
 	Where string `json:"where"`
+	// Page and Box locate the first line set from the field, when it is on
+	// a page (the character itself is left out).
+	Page int  `json:"page,omitempty"`
+	Box  *Box `json:"box,omitempty"`
 }
 
 // preflight checks a laid-out document.
 func preflight(pl Plan, doc *layout.Document, infos map[string]layout.ImageInfo, warnings []string) Report {
 	r := Report{Status: "ok", Preset: pl.Preset, Paper: pl.Spec.Paper.Name, Pages: len(doc.Pages), Overset: doc.Overset,
-		Images: []ImageReport{}, Missing: []MissingReport{}, Fonts: []string{}, Warnings: append([]string{}, warnings...)}
+		Images: []ImageReport{}, Missing: []MissingReport{}, Fonts: []string{}, Warnings: append([]string{}, warnings...),
+		Sheets: make([]Sheet, len(doc.Pages))}
 	level := func(l string) {
 		if l == "error" || (l == "warning" && r.Status == "ok") {
 			r.Status = l
 		}
 	}
 	fonts := map[string]bool{}
-	for _, p := range doc.Pages {
+	for i, p := range doc.Pages {
+		r.Sheets[i] = Sheet{Width: round2(p.Width), Height: round2(p.Height), Trim: boxOf(p.Trim), Bleed: boxOf(p.Bleed)}
 		for _, im := range p.Images {
 			info := infos[im.Src]
 			full := im.Full
@@ -65,7 +104,7 @@ func preflight(pl Plan, doc *layout.Document, infos map[string]layout.ImageInfo,
 			ppi := math.Min(float64(info.Width)/(full.W/72), float64(info.Height)/(full.H/72))
 			ir := ImageReport{Src: ShortSrc(im.Src), Pixels: [2]int{info.Width, info.Height},
 				PrintedMM:    [2]int{int(math.Round(full.W / 72 * 25.4)), int(math.Round(full.H / 72 * 25.4))},
-				EffectivePPI: math.Round(ppi), Level: "ok"}
+				EffectivePPI: math.Round(ppi), Level: "ok", Page: i + 1, Box: boxOf(im.Rect)}
 			if im.Block >= 0 {
 				ir.Where = fmt.Sprintf("body[%d]", im.Block)
 			} else {
@@ -85,11 +124,23 @@ func preflight(pl Plan, doc *layout.Document, infos map[string]layout.ImageInfo,
 		}
 	}
 	for _, m := range doc.Missing {
-		r.Missing = append(r.Missing, MissingReport{Char: string(m.Rune), Code: fmt.Sprintf("U+%04X", m.Rune), Where: m.Where})
+		mr := MissingReport{Char: string(m.Rune), Code: fmt.Sprintf("U+%04X", m.Rune), Where: m.Where}
+		if pl, ok := fieldPlace(doc, m.Where); ok {
+			mr.Page, mr.Box = pl.Page, &pl.Box
+		}
+		r.Missing = append(r.Missing, mr)
 		level("warning")
 	}
 	if doc.Overset {
 		level("error")
+		if n := len(doc.Pages); n > 0 {
+			last := doc.Pages[n-1]
+			area := last.Content
+			if c := len(last.Columns); c > 0 {
+				area = last.Columns[c-1]
+			}
+			r.OversetAt = &Place{Page: n, Box: boxOf(area)}
+		}
 	}
 	for f := range fonts {
 		r.Fonts = append(r.Fonts, f)
@@ -100,6 +151,63 @@ func preflight(pl Plan, doc *layout.Document, infos map[string]layout.ImageInfo,
 	}
 	return r
 }
+
+// fieldRoles maps the article's top-level fields to the role of the text
+// set from them.
+var fieldRoles = map[string]layout.Role{
+	"kicker": layout.RoleKicker, "headline": layout.RoleHeadline, "standfirst": layout.RoleStandfirst,
+	"authors": layout.RoleByline, "byline": layout.RoleByline, "caption": layout.RoleCaption, "credit": layout.RoleCredit,
+}
+
+// fieldPlace finds the first line set from the field at JSON path where
+// ("body[3].html", "headline", "photo.caption") and boxes the lines of
+// that field on the same page.
+func fieldPlace(doc *layout.Document, where string) (Place, bool) {
+	block, role := -1, layout.Role(255)
+	if rest, ok := strings.CutPrefix(where, "body["); ok {
+		n, err := strconv.Atoi(rest[:max(strings.IndexByte(rest, ']'), 0)])
+		if err != nil {
+			return Place{}, false
+		}
+		block = n
+	} else {
+		field := where
+		if i := strings.LastIndexAny(field, ".]"); i >= 0 {
+			field = field[i+1:]
+		}
+		r, ok := fieldRoles[field]
+		if !ok {
+			return Place{}, false
+		}
+		role = r
+	}
+	for i, p := range doc.Pages {
+		var box layout.Rect
+		found := false
+		for _, t := range p.Texts {
+			if (block >= 0 && t.Block != block) || (block < 0 && (t.Role != role || t.Block >= 0)) {
+				continue
+			}
+			tr := layout.Rect{X: t.X, Y: t.Y - t.Asc, W: t.Width, H: t.Asc + t.Desc}
+			if !found {
+				box, found = tr, true
+				continue
+			}
+			x0, y0 := math.Min(box.X, tr.X), math.Min(box.Y, tr.Y)
+			box = layout.Rect{X: x0, Y: y0, W: math.Max(box.Right(), tr.Right()) - x0, H: math.Max(box.Bottom(), tr.Bottom()) - y0}
+		}
+		if found {
+			return Place{Page: i + 1, Box: boxOf(box)}, true
+		}
+	}
+	return Place{}, false
+}
+
+func boxOf(r layout.Rect) Box {
+	return Box{X: round2(r.X), Y: round2(r.Y), W: round2(r.W), H: round2(r.H)}
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 func styleName(s layout.Style) string {
 	switch s {

@@ -86,6 +86,12 @@ type Config struct {
 	Profiles string
 	// Pprof serves /debug/pprof/* (default off).
 	Pprof bool
+	// Desk serves the proof desk page at /desk (default off: the PDF
+	// button's service is public).
+	Desk bool
+	// DeskAuth is a file of credentials the desk asks for (see
+	// desk.LoadAuth); empty asks for none.
+	DeskAuth string
 	// ShutdownGrace is how long in-flight requests may take to finish
 	// after SIGTERM (default 20s).
 	ShutdownGrace time.Duration

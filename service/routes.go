@@ -50,6 +50,9 @@ func (s *Server) routes() *gin.Engine {
 	for _, r := range s.routeTable() {
 		e.Handle(r.method, r.ginPath, r.handle)
 	}
+	if s.desk != nil {
+		s.mountDesk(e)
+	}
 	if s.cfg.Pprof {
 		e.GET("/debug/pprof/*name", servePprof)
 		e.POST("/debug/pprof/symbol", gin.WrapF(pprof.Symbol))

@@ -40,6 +40,7 @@ type Server struct {
 	cache   *pdfCache
 	flight  *flight
 	source  *photo.Fetcher // nil: no article source
+	desk    http.Handler   // nil: the desk is off
 	// profileTag fingerprints the profile files, part of every ETag.
 	profileTag string
 
@@ -86,6 +87,11 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 		s.source = photo.NewFetcher(cfg.sourceConfig())
 	}
 	s.metrics = newMetrics(s)
+	if cfg.Desk {
+		if s.desk, err = s.newDesk(profs); err != nil {
+			return nil, err
+		}
+	}
 	s.router = s.routes()
 	s.loaded.Store(true)
 	return s, nil
