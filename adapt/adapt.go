@@ -123,6 +123,10 @@ func convert(data []byte, format string) (*doc, Format, []string, error) {
 	if err != nil {
 		return nil, f, note.warnings(), fmt.Errorf("%s: %w", f, err)
 	}
+	if d.Subheadline != "" && strings.EqualFold(d.Subheadline, d.Headline) {
+		note.add("the standfirst repeats the headline; not used as subheadline")
+		d.Subheadline = ""
+	}
 	return d, f, note.warnings(), nil
 }
 

@@ -2,6 +2,7 @@ package adapt
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"printd/article"
@@ -25,6 +26,14 @@ func fromANS(root any, n *notes) (*doc, error) {
 	elements, hasElements := story["content_elements"].([]any)
 	if !hasElements {
 		p.add("content_elements", "required: the story body")
+	}
+	if embargo := object(field(story, "content_restrictions", "embargo")); embargo != nil && embargo["active"] == true {
+		until := ""
+		if t, ok := date(str(embargo["end_time"])); ok {
+			until = " until " + t
+		}
+		p.add("content_restrictions.embargo.active", "the story is under embargo%s, and embargoed content must not go "+
+			"live; printd prints it once the embargo is lifted (active false)", until)
 	}
 	if err := p.err(); err != nil {
 		return nil, err
@@ -53,17 +62,60 @@ func fromANS(root any, n *notes) (*doc, error) {
 	if sections := array(field(story, "taxonomy", "sections")); d.Section == "" && len(sections) > 0 {
 		d.Section = plain(str(field(sections[0], "name")))
 	}
+	d.Rubric = ansLabel(story, n)
+	b := &ansBody{n: n, blocks: []block{}}
 	if promo := object(field(story, "promo_items", "basic")); promo != nil {
 		if t := str(promo["type"]); t == "image" {
 			d.Photo = ansImage(promo, "promo_items.basic", n)
+			if d.Photo != nil {
+				b.promo = ansImageKeys(promo)
+			}
 		} else {
 			n.add("promo_items.basic is %s, not an image; no photo", orUnknown(t))
 		}
 	}
-	b := &ansBody{n: n, blocks: []block{}}
 	b.elements(elements, "content_elements")
 	d.Body = article.DocBody{Blocks: b.blocks}
 	return d, nil
+}
+
+// ansLabel is the story's label (what the Washington Post calls a kicker),
+// printed after the section in the kicker line. A hidden label and labels
+// other than the basic one are not used, with a warning.
+func ansLabel(story map[string]any, n *notes) string {
+	labels := object(story["label"])
+	keys := make([]string, 0, len(labels))
+	for k := range labels {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	text := ""
+	for _, k := range keys {
+		l := object(labels[k])
+		t := plain(str(l["text"]))
+		switch {
+		case t == "":
+		case k != "basic":
+			n.add("label.%s %q not used (only label.basic is printed)", k, t)
+		case l["display"] == false:
+			n.add("label.basic %q is hidden (display false); not printed", t)
+		default:
+			text = t
+		}
+	}
+	return text
+}
+
+// ansImageKeys names an ANS image by its id and addresses, to recognise
+// the same image elsewhere in the story.
+func ansImageKeys(el map[string]any) []string {
+	var keys []string
+	for _, v := range []any{el["_id"], el["url"], field(el, "additional_properties", "originalUrl")} {
+		if s := strings.TrimSpace(str(v)); s != "" {
+			keys = append(keys, s)
+		}
+	}
+	return keys
 }
 
 // ansURL is the canonical URL, or the website URL. Arc usually stores them

@@ -13,6 +13,19 @@ import (
 type ansBody struct {
 	n      *notes
 	blocks []block
+	promo  []string // ansImageKeys of the promo photo printed as the lead photo
+}
+
+// repeatsPromo reports whether an image element is the promo photo again.
+func (b *ansBody) repeatsPromo(el map[string]any) bool {
+	for _, k := range ansImageKeys(el) {
+		for _, p := range b.promo {
+			if k == p {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (b *ansBody) add(bl block) { b.blocks = append(b.blocks, bl) }
@@ -47,6 +60,10 @@ func (b *ansBody) element(v any, path string) {
 	case "quote", "blockquote":
 		b.quote(el, path)
 	case "image":
+		if b.repeatsPromo(el) {
+			b.n.add("%s: image repeats the promo photo; dropped from the body", path)
+			return
+		}
 		if img := ansImage(el, path, b.n); img != nil {
 			b.add(block{Type: "image", DocImage: img})
 		}
@@ -192,18 +209,23 @@ func (b *ansBody) quote(el map[string]any, path string) {
 
 // gallery adds a gallery's images as image blocks.
 func (b *ansBody) gallery(el map[string]any, path string) {
-	n := len(b.blocks)
+	n, repeats := len(b.blocks), 0
 	for i, c := range array(el["content_elements"]) {
 		p := fmt.Sprintf("%s.content_elements[%d]", path, i)
 		if t := str(field(c, "type")); t != "image" {
 			b.n.add("%s: skipped %s in gallery", p, orUnknown(t))
 			continue
 		}
+		if b.repeatsPromo(object(c)) {
+			b.n.add("%s: image repeats the promo photo; dropped from the body", p)
+			repeats++
+			continue
+		}
 		if img := ansImage(object(c), p, b.n); img != nil {
 			b.add(block{Type: "image", DocImage: img})
 		}
 	}
-	if len(b.blocks) == n {
+	if len(b.blocks) == n && repeats == 0 {
 		b.n.add("%s: gallery without usable images; skipped", path)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"printd/article"
 )
@@ -45,8 +47,8 @@ func fromJSONLD(root any, n *notes) (*doc, error) {
 	if headline == "" {
 		p.add("headline", "required: the article headline")
 	}
-	paragraphs := splitParagraphs(r.text(art["articleBody"]))
-	if len(paragraphs) == 0 {
+	body := ldBody(r.text(art["articleBody"]), n)
+	if body.HTML == "" && len(body.Blocks) == 0 {
 		p.add("articleBody", "required: printd needs the article text, and this JSON-LD has none")
 	}
 	if err := p.err(); err != nil {
@@ -81,11 +83,7 @@ func fromJSONLD(root any, n *notes) (*doc, error) {
 		}
 	}
 	d.Photo = r.photo(art)
-	blocks := make([]block, len(paragraphs))
-	for i, para := range paragraphs {
-		blocks[i] = block{Type: "paragraph", HTML: html.EscapeString(para)}
-	}
-	d.Body = article.DocBody{Blocks: blocks}
+	d.Body = body
 	return d, nil
 }
 
@@ -305,17 +303,87 @@ func ldPixels(v any) int {
 	return pixels(v)
 }
 
-var blankLine = regexp.MustCompile(`\n[ \t\f\v]*\n`)
+var (
+	blankLine = regexp.MustCompile(`\n[ \t\f\v]*\n`)
+	// blockMarkup matches the tags of HTML block structure: an articleBody
+	// holding them is read as body HTML.
+	blockMarkup = regexp.MustCompile(`(?i)<(?:p|div|br|h[1-6]|ul|ol|li|blockquote|figure|pre|hr|section|table)\b[^>]*>`)
+	// inlineMarkup matches inline tags and character references: text
+	// holding them has its paragraphs read as inline HTML.
+	inlineMarkup = regexp.MustCompile(`(?i)</?(?:a|b|strong|i|em|u|s|sup|sub|small|code|span|cite|q|mark)\b[^>]*>|&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);`)
+)
 
-// splitParagraphs splits plain text into paragraphs at blank lines; lines
-// within a paragraph are joined with spaces.
-func splitParagraphs(s string) []string {
+// ldBody reads articleBody. The property is plain text by definition, but
+// about one site in five puts HTML in it: with block markup it becomes the
+// body HTML, read by printd's body parser like any other; with inline
+// markup or character references only (&#8217;, &amp;), each paragraph is
+// read as inline HTML; plain text stays plain (a "<" in it is printed).
+// Paragraphs are split as splitParagraphs says.
+func ldBody(s string, n *notes) article.DocBody {
+	if blockMarkup.MatchString(s) {
+		n.add("articleBody holds HTML; read as the body HTML")
+		return article.DocBody{HTML: s}
+	}
+	inline := inlineMarkup.MatchString(s)
+	var blocks []block
+	for _, p := range splitParagraphs(s) {
+		h := p.text
+		if !inline {
+			h = html.EscapeString(h)
+		}
+		if p.heading {
+			blocks = append(blocks, block{Type: "heading", Level: 2, Text: plain(h)})
+		} else {
+			blocks = append(blocks, block{Type: "paragraph", HTML: h})
+		}
+	}
+	return article.DocBody{Blocks: blocks}
+}
+
+// para is a paragraph of plain text, or a sub-heading.
+type para struct {
+	text    string
+	heading bool
+}
+
+// splitParagraphs splits plain text into paragraphs: at blank lines, lines
+// within a paragraph joined with spaces (hard-wrapped text); or, when the
+// text has no blank line, at every line break. A short line with no
+// sentence punctuation at its end, followed by a paragraph, is a
+// sub-heading: at most 80 characters, starting with a capital letter or a
+// digit, and the paragraph after it longer than it.
+func splitParagraphs(s string) []para {
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
-	var out []string
-	for _, p := range blankLine.Split(s, -1) {
-		if p = fold(p); p != "" {
-			out = append(out, p)
+	var chunks []string
+	if blankLine.MatchString(s) {
+		chunks = blankLine.Split(s, -1)
+	} else {
+		chunks = strings.Split(s, "\n")
+	}
+	var out []para
+	for _, c := range chunks {
+		if p := fold(c); p != "" {
+			out = append(out, para{text: p})
+		}
+	}
+	for i := range out {
+		if i+1 < len(out) && !out[i+1].heading && looksHeading(out[i].text, out[i+1].text) {
+			out[i].heading = true
 		}
 	}
 	return out
+}
+
+// looksHeading reports whether line, followed by next, reads as a
+// sub-heading.
+func looksHeading(line, next string) bool {
+	if line == "" || next == "" || len([]rune(line)) > 80 || len(next) <= len(line) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(line)
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if !unicode.IsUpper(first) && !unicode.IsDigit(first) {
+		return false
+	}
+	return !strings.ContainsRune(".,;:!?…\"”»’'-–—)", last)
 }

@@ -120,7 +120,8 @@ func TestJSONLDBody(t *testing.T) {
 		want []string
 	}{
 		{"One line.", []string{"p: One line."}},
-		{"First\nline joined.\n\nSecond <b>not bold</b> & fine.", []string{"p: First line joined.", "p: Second <b>not bold</b> & fine."}},
+		{"First\nline joined.\n\nSecond <b>not bold</b> & fine.", []string{"p: First line joined.", "p: Second *not bold* & fine."}},
+		{"Plain a < b & c > d.", []string{"p: Plain a < b & c > d."}},
 		{"\r\n\r\nA\r\n \t\r\nB\n\n\n\nC  \n", []string{"p: A", "p: B", "p: C"}},
 	}
 	for _, tt := range tests {

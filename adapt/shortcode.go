@@ -80,7 +80,8 @@ func expandShortcodes(s string, base *url.URL, n *notes, depth int) string {
 		case m[3] > m[2]:
 			n.add("stripped stray shortcode [/%s]", lower)
 			continue
-		case closer[k] < 0 && !knownShortcodes[lower] && !strings.Contains(s[m[6]:m[7]], "="):
+		case closer[k] < 0 && !knownShortcodes[lower] && !strings.Contains(s[m[6]:m[7]], "=") &&
+			!strings.ContainsAny(lower, "_-") && !(m[6] == m[7] && standsAlone(s, start, end)):
 			b.WriteString(s[start:end]) // plain bracketed text
 			continue
 		}
@@ -95,6 +96,16 @@ func expandShortcodes(s string, base *url.URL, n *notes, depth int) string {
 	}
 	b.WriteString(s[pos:])
 	return b.String()
+}
+
+// standsAlone reports whether s[start:end] is all there is of its line or
+// block: only whitespace between it and the tag or line break before, and
+// the tag or line break after.
+func standsAlone(s string, start, end int) bool {
+	before := strings.TrimRight(s[:start], " \t")
+	after := strings.TrimLeft(s[end:], " \t")
+	edge := func(c byte) bool { return c == '>' || c == '\n' || c == '\r' }
+	return (before == "" || edge(before[len(before)-1])) && (after == "" || edge(after[0]) || after[0] == '<')
 }
 
 // shortcode returns the HTML that replaces one shortcode.

@@ -434,9 +434,20 @@ func pageURL(s string) string {
 	}
 	host := strings.TrimPrefix(u.Host, "www.")
 	switch {
-	case (host == "youtube.com" || host == "youtube-nocookie.com") && strings.HasPrefix(u.Path, "/embed/"):
-		if id := path.Base(u.Path); id != "" && id != "embed" {
+	case (host == "youtube.com" || host == "youtube-nocookie.com") && strings.HasPrefix(u.Path, "/embed"):
+		// /embed/ID, /embed/videoseries?list=PL…, /embed?listType=playlist&list=PL…,
+		// /embed/ID?list=PL… (a video of a playlist)
+		id, list := path.Base(u.Path), u.Query().Get("list")
+		if id == "embed" || id == "videoseries" || id == "/" {
+			id = ""
+		}
+		switch {
+		case id != "" && list != "":
+			return "https://www.youtube.com/watch?v=" + url.QueryEscape(id) + "&list=" + url.QueryEscape(list)
+		case id != "":
 			return "https://www.youtube.com/watch?v=" + url.QueryEscape(id)
+		case list != "":
+			return "https://www.youtube.com/playlist?list=" + url.QueryEscape(list)
 		}
 	case host == "player.vimeo.com" && strings.HasPrefix(u.Path, "/video/"):
 		if id := path.Base(u.Path); id != "" && id != "video" {

@@ -51,7 +51,11 @@ func (c *composer) balanced(spans []span, st TextStyle, width float64, where str
 	if n < 2 {
 		return lines
 	}
-	lo, hi := width*0.55, width
+	// never narrower than the longest word: balancing must not cut one
+	lo, hi := max(width*0.55, c.widestWord(spans)), width
+	if lo >= hi {
+		return lines
+	}
 	best := lines
 	for i := 0; i < 10; i++ {
 		mid := (lo + hi) / 2
@@ -96,12 +100,14 @@ func (c *composer) header(width float64) []*unit {
 	if kicker != "" {
 		us = append(us, c.paragraph(plainSpans(kicker, s.Kicker), s.Kicker, width, 0, 0, RoleKicker, -1, "section")...)
 	}
-	// The headline steps down in size until it takes at most four lines.
+	// The headline steps down in size until it takes at most four lines
+	// and its longest word fits the measure (below the smallest size, a
+	// word still too long is broken with a hyphen).
 	hs := s.Headline
 	var hl []setLine
 	for {
 		hl = c.balanced(plainSpans(a.Headline, hs), hs, width, "headline")
-		if len(hl) <= 4 || hs.Size-2 < s.HeadlineMinSize {
+		if len(hl) <= 4 && c.wordsFit(a.Headline, hs, width) || hs.Size-2 < s.HeadlineMinSize {
 			break
 		}
 		ratio := (hs.Size - 2) / hs.Size
@@ -114,8 +120,13 @@ func (c *composer) header(width float64) []*unit {
 		hu[len(hu)-1].h += hs.SpaceAfter
 	}
 	us = append(us, hu...)
-	if a.Subheadline != "" {
-		su := c.paragraph(plainSpans(a.Subheadline, s.Standfirst), s.Standfirst, width, 0, 0, RoleStandfirst, -1, "subheadline")
+	sub := a.Subheadline
+	if sub != "" && sameWords(sub, a.Headline) {
+		c.warn = append(c.warn, "subheadline: repeats the headline; not printed")
+		sub = ""
+	}
+	if sub != "" {
+		su := c.paragraph(plainSpans(sub, s.Standfirst), s.Standfirst, width, 0, 0, RoleStandfirst, -1, "subheadline")
 		if len(su) > 0 {
 			su[len(su)-1].h += s.Standfirst.SpaceAfter
 		}
@@ -144,6 +155,46 @@ func (c *composer) header(width float64) []*unit {
 		}
 	}
 	return us
+}
+
+// sameWords reports whether two texts have the same words, whatever their
+// case, spacing and final punctuation.
+func sameWords(a, b string) bool {
+	norm := func(s string) string {
+		return strings.TrimRight(strings.Join(strings.Fields(s), " "), ".!?:;…")
+	}
+	return strings.EqualFold(norm(a), norm(b))
+}
+
+// widestWord is the width of the widest word of spans (each span measured
+// in its own face).
+func (c *composer) widestWord(spans []span) float64 {
+	w := 0.0
+	for _, sp := range spans {
+		f := c.set.faceFor(sp.font)
+		if f == nil {
+			continue
+		}
+		for _, word := range strings.Fields(sp.text) {
+			w = max(w, measure(f, word, sp.size))
+		}
+	}
+	return w
+}
+
+// wordsFit reports whether every word of s set in st is narrower than
+// width.
+func (c *composer) wordsFit(s string, st TextStyle, width float64) bool {
+	f := c.set.faceFor(st.Font)
+	if f == nil {
+		return true
+	}
+	for _, w := range strings.Fields(s) {
+		if measure(f, w, st.Size) > width {
+			return false
+		}
+	}
+	return true
 }
 
 func sameDay(a, b time.Time) bool {

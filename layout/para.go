@@ -214,21 +214,26 @@ func (t *token) text() string {
 type breakPoint struct {
 	off       int  // byte offset in the word text
 	hyphen    bool // a hyphen is added when the line ends here
-	emergency bool // a cut inside a word too wide for any line
+	emergency bool // a cut inside a word too wide for any line (hyphenated when hyphen is set)
 }
 
 // emergencyPenalty is the cost of cutting a word that no line can hold.
 const emergencyPenalty = 900
 
 // cutOverwide adds emergency break points to every stretch of w between
-// bps that is wider than width, so that no line is overfull.
+// bps that is wider than width, so that no line is overfull. A cut between
+// two letters of a word that is no address gets a hyphen (a word is never
+// cut silently), and room for it is kept.
 func cutOverwide(w string, bps []breakPoint, f Face, size, width float64) []breakPoint {
 	if f == nil || width <= 0 || measure(f, w, size) <= width {
 		return bps
 	}
+	address := strings.ContainsAny(w, "/@")
+	hyphenW := measure(f, "-", size)
 	out := make([]breakPoint, 0, len(bps)+4)
 	acc := 0.0
 	next := 0
+	prev := rune(0)
 	for i, r := range w {
 		for next < len(bps) && bps[next].off <= i {
 			if bps[next].off == i {
@@ -238,11 +243,17 @@ func cutOverwide(w string, bps []breakPoint, f Face, size, width float64) []brea
 			next++
 		}
 		rw := float64(f.Advance(r)) * size / 1000
-		if acc+rw > width*0.97 && acc > 0 {
-			out = append(out, breakPoint{off: i, emergency: true})
+		hyphen := !address && unicode.IsLetter(prev) && unicode.IsLetter(r)
+		room := width * 0.97
+		if hyphen {
+			room -= hyphenW
+		}
+		if acc+rw > room && acc > 0 {
+			out = append(out, breakPoint{off: i, emergency: true, hyphen: hyphen})
 			acc = 0
 		}
 		acc += rw
+		prev = r
 	}
 	out = append(out, bps[next:]...)
 	return out

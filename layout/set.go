@@ -54,11 +54,14 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 					cut = bp.off
 				}
 				if bp.off < pend || (bp.off == pend && bp.off < len(word)) {
-					if bp.hyphen && last != nil {
+					if bp.emergency && bp.hyphen && last != nil {
 						h := s.hyphenPiece(last)
-						add(linebreak.PenaltyItem(h.width, hyphenPenalty, true), payload{hyphen: &h})
+						add(linebreak.PenaltyItem(h.width, emergencyPenalty, true), payload{hyphen: &h})
 					} else if bp.emergency {
 						add(linebreak.PenaltyItem(0, emergencyPenalty, false), payload{})
+					} else if bp.hyphen && last != nil {
+						h := s.hyphenPiece(last)
+						add(linebreak.PenaltyItem(h.width, hyphenPenalty, true), payload{hyphen: &h})
 					} else {
 						add(linebreak.PenaltyItem(0, exHyphenPenalty, true), payload{})
 					}
