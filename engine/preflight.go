@@ -34,6 +34,9 @@ type Report struct {
 	Missing  []MissingReport `json:"missing_glyphs"`
 	Fonts    []string        `json:"fonts"`
 	Warnings []string        `json:"warnings"`
+	// Layout says what layout did that loses nothing but a desk checks:
+	// copyfit's changes, column feet the keep rules left short.
+	Layout []string `json:"layout"`
 }
 
 // ImageReport is one placed picture's resolution.
@@ -86,7 +89,7 @@ type MissingReport struct {
 func preflight(pl Plan, doc *layout.Document, infos map[string]layout.ImageInfo, warnings []string) Report {
 	r := Report{Status: "ok", Preset: pl.Preset, Paper: pl.Spec.Paper.Name, Pages: len(doc.Pages), Overset: doc.Overset,
 		Images: []ImageReport{}, Missing: []MissingReport{}, Fonts: []string{}, Warnings: append([]string{}, warnings...),
-		Sheets: make([]Sheet, len(doc.Pages))}
+		Sheets: make([]Sheet, len(doc.Pages)), Layout: append([]string{}, doc.Notes...)}
 	level := func(l string) {
 		if l == "error" || (l == "warning" && r.Status == "ok") {
 			r.Status = l

@@ -22,6 +22,7 @@ type composer struct {
 	lang  string
 	group int
 	warn  []string
+	notes []string // Document.Notes
 }
 
 func (c *composer) nextGroup() int {
@@ -333,8 +334,9 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 	indentNext, dropped := false, false
 	parSpace := 0.0
 	if !s.ParagraphIndent {
-		parSpace = s.Body.Leading * 0.5
+		parSpace = s.Body.Leading // one grid step between paragraphs
 	}
+	step := s.Body.Leading
 	for bi, b := range c.in.Article.Body {
 		where := "body[" + strconv.Itoa(bi) + "]"
 		switch b.Type {
@@ -351,12 +353,12 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 			st.SpaceBefore = space
 			if s.DropCap && !dropped {
 				if du := c.dropCap(b.Runs, st, width, bi, where+".html"); du != nil {
-					us = append(us, du...)
+					us = append(us, onGrid(du)...)
 					dropped, indentNext = true, true
 					continue
 				}
 			}
-			us = append(us, c.paragraph(c.inline(b.Runs, st), st, width, indent, 0, RoleBody, bi, where+".html")...)
+			us = append(us, onGrid(c.paragraph(c.inline(b.Runs, st), st, width, indent, 0, RoleBody, bi, where+".html"))...)
 			indentNext = true
 		case article.Heading:
 			st := s.H2
@@ -375,28 +377,36 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 				hu[0].bookmark = &Bookmark{Title: b.Text, Level: b.Level - 1}
 				hu[len(hu)-1].h += st.SpaceAfter
 			}
+			padBefore(hu, step)
 			us = append(us, hu...)
 			indentNext = false
 		case article.Quote:
-			us = append(us, c.quote(b, bi, width, where)...)
+			qu := c.quote(b, bi, width, where)
+			padAfter(qu, step)
+			us = append(us, qu...)
 			indentNext = false
 		case article.List:
-			us = append(us, c.list(b, bi, width, where)...)
+			lu := c.list(b, bi, width, where)
+			padAfter(lu, step)
+			us = append(us, lu...)
 			indentNext = false
 		case article.ImageBlock:
 			if b.Image != nil {
 				if f := c.figure(b.Image, width, maxFigure, bi, where); f != nil {
 					f.space = s.Caption.SpaceBefore * 2
+					padAfter([]*unit{f}, step)
 					us = append(us, f)
 				}
 			}
 			indentNext = false
 		case article.Preformatted:
-			us = append(us, c.pre(b.Text, bi, width, where)...)
+			pu := c.pre(b.Text, bi, width, where)
+			padAfter(pu, step)
+			us = append(us, pu...)
 			indentNext = false
 		case article.Divider:
-			h := s.Body.Leading * 1.5
-			u := &unit{h: h, group: -1}
+			h := s.Body.Leading * 2
+			u := &unit{h: h, group: -1, discard: true}
 			u.rules = []Rule{{X1: width/2 - width/8, Y1: h / 2, X2: width/2 + width/8, Y2: h / 2, Thickness: 0.6, Color: s.RuleColor}}
 			us = append(us, u)
 			indentNext = false

@@ -142,6 +142,10 @@ type Document struct {
 	Warnings []string
 	// Overset is true when a fixed page count could not hold the article.
 	Overset bool
+	// Notes say what layout did that a print desk checks but that loses
+	// nothing: what copyfit changed, a column foot left short because the
+	// keep rules allowed no fuller break.
+	Notes []string
 }
 
 // MissingGlyph is a character that no font in the chain has.

@@ -10,7 +10,11 @@ import (
 
 // fixtureSetter is the setter Layout uses for an article's language.
 func fixtureSetter(t *testing.T, lang string, spec *Spec) *setter {
-	st := &setter{book: testBook(t), fallback: spec.Fallback, params: breakParams(spec), oneLetter: locale.OneLetterWords(lang), french: locale.FrenchSpaces(lang)}
+	// These tests weigh the breaker and expansion against alternatives that
+	// cannot keep the hyphen-run rule; they compare like with like.
+	p := breakParams(spec)
+	p.MaxConsecutiveHyphens = 0
+	st := &setter{book: testBook(t), fallback: spec.Fallback, params: p, oneLetter: locale.OneLetterWords(lang), french: locale.FrenchSpaces(lang)}
 	if h := hyphen.For(lang); h != nil {
 		st.hyph = h
 	}

@@ -10,100 +10,209 @@ type slot struct {
 	y   float64
 }
 
-// flowUnits places units into column regions in order: region(i) is the
-// i-th column (pages follow one another), at most maxRegions of them. It
-// keeps headings with what follows, leaves no widow or orphan line, and lets
-// a figure that does not fit move to the next column while the text flows
-// on. It reports how many regions it used and whether everything was placed;
-// forced counts the column ends where no permitted break existed.
+// flow is one run of the column flow: units placed into regions in order.
+type flow struct {
+	units  []*unit
+	region func(int) Rect // the i-th column; pages follow one another
+	max    int            // regions available
+	// perPage is the number of regions on a page: a figure never moves to
+	// the next page while the text after it stays on this one.
+	perPage int
+	// grid is the baseline grid step (the body leading): units marked grid
+	// start a whole number of steps below their column's top, so that body
+	// lines line up across the columns of a page. 0 turns it off.
+	grid float64
+}
+
+// flowResult is what a flow placed and how.
+type flowResult struct {
+	slots    []slot
+	used     int  // regions used
+	complete bool // everything was placed
+	// forced lists the regions that end where no permitted break existed
+	// (a keep rule yielded to the page).
+	forced []int
+}
+
+// flowUnits is the column flow with no grid and one region per page (the
+// full-width header stack).
 func flowUnits(units []*unit, region func(int) Rect, maxRegions int) (slots []slot, used int, complete bool, forced int) {
-	type pending struct {
-		u   *unit
-		idx int
+	r := (&flow{units: units, region: region, max: maxRegions, perPage: 1}).run()
+	return r.slots, r.used, r.complete, len(r.forced)
+}
+
+// snap returns where a unit placed at y in column col starts: y itself, or
+// the next grid line for a grid unit.
+func (f *flow) snap(u *unit, col Rect, y float64) float64 {
+	if !u.grid || f.grid <= 0 {
+		return y
 	}
-	var deferred []pending
+	k := float64(int((y-col.Y)/f.grid + 1 - 1e-6))
+	if k < 0 {
+		k = 0
+	}
+	return col.Y + k*f.grid
+}
+
+// run places the units into the regions in order. It keeps headings with
+// what follows, leaves no widow or orphan line and no hyphen at a column's
+// foot, drops spacing and dividers at a column head, and lets a figure that
+// does not fit move to the top of the next column of the same page, or up
+// to the top of its own column, so that it never follows the text after it
+// onto another page nor comes after the article's last line.
+func (f *flow) run() flowResult {
+	units := f.units
+	var res flowResult
+	var deferred []int               // figures waiting for the top of a column, by index
+	done := make([]bool, len(units)) // figures deferred or set at a column's top
 	i, ri := 0, 0
+	restarts := 0
 	for i < len(units) || len(deferred) > 0 {
-		if ri >= maxRegions {
-			return slots, ri, false, forced
+		if ri >= f.max {
+			res.used = ri
+			return res
 		}
-		col := region(ri)
+		col := f.region(ri)
 		if col.H < 1 {
 			ri++
 			continue
 		}
 		y := col.Y
-		colStart := len(slots)
+		colStart := len(res.slots)
 		empty := true
 		for len(deferred) > 0 {
-			d := deferred[0]
-			if !empty && y+d.u.space+d.u.h > col.Bottom()+eps {
+			d := units[deferred[0]]
+			if !empty && y+d.space+d.h > col.Bottom()+eps {
 				break
 			}
-			sp := d.u.space
+			sp := d.space
 			if empty {
 				sp = 0
 			}
-			slots = append(slots, slot{u: d.u, idx: d.idx, reg: ri, y: y + sp})
-			y += sp + d.u.h
+			res.slots = append(res.slots, slot{u: d, idx: deferred[0], reg: ri, y: y + sp})
+			y += sp + d.h
 			empty = false
 			deferred = deferred[1:]
 		}
+		headFigs := len(res.slots) - colStart
+		rewind := false // the column is set again with a figure at its top
 		for i < len(units) {
+			if done[i] {
+				i++
+				continue
+			}
 			u := units[i]
+			if empty && u.discard {
+				i++ // a divider at a column head
+				continue
+			}
 			sp := u.space
 			if empty {
 				sp = 0
 			}
-			if y+sp+u.h <= col.Bottom()+eps || empty {
-				slots = append(slots, slot{u: u, idx: i, reg: ri, y: y + sp})
-				y += sp + u.h
+			top := f.snap(u, col, y+sp)
+			if top+u.h-u.pad <= col.Bottom()+eps || empty {
+				res.slots = append(res.slots, slot{u: u, idx: i, reg: ri, y: top})
+				y = top + u.h
 				empty = false
 				i++
 				continue
 			}
 			if u.figure && u.shrink != nil {
-				if v := u.shrink(col.Bottom() - y - sp); v != nil && y+sp+v.h <= col.Bottom()+eps {
+				if v := u.shrink(col.Bottom() - y - sp + u.pad); v != nil && y+sp+v.h-v.pad <= col.Bottom()+eps {
 					v.space = u.space
-					slots = append(slots, slot{u: v, idx: i, reg: ri, y: y + sp})
+					res.slots = append(res.slots, slot{u: v, idx: i, reg: ri, y: y + sp})
 					y += sp + v.h
 					i++
 					continue
 				}
 			}
 			if u.figure {
-				deferred = append(deferred, pending{u, i})
+				done[i] = true
+				deferred = append(deferred, i)
+				if ri%f.perPage == f.perPage-1 && restarts < len(units) && f.fitsAtTop(col, res.slots[colStart:colStart+headFigs], u) {
+					rewind = true // the next column is overleaf: up to this one's top
+					break
+				}
 				i++
 				continue
 			}
-			k, ok := legalBreak(slots[colStart:], u)
+			k, ok := f.legalBreak(res.slots[colStart:], u, headFigs)
 			if !ok {
-				forced++
+				res.forced = append(res.forced, ri)
 			}
-			if k < len(slots)-colStart {
-				back := slots[colStart+k].idx
-				slots = slots[:colStart+k]
+			if k < len(res.slots)-colStart {
+				back := res.slots[colStart+k].idx
+				res.slots = res.slots[:colStart+k]
 				i = back
 				kept := deferred[:0]
 				for _, d := range deferred {
-					if d.idx < back {
+					if d < back {
 						kept = append(kept, d)
+					} else {
+						done[d] = false
 					}
 				}
 				deferred = kept
 			}
 			break
 		}
+		if !rewind && i >= len(units) && len(deferred) > 0 && restarts < len(units) &&
+			f.fitsAtTop(col, res.slots[colStart:colStart+headFigs], units[deferred[0]]) {
+			rewind = true // never after the article's last line
+		}
+		if rewind {
+			// Set the column again: its head figures and the waiting
+			// figures first, then the text from where the column began.
+			restarts++
+			first := i
+			var heads []int
+			for _, s := range res.slots[colStart:] {
+				if len(heads) < headFigs {
+					heads = append(heads, s.idx)
+					continue
+				}
+				if s.idx < first {
+					first = s.idx
+				}
+				if s.u.figure {
+					done[s.idx] = false
+				}
+			}
+			res.slots = res.slots[:colStart]
+			deferred = append(heads, deferred...)
+			i = first
+			continue // the same region again
+		}
 		ri++
 	}
-	return slots, ri, true, forced
+	res.used = ri
+	res.complete = true
+	return res
+}
+
+// fitsAtTop reports whether figure u fits at the top of col under the
+// figures already there.
+func (f *flow) fitsAtTop(col Rect, heads []slot, u *unit) bool {
+	h := u.h
+	for i, s := range heads {
+		h += s.u.h
+		if i > 0 {
+			h += s.u.space
+		}
+	}
+	if len(heads) > 0 {
+		h += u.space
+	}
+	return h <= col.H+eps
 }
 
 // legalBreak returns how many of a column's slots to keep so that the
-// column ends at a permitted place; next is the unit that did not fit.
-// With no permitted place it keeps them all (the rules yield to the page).
-func legalBreak(col []slot, next *unit) (int, bool) {
-	for k := len(col); k >= 1; k-- {
+// column ends at a permitted place; next is the unit that did not fit and
+// the first heads slots are figures at the column's top. With no permitted
+// place it keeps them all (the rules yield to the page).
+func (f *flow) legalBreak(col []slot, next *unit, heads int) (int, bool) {
+	for k := len(col); k > heads; k-- {
 		a := col[k-1].u
 		b := next
 		if k < len(col) {
@@ -123,9 +232,10 @@ func legalBreak(col []slot, next *unit) (int, bool) {
 }
 
 // canBreakBetween says whether a column may end after a with b starting the
-// next one.
+// next one: not after a heading, not inside a paragraph's first or last two
+// lines, not after a hyphenated line (TeX's \brokenpenalty as a rule).
 func canBreakBetween(a, b *unit) bool {
-	if a.keepNext {
+	if a.keepNext || a.hyph {
 		return false
 	}
 	if a.group >= 0 && a.group == b.group {

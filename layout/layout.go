@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 
 	"printd/article"
@@ -52,7 +53,8 @@ func Layout(in *Input) (*Document, error) {
 	}
 	lang, langWarning := articleLang(in.Article, s.Lang)
 	st := &setter{book: in.Fonts, fallback: s.Fallback, params: breakParams(s), mono: "mono",
-		oneLetter: locale.OneLetterWords(lang), french: locale.FrenchSpaces(lang)}
+		oneLetter: locale.OneLetterWords(lang), french: locale.FrenchSpaces(lang),
+		hmin: hyphenMinsFor(lang), hyphCaps: s.HyphenateCapitals}
 	if st.book.Face(s.Body.Font) == nil {
 		return nil, ErrNoFonts
 	}
@@ -103,7 +105,8 @@ func Layout(in *Input) (*Document, error) {
 			maxRegs = 0
 		}
 	}
-	slots, _, complete, _ := flowUnits(body, region, maxRegs)
+	fr := c.flowBody(body, region, maxRegs)
+	slots, complete := fr.slots, fr.complete
 	if !complete {
 		doc.Overset = true
 	}
@@ -113,6 +116,7 @@ func Layout(in *Input) (*Document, error) {
 	legalAt := -1.0
 	if complete {
 		slots, legalAt, complete = c.finishLastPage(body, slots, region, legalFull, colW, maxRegs)
+		c.reportShortFeet(slots, region, pageOf)
 		if !complete {
 			doc.Overset = true
 		}
@@ -179,6 +183,7 @@ func Layout(in *Input) (*Document, error) {
 	if langWarning != "" {
 		doc.Warnings = append(doc.Warnings, langWarning)
 	}
+	doc.Notes = c.notes
 	for _, m := range st.missing {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no font has %q (U+%04X); left out", m.Where, m.Rune, m.Rune))
 	}
@@ -205,7 +210,7 @@ func lastPageTail(slots []slot, ncol int) (int, int, []*unit) {
 
 // balance flows tail into the ncol columns starting at firstReg, each at
 // most maxH tall, and shortens them together as far as the flow allows.
-func balance(tail []*unit, firstReg, ncol int, region func(int) Rect, maxH float64) ([]slot, bool) {
+func (c *composer) balance(tail []*unit, firstReg, ncol int, region func(int) Rect, maxH float64) ([]slot, bool) {
 	allowed := -1 // the forced breaks the unbalanced columns need
 	fitIn := func(h float64) ([]slot, bool) {
 		reg := func(i int) Rect {
@@ -213,7 +218,8 @@ func balance(tail []*unit, firstReg, ncol int, region func(int) Rect, maxH float
 			r.H = h
 			return r
 		}
-		out, _, ok, forced := flowUnits(tail, reg, ncol)
+		r := c.flowBody(tail, reg, ncol)
+		out, ok, forced := r.slots, r.complete, len(r.forced)
 		for i := range out {
 			out[i].reg += firstReg
 		}
@@ -254,7 +260,7 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 	}
 	top := region(firstReg)
 	if len(legalFull) == 0 {
-		b, ok := balance(tail, firstReg, ncol, region, top.H)
+		b, ok := c.balance(tail, firstReg, ncol, region, top.H)
 		if !ok {
 			return slots, -1, true
 		}
@@ -265,7 +271,7 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 		legalH += u.h
 	}
 	gap := c.spec.Legal.Leading * 0.5
-	if b, ok := balance(tail, firstReg, ncol, region, top.H-legalH-gap); ok {
+	if b, ok := c.balance(tail, firstReg, ncol, region, top.H-legalH-gap); ok {
 		bottom := top.Y
 		for _, y := range columnBottoms(b) {
 			bottom = max(bottom, y)
@@ -279,15 +285,58 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 		u.group, u.line, u.lines = g, i, len(legalCol)
 	}
 	all := append(append([]*unit{}, body...), legalCol...)
-	out, _, ok, _ := flowUnits(all, region, maxRegs)
+	r := c.flowBody(all, region, maxRegs)
+	out, ok := r.slots, r.complete
 	if !ok {
 		return out, -1, false
 	}
 	cut, firstReg, tail = lastPageTail(out, ncol)
-	if b, ok := balance(tail, firstReg, ncol, region, region(firstReg).H); ok {
+	if b, ok := c.balance(tail, firstReg, ncol, region, region(firstReg).H); ok {
 		out = append(out[:cut:cut], b...)
 	}
 	return out, -1, true
+}
+
+// flowBody flows body units into column regions on the baseline grid.
+func (c *composer) flowBody(units []*unit, region func(int) Rect, maxRegs int) flowResult {
+	f := flow{units: units, region: region, max: maxRegs, perPage: c.spec.Columns, grid: c.spec.Body.Leading}
+	return f.run()
+}
+
+// reportShortFeet warns of columns on pages before the last whose foot is
+// more than a line above the column's bottom: the keep rules (a heading
+// with its text, no widow or orphan line, no hyphen at a column's foot, a
+// figure kept whole) left no fuller break.
+func (c *composer) reportShortFeet(slots []slot, region func(int) Rect, pageOf func(int) int) {
+	if len(slots) == 0 {
+		return
+	}
+	lastReg := slots[len(slots)-1].reg
+	last := pageOf(lastReg)
+	step := c.spec.Body.Leading
+	for reg, bottom := range columnBottomList(slots, lastReg) {
+		if pageOf(reg) >= last {
+			break
+		}
+		col := region(reg)
+		// The grid leaves less than a step unused at every foot.
+		if lines := math.Floor((col.Bottom()-bottom)/step + 1e-6); lines >= 2 && col.H >= 3*step {
+			c.notes = append(c.notes, fmt.Sprintf("page %d column %d ends %.0f lines short: the keep rules left no fuller break",
+				pageOf(reg)+1, reg%c.spec.Columns+1, lines))
+		}
+	}
+}
+
+// columnBottomList is the lowest point reached in each region up to last
+// (zero in a region with nothing in it).
+func columnBottomList(slots []slot, last int) []float64 {
+	out := make([]float64, last+1)
+	for _, s := range slots {
+		if b := s.y + s.u.h; s.reg <= last && b > out[s.reg] {
+			out[s.reg] = b
+		}
+	}
+	return out
 }
 
 // runningFooters prints the publication's name and "page n of N" under the
@@ -378,5 +427,6 @@ func breakParams(s *Spec) linebreak.Params {
 	p := linebreak.DefaultParams()
 	p.Tolerance = 400
 	p.EmergencyStretch = s.Body.Size
+	p.MaxConsecutiveHyphens = 2
 	return p
 }

@@ -83,6 +83,10 @@ type setter struct {
 	// greedy sets justified text first-fit instead of total-fit (for
 	// comparisons).
 	greedy bool
+	// hmin are the language's shortest hyphenated fragments; hyphCaps lets
+	// capitalised words be hyphenated as freely as others.
+	hmin     hyphenMins
+	hyphCaps bool
 }
 
 type missKey struct {
@@ -214,6 +218,7 @@ func (t *token) text() string {
 type breakPoint struct {
 	off       int  // byte offset in the word text
 	hyphen    bool // a hyphen is added when the line ends here
+	capital   bool // a pattern hyphen in a capitalised word
 	emergency bool // a cut inside a word too wide for any line (hyphenated when hyphen is set)
 }
 
@@ -296,9 +301,12 @@ func (s *setter) wordBreaks(w string, hyphenate bool) []breakPoint {
 	if s.hyph == nil || !hyphenate {
 		return out
 	}
+	capital := !s.hyphCaps && capitalised(w)
 	if !hasDash {
 		for _, p := range s.hyph.Points(w) {
-			out = append(out, breakPoint{off: p, hyphen: true})
+			if s.hmin.keepHyphen(w, p) {
+				out = append(out, breakPoint{off: p, hyphen: true, capital: capital})
+			}
 		}
 		return out
 	}
@@ -310,7 +318,9 @@ func (s *setter) wordBreaks(w string, hyphenate bool) []breakPoint {
 		// the part ends with its dash; leave it out of the pattern word
 		core := strings.TrimRight(part, "-\u2010\u2013\u2014")
 		for _, p := range s.hyph.Points(core) {
-			all = append(all, breakPoint{off: start + p, hyphen: true})
+			if s.hmin.keepHyphen(core, p) {
+				all = append(all, breakPoint{off: start + p, hyphen: true, capital: !s.hyphCaps && capitalised(core)})
+			}
 		}
 		if bp.off < len(w) {
 			all = append(all, bp)

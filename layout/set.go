@@ -61,9 +61,15 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 						add(linebreak.PenaltyItem(0, emergencyPenalty, false), payload{})
 					} else if bp.hyphen && last != nil {
 						h := s.hyphenPiece(last)
-						add(linebreak.PenaltyItem(h.width, hyphenPenalty, true), payload{hyphen: &h})
+						pen := float64(hyphenPenalty)
+						if bp.capital {
+							pen = capHyphenPenalty
+						}
+						add(linebreak.PenaltyItem(h.width, pen, true), payload{hyphen: &h})
 					} else {
-						add(linebreak.PenaltyItem(0, exHyphenPenalty, true), payload{})
+						// after an explicit dash (flagged: it ends the line
+						// with a hyphen) or an address's slash (not)
+						add(linebreak.PenaltyItem(0, exHyphenPenalty, word[bp.off-1] != '/'), payload{})
 					}
 				}
 				bi++

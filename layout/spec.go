@@ -50,8 +50,12 @@ type Spec struct {
 	// between them (print); false separates them with space (screen).
 	ParagraphIndent bool
 	Hyphenate       bool
-	DropCap         bool
-	Grayscale       bool
+	// HyphenateCapitals lets capitalised words (mostly names) be hyphenated
+	// like any other; false hyphenates them only when nothing else sets the
+	// paragraph within tolerance.
+	HyphenateCapitals bool
+	DropCap           bool
+	Grayscale         bool
 	// MaxExpansion lets each line of a justified body paragraph scale its
 	// type horizontally by up to this share (0.02: ±2 %), so that its word
 	// spaces stretch and shrink less (font expansion, as in pdfTeX). Last

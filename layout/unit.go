@@ -15,7 +15,11 @@ type unit struct {
 	group       int // paragraph (or heading) id; -1 for none
 	line, lines int // index within the group and the group's size
 	keepNext    bool
-	figure      bool // may move past text to the next column
+	figure      bool    // may move past text to the next column
+	grid        bool    // starts on the baseline grid (a body line)
+	hyph        bool    // a line ending in a hyphen: no column ends after it
+	discard     bool    // dropped at a column head (a divider)
+	pad         float64 // grid padding at the foot of h, which may hang below a column
 	// shrink, for a figure, makes a copy whose picture is scaled down so
 	// that the whole figure is at most h tall; nil when it cannot.
 	shrink   func(h float64) *unit
@@ -25,7 +29,7 @@ type unit struct {
 // lineUnit turns a set line into a unit: texts, link areas and rules, with
 // the baseline placed within the line's leading.
 func lineUnit(sl *setLine, dx float64, leading float64, role Role, block int) *unit {
-	u := &unit{h: leading, group: -1, texts: make([]Text, 0, len(sl.frags))}
+	u := &unit{h: leading, group: -1, texts: make([]Text, 0, len(sl.frags)), hyph: sl.hyphenated}
 	size := sl.maxSize
 	if size == 0 {
 		size = leading / 1.35

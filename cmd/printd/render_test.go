@@ -127,7 +127,19 @@ func TestRenderFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := letters(string(txt))
+			full := letters(string(txt))
+			got := full
+			// A body figure may head the column where the paragraph before
+			// it continues: its caption is checked apart from the text.
+			for _, b := range a.Body {
+				if b.Image != nil {
+					for _, c := range []string{b.Image.Caption, b.Image.Credit} {
+						if w := letters(c); w != "" {
+							got = strings.Replace(got, w, "", 1)
+						}
+					}
+				}
+			}
 			at := 0
 			for _, p := range pieces(a) {
 				want := letters(p)
@@ -140,7 +152,7 @@ func TestRenderFixtures(t *testing.T) {
 			}
 			for _, b := range a.Body {
 				// figures may float past the text that follows them
-				if b.Type == article.ImageBlock && !strings.Contains(got, letters(b.Image.Caption)) {
+				if b.Type == article.ImageBlock && !strings.Contains(full, letters(b.Image.Caption)) {
 					t.Errorf("figure caption %q missing", b.Image.Caption)
 				}
 			}

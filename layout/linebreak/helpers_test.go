@@ -195,7 +195,7 @@ func demerits(items []Item, lines []Line, p Params) float64 {
 }
 
 // bestDemerits finds, by exhaustive dynamic programming over (break, line
-// number, fitness, flag) without any pruning, the least total demerits of a
+// number, fitness, hyphen run) without any pruning, the least total demerits of a
 // breaking whose lines all have badness ≤ p.Tolerance and ratio ≥ -1. ok is
 // false when there is none.
 func bestDemerits(items []Item, widths func(int) float64, p Params) (best float64, ok bool) {
@@ -208,25 +208,24 @@ func bestDemerits(items []Item, widths func(int) float64, p Params) (best float6
 	if !endsForced(items) {
 		bps = append(bps, len(items))
 	}
-	type state struct{ bp, line, fit int }
+	type state struct{ bp, line, fit, run int }
 	const unset = -1.0
 	memo := map[state]float64{}
 	// cost of the rest of the paragraph after break index bi (into bps) when
 	// line `line` starts there and the previous line had fitness fit.
-	var rest func(bi, line, fit int) float64
-	rest = func(bi, line, fit int) float64 {
-		st := state{bi, line, fit}
+	var rest func(bi, line, fit, run int) float64
+	rest = func(bi, line, fit, run int) float64 {
+		st := state{bi, line, fit, run}
 		if v, seen := memo[st]; seen {
 			return v
 		}
 		pos := -1
 		start := 0
-		flag := false
+		flag := run > 0
 		if bi >= 0 {
 			pos = bps[bi]
 			s, _ := afterBreak(items, pos, sums{})
 			start = s
-			flag = pos < len(items) && items[pos].Kind == Penalty && items[pos].Flagged
 		}
 		res := math.Inf(1)
 		for nj := bi + 1; nj < len(bps); nj++ {
@@ -238,6 +237,16 @@ func bestDemerits(items []Item, widths func(int) float64, p Params) (best float6
 				ls := []Line{l}
 				d := demerits(items, ls, Params{LinePenalty: p.LinePenalty})
 				nflag := b < len(items) && items[b].Kind == Penalty && items[b].Flagged
+				nrun := 0
+				if nflag {
+					nrun = run + 1
+				}
+				if p.MaxConsecutiveHyphens > 0 && nrun > p.MaxConsecutiveHyphens {
+					if forced {
+						break
+					}
+					continue
+				}
 				if last {
 					if flag {
 						d += p.FinalHyphenDemerits
@@ -249,7 +258,7 @@ func bestDemerits(items []Item, widths func(int) float64, p Params) (best float6
 					d += p.FitnessDemerits
 				}
 				if !last {
-					d += rest(nj, line+1, l.Fitness)
+					d += rest(nj, line+1, l.Fitness, nrun)
 				}
 				res = math.Min(res, d)
 			}
@@ -260,7 +269,7 @@ func bestDemerits(items []Item, widths func(int) float64, p Params) (best float6
 		memo[st] = res
 		return res
 	}
-	best = rest(-1, 0, Decent)
+	best = rest(-1, 0, Decent, 0)
 	return best, !math.IsInf(best, 1)
 }
 

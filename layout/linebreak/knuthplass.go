@@ -40,7 +40,10 @@ func Break(items []Item, widths func(line int) float64, p Params) ([]Line, error
 	}
 	// Most breakpoints end up with one or two nodes; sizing the pool up
 	// front avoids repeated growth.
-	b := &breaker{items: items, p: p, lw: lw, pool: make([]node, 0, 2*maxLines+1)}
+	b := &breaker{items: items, p: p, lw: lw, pool: make([]node, 0, 2*maxLines+1), maxHyph: maxRun + 1}
+	if p.MaxConsecutiveHyphens > 0 && p.MaxConsecutiveHyphens <= maxRun {
+		b.maxHyph = int8(p.MaxConsecutiveHyphens)
+	}
 	for _, ps := range b.passes() {
 		if best, ok := b.run(ps); ok {
 			return b.lines(best), nil
@@ -80,7 +83,7 @@ type node struct {
 	prev      int32   // previous node in the pool; -1 for the start
 	glue      int32   // glue items with finite stretch in [0, start)
 	fit       int8    // fitness class of the line ending here
-	flagged   bool    // the break is a flagged penalty
+	hyph      int8    // lines ending at flagged penalties in a row, up to this break
 }
 
 // candidate is the best way found so far to reach the current breakpoint
@@ -101,10 +104,20 @@ type breaker struct {
 
 	pool         []node
 	active, next []int32
-	sum          sums  // totals of items [0, current)
-	glue         int32 // glue items with finite stretch in [0, current)
-	cand         [4]candidate
+	sum          sums                     // totals of items [0, current)
+	glue         int32                    // glue items with finite stretch in [0, current)
+	cand         [4][maxRun + 1]candidate // by fitness class and hyphen run
+	maxHyph      int8                     // longest permitted hyphen run; maxRun+1 when unlimited
 }
+
+// maxRun is the longest hyphen run Break keeps apart: runs up to it are
+// honoured exactly by MaxConsecutiveHyphens; longer runs count as maxRun.
+const maxRun = 3
+
+// runDemerits are what the final pass charges for a hyphen run longer than
+// Params.MaxConsecutiveHyphens, where it is the only way to avoid an
+// overfull line.
+const runDemerits = 1e9
 
 func (b *breaker) class(line int32) int32 { return min(line, b.merge) }
 
@@ -181,7 +194,7 @@ func (b *breaker) try(bi int, pi float64, flagged bool, pw float64, last bool, p
 			_, _, g := stretchParts(b.items, bi, s)
 			brkStart, brkAt, brkGlue, brkDone = int32(s), at, b.glue+int32(g), true
 		}
-		next = b.flush(next, int32(bi), brkStart, brkAt, brkGlue, flagged)
+		next = b.flush(next, int32(bi), brkStart, brkAt, brkGlue)
 	}
 	cur := int32(-1)
 	for _, ai := range b.active {
@@ -261,11 +274,22 @@ func (b *breaker) try(bi int, pi float64, flagged bool, pw float64, last bool, p
 		case pi > -Infinity:
 			d -= pi * pi
 		}
+		run := int8(0)
+		if flagged {
+			run = a.hyph + 1
+			if run > b.maxHyph {
+				if !ps.final {
+					continue // a hyphen run longer than permitted
+				}
+				d += runDemerits // the last resort: better than an overfull line
+			}
+			run = min(run, maxRun)
+		}
 		if last {
-			if a.flagged {
+			if a.hyph > 0 {
 				d += b.p.FinalHyphenDemerits
 			}
-		} else if flagged && a.flagged {
+		} else if flagged && a.hyph > 0 {
 			d += b.p.DoubleHyphenDemerits
 		}
 		fc := fitness(r)
@@ -274,7 +298,7 @@ func (b *breaker) try(bi int, pi float64, flagged bool, pw float64, last bool, p
 		}
 		d += a.dem
 		over += a.over
-		if c := &b.cand[fc]; !c.ok || better(over, d, c.over, c.dem) {
+		if c := &b.cand[fc][run]; !c.ok || better(over, d, c.over, c.dem) {
 			*c = candidate{ok: true, prev: ai, line: a.line + 1, dem: d, over: over}
 		}
 	}
@@ -309,40 +333,56 @@ func better(over, dem, over2, dem2 float64) bool {
 }
 
 func (b *breaker) haveCand() bool {
-	return b.cand[0].ok || b.cand[1].ok || b.cand[2].ok || b.cand[3].ok
+	for fc := range b.cand {
+		for _, c := range b.cand[fc] {
+			if c.ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // flush turns the candidates into active nodes at break bi, appended to
 // next, and clears them. A candidate is dropped when another one reaches the
 // same break with less excess, or with demerits lower by more than the
-// fitness demerits — no continuation can make up that difference.
-func (b *breaker) flush(next []int32, bi, start int32, at sums, glue int32, flagged bool) []int32 {
-	minOver := math.Inf(1)
-	for _, c := range b.cand {
-		if c.ok {
-			minOver = min(minOver, c.over)
+// fitness demerits — no continuation can make up that difference — unless
+// the other ends a longer run of hyphenated lines, which may bar
+// continuations the candidate allows.
+func (b *breaker) flush(next []int32, bi, start int32, at sums, glue int32) []int32 {
+	for fc := range b.cand {
+		for run, c := range b.cand[fc] {
+			if !c.ok || b.dominated(c, run) {
+				continue
+			}
+			b.pool = append(b.pool, node{
+				at: at, dem: c.dem, over: c.over,
+				pos: bi, start: start, line: c.line, prev: c.prev, glue: glue,
+				fit: int8(fc), hyph: int8(run),
+			})
+			next = append(next, int32(len(b.pool)-1))
 		}
 	}
-	minDem := math.Inf(1)
-	for _, c := range b.cand {
-		if c.ok && c.over <= minOver+overEps {
-			minDem = min(minDem, c.dem)
-		}
-	}
-	limit := minDem + math.Abs(b.p.FitnessDemerits)
-	for fc, c := range b.cand {
-		if !c.ok || c.over > minOver+overEps || c.dem > limit {
-			continue
-		}
-		b.pool = append(b.pool, node{
-			at: at, dem: c.dem, over: c.over,
-			pos: bi, start: start, line: c.line, prev: c.prev, glue: glue,
-			fit: int8(fc), flagged: flagged,
-		})
-		next = append(next, int32(len(b.pool)-1))
-	}
-	b.cand = [4]candidate{}
+	b.cand = [4][maxRun + 1]candidate{}
 	return next
+}
+
+// dominated reports whether a candidate with hyphen run run is beaten by
+// another one at the same break whose run is no longer.
+func (b *breaker) dominated(c candidate, run int) bool {
+	slack := math.Abs(b.p.FitnessDemerits)
+	for fc := range b.cand {
+		for r := 0; r <= run; r++ {
+			d := &b.cand[fc][r]
+			if !d.ok {
+				continue
+			}
+			if c.over > d.over+overEps || (c.over > d.over-overEps && c.dem > d.dem+slack) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // choose picks the final node among the active nodes left after the last

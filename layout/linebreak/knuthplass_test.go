@@ -507,3 +507,54 @@ func TestBreakErrors(t *testing.T) {
 		t.Errorf("fil glue set to %v, want the slack %v", gw, 200-lines[0].Width)
 	}
 }
+
+// With MaxConsecutiveHyphens set, no more lines in a row end at a hyphen
+// than permitted (the final pass may break the rule only to avoid an
+// overfull line; these paragraphs never need it), and Break still finds the
+// optimum among the breakings that keep the rule.
+func TestBreakMaxConsecutiveHyphens(t *testing.T) {
+	rng := rand.New(rand.NewPCG(21, 22))
+	compared := 0
+	for iter := 0; iter < 400; iter++ {
+		items := prose(rng, 8+rng.IntN(40))
+		for i := range items {
+			if items[i].Kind == Penalty && items[i].Flagged {
+				items[i].Penalty = -20 // hyphens tempt the breaker
+			}
+		}
+		w := float64(60 + rng.IntN(100))
+		for _, limit := range []int{1, 2} {
+			p := DefaultParams()
+			p.PreTolerance = 0
+			p.Tolerance = 1000
+			p.DoubleHyphenDemerits = 0
+			p.MaxConsecutiveHyphens = limit
+			lines, err := Break(items, Widths(w), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			run := 0
+			for _, l := range lines {
+				if l.Hyphenated {
+					run++
+				} else {
+					run = 0
+				}
+				if run > limit {
+					t.Fatalf("limit %d: %d hyphenated lines in a row: %+v", limit, run, lines)
+				}
+			}
+			best, ok := bestDemerits(items, Widths(w), p)
+			if !ok {
+				continue
+			}
+			compared++
+			if d := demerits(items, lines, p); math.Abs(d-best) > 1e-6*math.Max(1, best) {
+				t.Fatalf("limit %d: demerits %v, exhaustive optimum %v", limit, d, best)
+			}
+		}
+	}
+	if compared < 100 {
+		t.Errorf("only %d paragraphs compared", compared)
+	}
+}

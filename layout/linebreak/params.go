@@ -50,6 +50,12 @@ type Params struct {
 	// Break slower, since breakings of different line counts are kept
 	// apart; with a Tolerance of 10000 or more that is quadratic.
 	Looseness int
+	// MaxConsecutiveHyphens, when 1–3, is the most lines in a row that may
+	// end at flagged penalties: a hard rule in every pass but the final
+	// one, which breaks it only where the alternative is an overfull line.
+	// 0, or more than 3, sets no limit; DoubleHyphenDemerits still
+	// discourage runs.
+	MaxConsecutiveHyphens int
 }
 
 // DefaultParams returns plain TeX's values — tolerance 200, pretolerance

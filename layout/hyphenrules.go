@@ -1,0 +1,65 @@
+package layout
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// hyphenMins are the shortest fragments a hyphenated word may leave, in
+// letters: before the break, after it, and the shortest word broken at all.
+type hyphenMins struct{ left, right, word int }
+
+// hyphenMinsFor is a language's house rule for narrow newspaper columns:
+// English keeps three letters on each side (TeX's 2/3 lets "re-" and
+// "-ing" through, which a desk sends back); Russian and the other Slavic
+// languages two before and two after (but the patterns already keep three
+// at the end); German and Dutch compounds three and three. Other languages
+// keep the patterns' own minimum (two and three).
+func hyphenMinsFor(lang string) hyphenMins {
+	p, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	switch p {
+	case "en":
+		return hyphenMins{3, 3, 6}
+	case "de", "nl":
+		return hyphenMins{3, 3, 6}
+	case "ru", "uk", "be", "bg", "sr", "pl", "cs", "sk":
+		return hyphenMins{2, 3, 5}
+	}
+	return hyphenMins{2, 3, 5}
+}
+
+// capHyphenPenalty is the cost of a hyphen in a capitalised word (a proper
+// name, most of the time): 150² demerits, what a line stretched to badness
+// ≈ 150 costs — past 1.5× spaces — so a name is broken only when the
+// alternative is a loose line.
+const capHyphenPenalty = 150
+
+// keepHyphen reports whether a pattern hyphenation point at byte offset off
+// of word leaves long enough fragments under m.
+func (m hyphenMins) keepHyphen(word string, off int) bool {
+	before, after := countLetters(word[:off]), countLetters(word[off:])
+	return before >= m.left && after >= m.right && before+after >= m.word
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsMark(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// capitalised reports a word whose first letter is upper case.
+func capitalised(w string) bool {
+	for len(w) > 0 {
+		r, n := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) {
+			return unicode.IsUpper(r) || unicode.IsTitle(r)
+		}
+		w = w[n:]
+	}
+	return false
+}
