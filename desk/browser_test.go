@@ -312,6 +312,20 @@ func TestDeskInBrowser(t *testing.T) {
 		noConsoleErrors(t)
 	})
 
+	t.Run("zoom 200% draws at twice screen resolution", func(t *testing.T) {
+		run(t, chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=zoom][value='2']").click()`))
+		// 1 pt is 4/3 CSS px at 100%: the canvas is 8/3 px per point
+		if _, err := chromedp.Run(bctx, chromedp.Poll[chromedp.Void](`(() => {
+			const c = document.querySelector(".page canvas"), h = document.querySelector(".page .highlight");
+			return c && h && Math.abs(Number(c.parentElement.dataset.scale) - 8 / 3) < 1e-9 &&
+				Math.abs(c.getBoundingClientRect().width - c.width / devicePixelRatio) < 1;
+		})()`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Fatal(err)
+		}
+		run(t, chromedp.Evaluate[chromedp.Void](`document.querySelector("input[name=zoom][value=fit]").click()`))
+		noConsoleErrors(t)
+	})
+
 	t.Run("download is POST /v1/pdf's bytes", func(t *testing.T) {
 		_, want := pagesOf(t, lowres, "")
 		run(t, chromedp.Evaluate[chromedp.Void](`document.getElementById("download").click()`))
@@ -327,6 +341,47 @@ func TestDeskInBrowser(t *testing.T) {
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("download is %d bytes, POST /v1/pdf %d, and they differ", len(got), len(want))
+		}
+		noConsoleErrors(t)
+	})
+
+	t.Run("every fixture in every preset", func(t *testing.T) {
+		for _, name := range []string{"seed-article.json", "ru-article.json", "html-body-article.json"} {
+			art, err := os.ReadFile("../testdata/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			run(t, setSelect("preset", ""), paste(string(art)))
+			for _, preset := range []string{"web", "archive", "proof"} {
+				want, _ := pagesOf(t, string(art), "?preset="+preset)
+				run(t, setSelect("preset", preset))
+				rendered(t, want)
+				var status string
+				eval(t, `document.getElementById("pf-status").textContent`, &status)
+				if status != "ok" && status != "warning" {
+					t.Errorf("%s, %s: preflight %q", name, preset, status)
+				}
+				t.Logf("%s, %s: %s", name, preset, text(t, "#status"))
+			}
+		}
+		noConsoleErrors(t)
+	})
+
+	t.Run("the page's URL restores article and options", func(t *testing.T) {
+		var url string
+		eval(t, `location.href`, &url)
+		if !strings.Contains(url, "preset=proof") || !strings.Contains(url, "#doc=") {
+			t.Fatalf("URL %q", url)
+		}
+		art, _ := os.ReadFile("../testdata/html-body-article.json")
+		want, _ := pagesOf(t, string(art), "?preset=proof")
+		run(t, chromedp.Navigate("about:blank"), chromedp.Navigate(url))
+		rendered(t, want)
+		var preset, title string
+		eval(t, `document.getElementById("preset").value`, &preset)
+		eval(t, `document.getElementById("article-title").textContent`, &title)
+		if preset != "proof" || title == "" || title == "shared" {
+			t.Errorf("restored preset %q, title %q", preset, title)
 		}
 		noConsoleErrors(t)
 	})

@@ -86,7 +86,7 @@ function wire() {
   $("options").addEventListener("input", onOption);
   $("options").addEventListener("change", onOption);
   for (const r of document.querySelectorAll("input[name=zoom]")) {
-    r.addEventListener("change", () => { state.zoom = r.value; if (state.doc) drawPages(state.doc, state.seq); });
+    r.addEventListener("change", () => { state.zoom = r.value; redraw(); });
   }
   $("share").addEventListener("click", share);
   $("print").addEventListener("click", printPDF);
@@ -105,7 +105,7 @@ function wire() {
   window.addEventListener("resize", () => {
     if (state.zoom !== "fit" || !state.doc) return;
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => drawPages(state.doc, state.seq), 150);
+    resizeTimer = setTimeout(redraw, 150);
   });
 }
 
@@ -217,6 +217,25 @@ function query() {
 // ---------- rendering ----------
 
 async function rerender() {
+  const seq = state.seq + 1; // the render's number (render counts it)
+  try {
+    await render();
+  } catch (e) {
+    // a newer change aborted or cancelled this render; anything else is shown
+    if (e.name !== "AbortError" && seq === state.seq) setStatus(`Not rendered: ${e.message}`, true);
+  }
+}
+
+// redraw draws the pages again (zoom, window size) without a request.
+function redraw() {
+  if (!state.doc) return;
+  const seq = state.seq;
+  drawPages(state.doc, seq).catch((e) => {
+    if (seq === state.seq) setStatus(`The pages could not be drawn: ${e.message}`, true);
+  });
+}
+
+async function render() {
   if (state.text == null) return;
   updateURL();
   const seq = ++state.seq;
@@ -228,13 +247,7 @@ async function rerender() {
   $("preview").classList.add("busy");
   setStatus("Rendering…");
   const t0 = performance.now();
-  let pdfRes, pfRes;
-  try {
-    [pdfRes, pfRes] = await Promise.all([fetch("/v1/pdf?" + q, init), fetch("/v1/preflight?" + q, init)]);
-  } catch (e) {
-    if (e.name !== "AbortError") setStatus(`The server could not be reached: ${e.message}`, true);
-    return;
-  }
+  const [pdfRes, pfRes] = await Promise.all([fetch("/v1/pdf?" + q, init), fetch("/v1/preflight?" + q, init)]);
   if (!pdfRes.ok) {
     const text = await pdfRes.text();
     if (seq !== state.seq) return;
@@ -252,13 +265,8 @@ async function rerender() {
   state.report = report;
   showReport(report, pdfRes.headers.get("X-Printd-Warnings"));
   const t1 = performance.now();
-  let doc;
-  try {
-    worker ??= new pdfjs.PDFWorker();
-    doc = await pdfjs.getDocument({ data: bytes.slice(), worker, wasmUrl, isEvalSupported: false }).promise;
-  } catch (e) {
-    return setStatus(`The PDF could not be shown: ${e.message}`, true);
-  }
+  worker ??= new pdfjs.PDFWorker();
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), worker, wasmUrl, isEvalSupported: false }).promise;
   if (seq !== state.seq) { doc.destroy(); return; }
   state.doc?.destroy();
   state.doc = doc;
