@@ -53,7 +53,7 @@ func Layout(in *Input) (*Document, error) {
 	}
 	lang, langWarning := articleLang(in.Article, s.Lang)
 	st := &setter{book: in.Fonts, fallback: s.Fallback, params: breakParams(s), mono: "mono",
-		oneLetter: locale.OneLetterWords(lang), french: locale.FrenchSpaces(lang),
+		oneLetter: locale.OneLetterWords(lang), french: locale.FrenchSpaces(lang), lang: lang,
 		hmin: hyphenMinsFor(lang), hyphCaps: s.HyphenateCapitals}
 	if st.book.Face(s.Body.Font) == nil {
 		return nil, ErrNoFonts

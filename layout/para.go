@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"printd/layout/linebreak"
+	"printd/layout/segment"
 )
 
 // Typesetting constants, in TeX's terms.
@@ -76,6 +77,7 @@ type setter struct {
 	// ; : ! ? and inside « » (see package locale).
 	oneLetter string
 	french    bool
+	lang      string // the article's language, for segmentation
 	params    linebreak.Params
 	missing   []MissingGlyph
 	seenMiss  map[missKey]bool
@@ -216,10 +218,11 @@ func (t *token) text() string {
 
 // breakPoint is a place inside a word where a line may end.
 type breakPoint struct {
-	off       int  // byte offset in the word text
-	hyphen    bool // a hyphen is added when the line ends here
-	capital   bool // a pattern hyphen in a capitalised word
-	emergency bool // a cut inside a word too wide for any line (hyphenated when hyphen is set)
+	off       int          // byte offset in the word text
+	hyphen    bool         // a hyphen is added when the line ends here
+	capital   bool         // a pattern hyphen in a capitalised word
+	emergency bool         // a cut inside a word too wide for any line (hyphenated when hyphen is set)
+	seg       segment.Kind // a break between words or characters of scripts without spaces (segbreaks.go)
 }
 
 // emergencyPenalty is the cost of cutting a word that no line can hold.
@@ -268,6 +271,9 @@ func cutOverwide(w string, bps []breakPoint, f Face, size, width float64) []brea
 // has any, else after explicit hyphens and dashes between letters, and at
 // the hyphenator's points in between.
 func (s *setter) wordBreaks(w string, hyphenate bool) []breakPoint {
+	if segment.Needs(w) {
+		return s.segmentBreaks(w)
+	}
 	var out []breakPoint
 	if strings.ContainsRune(w, '\u00ad') {
 		for i, r := range w {

@@ -54,7 +54,10 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 					cut = bp.off
 				}
 				if bp.off < pend || (bp.off == pend && bp.off < len(word)) {
-					if bp.emergency && bp.hyphen && last != nil {
+					if bp.seg != 0 {
+						it, p := s.segmentGlue(bp.seg, part.sp, justify)
+						add(it, p)
+					} else if bp.emergency && bp.hyphen && last != nil {
 						h := s.hyphenPiece(last)
 						add(linebreak.PenaltyItem(h.width, emergencyPenalty, true), payload{hyphen: &h})
 					} else if bp.emergency {
