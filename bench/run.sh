@@ -21,6 +21,8 @@ stages=(
   "./article|^BenchmarkDecode$|decode article JSON"
   "./adapt|^BenchmarkConvert$|CMS adapter"
   "./layout/hyphen|^BenchmarkPoints$|hyphenate"
+  "./layout/hyphen|^BenchmarkPointsLang$|hyphenate, per language (ns/word)"
+  "./layout/segment|^BenchmarkBreaks$|segment th/lo/km/my/ja (ns/word)"
   "./layout/linebreak|^BenchmarkBreak2000$|Knuth–Plass, 2,000 words"
   "./layout|^BenchmarkLayoutSeed$|typeset and compose"
   "./layout|^BenchmarkLayoutLength$|layout, body ×N"

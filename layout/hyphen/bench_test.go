@@ -1,6 +1,9 @@
 package hyphen
 
 import (
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -38,6 +41,45 @@ func BenchmarkLoad(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkPointsLang reports ns/word per language on the body text of the
+// fixture articles (patterns loaded outside the timing).
+func BenchmarkPointsLang(b *testing.B) {
+	for _, fx := range []struct{ lang, file string }{
+		{"en-US", "seed-article.json"}, {"ru", "ru-article.json"}, {"cs", "cs-article.json"}, {"lv", "lv-article.json"},
+	} {
+		src, err := os.ReadFile(filepath.Join("..", "..", "testdata", fx.file))
+		if err != nil {
+			b.Fatal(err)
+		}
+		var a struct {
+			Body []struct {
+				HTML string `json:"html"`
+			} `json:"body"`
+		}
+		if err := json.Unmarshal(src, &a); err != nil {
+			b.Fatal(err)
+		}
+		var words []string
+		for _, bl := range a.Body {
+			words = append(words, strings.Fields(bl.HTML)...)
+		}
+		h := For(fx.lang)
+		if h == nil {
+			continue // built without this language's patterns
+		}
+		h.Points("warm")
+		b.Run(fx.lang, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, w := range words {
+					h.Points(w)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(words)), "ns/word")
 		})
 	}
 }
