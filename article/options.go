@@ -7,25 +7,105 @@ import (
 	"strings"
 )
 
+// This file owns printd's option vocabulary: the presets, the papers, the
+// limits, the defaults, where each value may come from and in which order
+// they override each other, and the one validation every entry point (the
+// article's "options" object, the HTTP query, the command line, a batch,
+// a publication profile) goes through.
+
+// Presets.
+const (
+	PresetWeb     = "web"
+	PresetArchive = "archive"
+	PresetProof   = "proof"
+)
+
+// Defaults.
+const (
+	// DefaultPreset is the preset of a single article that names none.
+	DefaultPreset = PresetWeb
+	// DefaultBatchPreset is the preset of a batch's articles that name
+	// none, on the command line and over HTTP alike: a batch is an export.
+	DefaultBatchPreset = PresetArchive
+	// DefaultBleedMM is the proof preset's bleed.
+	DefaultBleedMM = 3.0
+)
+
 // Option ranges.
 const (
+	MinColumns = 1
+	MaxColumns = 4
 	MinPaperMM = 50   // smallest custom paper side
 	MaxPaperMM = 2000 // largest custom paper side
 	MaxBleedMM = 25
 	MaxPages   = 1000
 )
 
-// Paper is a paper size in millimetres, portrait.
-type Paper struct {
-	Name          string // canonical: "A4", "Letter", "Tabloid", "Berliner" or "210x297mm"
-	Width, Height float64
+// presetSheets are printd's paper and columns per preset, used where
+// neither the request, the article nor the publication's profile says.
+var presetSheets = map[string]struct {
+	paper   string
+	columns int
+}{
+	PresetWeb:     {"A4", 2},
+	PresetArchive: {"A4", 2},
+	PresetProof:   {"Tabloid", 3},
 }
 
+// PresetSheet is printd's own paper and columns for a preset.
+func PresetSheet(preset string) (paper string, columns int) {
+	s, ok := presetSheets[preset]
+	if !ok {
+		s = presetSheets[DefaultPreset]
+	}
+	return s.paper, s.columns
+}
+
+// ParsePreset returns the canonical name of a preset (any case, spaces
+// around ignored).
+func ParsePreset(s string) (string, bool) {
+	switch p := strings.ToLower(strings.TrimSpace(s)); p {
+	case PresetWeb, PresetArchive, PresetProof:
+		return p, true
+	}
+	return "", false
+}
+
+// Messages shared by every entry point.
+const (
+	presetMessage  = "must be web, archive or proof"
+	paperMessage   = "must be A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm"
+	columnsMessage = "must be 1–4"
+)
+
+var (
+	bleedMessage = fmt.Sprintf("must be between 0 and %d mm", MaxBleedMM)
+	pagesMessage = fmt.Sprintf("must be between 0 and %d", MaxPages)
+)
+
+// Paper is a paper size, portrait: its canonical name, its sides in
+// millimetres, and in points (exact for the sizes defined in inches).
+type Paper struct {
+	Name          string // canonical: "A4", "Letter", … or "210x297mm"
+	Width, Height float64
+	WidthPt       float64
+	HeightPt      float64
+}
+
+const ptPerMM = 72 / 25.4
+
+// mm converts millimetres to points in float64 arithmetic (as layout.MM
+// does), not as an exact constant expression.
+func mm(v float64) float64 { return v * ptPerMM }
+
+// namedPapers is the one table of paper names.
 var namedPapers = [...]Paper{
-	{"A4", 210, 297},
-	{"Letter", 215.9, 279.4},
-	{"Tabloid", 279.4, 431.8},
-	{"Berliner", 315, 470},
+	{"A4", 210, 297, mm(210), mm(297)},
+	{"A3", 297, 420, mm(297), mm(420)},
+	{"Letter", 215.9, 279.4, 612, 792},
+	{"Legal", 215.9, 355.6, 612, 1008},
+	{"Tabloid", 279.4, 431.8, 792, 1224},
+	{"Berliner", 315, 470, mm(315), mm(470)},
 }
 
 // ParsePaper parses a paper option: a named size (case-insensitive) or
@@ -37,7 +117,7 @@ func ParsePaper(s string) (Paper, error) {
 			return p, nil
 		}
 	}
-	bad := errors.New("must be A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm")
+	bad := errors.New(paperMessage)
 	lower := strings.ToLower(s)
 	dims, ok := strings.CutSuffix(lower, "mm")
 	if !ok {
@@ -55,7 +135,7 @@ func ParsePaper(s string) (Paper, error) {
 	if w < MinPaperMM || w > MaxPaperMM || h < MinPaperMM || h > MaxPaperMM {
 		return Paper{}, fmt.Errorf("width and height must be %d–%d mm", MinPaperMM, MaxPaperMM)
 	}
-	return Paper{Name: ws + "x" + hs + "mm", Width: w, Height: h}, nil
+	return Paper{Name: fmt.Sprintf("%gx%gmm", w, h), Width: w, Height: h, WidthPt: mm(w), HeightPt: mm(h)}, nil
 }
 
 // parseMM accepts digits with an optional decimal part, nothing else.
@@ -77,20 +157,79 @@ func parseMM(s string) (float64, error) {
 	return strconv.ParseFloat(s, 64)
 }
 
-// Normalize checks options however they arrived and puts them in canonical
-// form (lower-case preset, canonical paper name). Problems carry paths
-// under prefix: "options" gives "options.paper", "" gives "paper".
-func (o *Options) Normalize(prefix string) []Problem {
-	var probs []Problem
+// Source is where an option's value came from, in increasing precedence:
+// printd's defaults, the article's "options" object, the publication's
+// profile, the transport (the query string or the command line).
+type Source uint8
+
+const (
+	FromDefault Source = iota
+	FromArticle
+	FromProfile
+	FromQuery
+	FromFlag
+)
+
+// Origin is where one option value came from: its source and, for a
+// profile, which profile and preset sheet.
+type Origin struct {
+	Source  Source
+	Profile string // FromProfile: the profile's name
+	Preset  string // FromProfile: the sheet's preset
+}
+
+// Path is the JSON path (or flag) of field as this origin spells it:
+// options.paper, query.paper, --paper, presets.proof.paper.
+func (o Origin) Path(field string) string {
+	switch o.Source {
+	case FromArticle:
+		return "options." + field
+	case FromQuery:
+		return "query." + field
+	case FromFlag:
+		return "--" + field
+	case FromProfile:
+		return "presets." + o.Preset + "." + field
+	}
+	return field
+}
+
+// OptionError is one option that cannot be honoured, with the field it
+// concerns and where its value came from.
+type OptionError struct {
+	Field string // preset, paper, columns, grayscale, bleed, strict, pages, publication
+	From  Origin
+	Msg   string
+}
+
+// Path is the error's JSON path (or flag). The publication is a field of
+// the article itself, not of its options.
+func (e *OptionError) Path() string {
+	if e.Field == "publication" {
+		return e.Field
+	}
+	return e.From.Path(e.Field)
+}
+
+func (e *OptionError) Error() string {
+	if e.From.Source == FromProfile {
+		return fmt.Sprintf("profile %q: %s: %s", e.From.Profile, e.Path(), e.Msg)
+	}
+	return e.Path() + ": " + e.Msg
+}
+
+// Check validates options from one origin and puts them in canonical form
+// (lower-case preset, canonical paper name). It returns every problem.
+func (o *Options) Check(from Origin) []*OptionError {
+	var errs []*OptionError
 	add := func(field, msg string) {
-		probs = append(probs, Problem{Path: member(prefix, field), Message: msg})
+		errs = append(errs, &OptionError{Field: field, From: from, Msg: msg})
 	}
 	if o.Preset != "" {
-		switch p := strings.ToLower(strings.TrimSpace(o.Preset)); p {
-		case "web", "archive", "proof":
+		if p, ok := ParsePreset(o.Preset); ok {
 			o.Preset = p
-		default:
-			add("preset", "must be web, archive or proof")
+		} else {
+			add("preset", presetMessage)
 		}
 	}
 	if o.Paper != "" {
@@ -100,14 +239,201 @@ func (o *Options) Normalize(prefix string) []Problem {
 			o.Paper = p.Name
 		}
 	}
-	if o.Columns != 0 && (o.Columns < 1 || o.Columns > 4) {
-		add("columns", "must be 1–4")
+	if o.Columns != 0 && (o.Columns < MinColumns || o.Columns > MaxColumns) {
+		add("columns", columnsMessage)
 	}
-	if o.Bleed != nil && (*o.Bleed < 0 || *o.Bleed > MaxBleedMM) {
-		add("bleed", fmt.Sprintf("must be between 0 and %d mm", MaxBleedMM))
+	if o.Bleed != nil && !(*o.Bleed >= 0 && *o.Bleed <= MaxBleedMM) {
+		add("bleed", bleedMessage)
 	}
 	if o.Pages < 0 || o.Pages > MaxPages {
-		add("pages", fmt.Sprintf("must be between 0 and %d", MaxPages))
+		add("pages", pagesMessage)
+	}
+	return errs
+}
+
+// Normalize is Check for options read from JSON: problems carry paths
+// under prefix ("options" gives "options.paper", "" gives "paper").
+func (o *Options) Normalize(prefix string) []Problem {
+	var probs []Problem
+	for _, e := range o.Check(Origin{}) {
+		probs = append(probs, Problem{Path: member(prefix, e.Field), Message: e.Msg})
 	}
 	return probs
+}
+
+// Over is what a transport lays over an article's options: the query
+// string's or the command line's, which win over everything else.
+type Over struct {
+	From    Source // FromQuery or FromFlag
+	Options Options
+}
+
+// Resolved are the options of one render after the merge, each with its
+// origin.
+type Resolved struct {
+	Preset    string
+	Paper     Paper
+	Columns   int
+	Grayscale bool
+	Strict    *bool // nil: the preset decides
+	Bleed     *float64
+	Pages     int
+	from      origins
+}
+
+// resolvedFields are the options' names, in the order of origins.
+var resolvedFields = [...]string{"preset", "paper", "columns", "grayscale", "strict", "bleed", "pages"}
+
+// origins holds where each option came from, by its name's index in
+// resolvedFields.
+type origins [len(resolvedFields)]Origin
+
+func fieldIndex(field string) int {
+	for i, f := range resolvedFields {
+		if f == field {
+			return i
+		}
+	}
+	return -1
+}
+
+func (o *origins) get(field string) Origin {
+	if i := fieldIndex(field); i >= 0 {
+		return o[i]
+	}
+	return Origin{}
+}
+
+func (o *origins) set(field string, from Origin) {
+	if i := fieldIndex(field); i >= 0 {
+		o[i] = from
+	}
+}
+
+// From is where a resolved field's value came from.
+func (r *Resolved) From(field string) Origin { return r.from.get(field) }
+
+// Resolve merges an article's options, its publication's sheet for the
+// preset and a transport's options, in that order of precedence (printd's
+// defaults under all three), and checks the result. sheet gives the
+// profile's paper and columns for a preset ("" and 0 where it sets none).
+// Every layer must have passed Check already.
+func Resolve(art Options, profile string, sheet func(preset string) (string, int), over Over) (Resolved, error) {
+	var r Resolved
+	overFrom := Origin{Source: over.From}
+	artFrom := Origin{Source: FromArticle}
+	o := over.Options
+	switch {
+	case o.Preset != "":
+		r.Preset = o.Preset
+		r.from.set("preset", overFrom)
+	case art.Preset != "":
+		r.Preset = art.Preset
+		r.from.set("preset", artFrom)
+	default:
+		r.Preset = DefaultPreset
+	}
+	profFrom := Origin{Source: FromProfile, Profile: profile, Preset: r.Preset}
+	defPaper, defColumns := PresetSheet(r.Preset)
+	var shPaper string
+	var shColumns int
+	if sheet != nil {
+		shPaper, shColumns = sheet(r.Preset)
+	}
+	paper, paperFrom := defPaper, Origin{}
+	switch {
+	case o.Paper != "":
+		paper, paperFrom = o.Paper, overFrom
+	case shPaper != "":
+		paper, paperFrom = shPaper, profFrom
+	case art.Paper != "":
+		paper, paperFrom = art.Paper, artFrom
+	}
+	p, err := ParsePaper(paper)
+	if err != nil {
+		return r, &OptionError{Field: "paper", From: paperFrom, Msg: err.Error()}
+	}
+	r.Paper = p
+	r.from.set("paper", paperFrom)
+	switch {
+	case o.Columns != 0:
+		r.Columns = o.Columns
+		r.from.set("columns", overFrom)
+	case shColumns != 0:
+		r.Columns = shColumns
+		r.from.set("columns", profFrom)
+	case art.Columns != 0:
+		r.Columns = art.Columns
+		r.from.set("columns", artFrom)
+	default:
+		r.Columns = defColumns
+	}
+	pick := func(field string, ov, av *bool) *bool {
+		switch {
+		case ov != nil:
+			r.from.set(field, overFrom)
+			return ov
+		case av != nil:
+			r.from.set(field, artFrom)
+			return av
+		}
+		return nil
+	}
+	r.Grayscale = deref(pick("grayscale", o.Grayscale, art.Grayscale))
+	r.Strict = pick("strict", o.Strict, art.Strict)
+	switch {
+	case o.Bleed != nil:
+		r.Bleed = o.Bleed
+		r.from.set("bleed", overFrom)
+	case art.Bleed != nil:
+		r.Bleed = art.Bleed
+		r.from.set("bleed", artFrom)
+	}
+	switch {
+	case o.Pages != 0:
+		r.Pages = o.Pages
+		r.from.set("pages", overFrom)
+	case art.Pages != 0:
+		r.Pages = art.Pages
+		r.from.set("pages", artFrom)
+	}
+	if r.Bleed != nil && *r.Bleed > 0 && r.Preset != PresetProof {
+		return r, &OptionError{Field: "bleed", From: r.from.get("bleed"), Msg: "only the proof preset prints bleed"}
+	}
+	return r, nil
+}
+
+func deref(b *bool) bool { return b != nil && *b }
+
+// Blame is the field and origin to hold responsible for a problem that
+// several fields cause together. A profile's sheets and printd's defaults
+// are checked on their own when the profiles load, so the fault lies with
+// a value the request brought, the one of highest precedence; only when
+// none did is it the profile's (or the defaults').
+func (r *Resolved) Blame(fields ...string) (string, Origin) {
+	rank := func(o Origin) int {
+		switch o.Source {
+		case FromQuery, FromFlag, FromArticle:
+			return 10 + int(o.Source)
+		}
+		return int(o.Source)
+	}
+	best, bestFrom := "", Origin{}
+	for _, f := range fields {
+		if o := r.from.get(f); best == "" || rank(o) > rank(bestFrom) {
+			best, bestFrom = f, o
+		}
+	}
+	return best, bestFrom
+}
+
+// OptionErrors are every option problem of one request.
+type OptionErrors []*OptionError
+
+func (es OptionErrors) Error() string {
+	msgs := make([]string, len(es))
+	for i, e := range es {
+		msgs[i] = e.Error()
+	}
+	return strings.Join(msgs, "; ")
 }

@@ -11,21 +11,23 @@ func TestParsePaper(t *testing.T) {
 		want Paper
 		err  string
 	}{
-		{"A4", Paper{"A4", 210, 297}, ""},
-		{"letter", Paper{"Letter", 215.9, 279.4}, ""},
-		{"TABLOID", Paper{"Tabloid", 279.4, 431.8}, ""},
-		{" berliner ", Paper{"Berliner", 315, 470}, ""},
-		{"210x297mm", Paper{"210x297mm", 210, 297}, ""},
-		{"215.9X279.4MM", Paper{"215.9x279.4mm", 215.9, 279.4}, ""},
-		{"50x2000mm", Paper{"50x2000mm", 50, 2000}, ""},
+		{"A4", Paper{"A4", 210, 297, mm(210), mm(297)}, ""},
+		{"letter", Paper{"Letter", 215.9, 279.4, 612, 792}, ""},
+		{"TABLOID", Paper{"Tabloid", 279.4, 431.8, 792, 1224}, ""},
+		{" berliner ", Paper{"Berliner", 315, 470, mm(315), mm(470)}, ""},
+		{"210x297mm", Paper{"210x297mm", 210, 297, mm(210), mm(297)}, ""},
+		{"215.9X279.4MM", Paper{"215.9x279.4mm", 215.9, 279.4, mm(215.9), mm(279.4)}, ""},
+		{"50x2000mm", Paper{"50x2000mm", 50, 2000, mm(50), mm(2000)}, ""},
+		{"a3", Paper{"A3", 297, 420, mm(297), mm(420)}, ""},
+		{"Legal", Paper{"Legal", 215.9, 355.6, 612, 1008}, ""},
 		{"49x297mm", Paper{}, "width and height must be 50–2000 mm"},
 		{"210x2001mm", Paper{}, "width and height must be 50–2000 mm"},
-		{"A3", Paper{}, "must be A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm"},
-		{"210x297", Paper{}, "must be A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm"},
-		{"210 x 297mm", Paper{}, "must be A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm"},
-		{"-210x297mm", Paper{}, "must be A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm"},
-		{"210.x297mm", Paper{}, "must be A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm"},
-		{"1e3x297mm", Paper{}, "must be A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm"},
+		{"A0", Paper{}, "must be A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm"},
+		{"210x297", Paper{}, "must be A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm"},
+		{"210 x 297mm", Paper{}, "must be A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm"},
+		{"-210x297mm", Paper{}, "must be A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm"},
+		{"210.x297mm", Paper{}, "must be A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm"},
+		{"1e3x297mm", Paper{}, "must be A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm"},
 	}
 	for _, tt := range tests {
 		got, err := ParsePaper(tt.in)
@@ -50,7 +52,7 @@ func TestOptionsNormalize(t *testing.T) {
 	bad := Options{Preset: "print", Paper: "A0", Columns: -1, Bleed: &badBleed, Pages: 1001}
 	want := []Problem{
 		{"preset", "must be web, archive or proof"},
-		{"paper", "must be A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm"},
+		{"paper", "must be A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm"},
 		{"columns", "must be 1–4"},
 		{"bleed", "must be between 0 and 25 mm"},
 		{"pages", "must be between 0 and 1000"},

@@ -130,7 +130,7 @@ func TestValidationProblems(t *testing.T) {
 		{"footer.links[1].url", "required", func(a obj) { delete(sub(a, "footer")["links"].([]any)[1].(obj), "url") }},
 		{"options", "must be an object", func(a obj) { a["options"] = "proof" }},
 		{"options.preset", "must be web, archive or proof", func(a obj) { sub(a, "options")["preset"] = "print" }},
-		{"options.paper", "must be A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm", func(a obj) { sub(a, "options")["paper"] = "A3" }},
+		{"options.paper", "must be A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm", func(a obj) { sub(a, "options")["paper"] = "A0" }},
 		{"options.paper", "width and height must be 50–2000 mm", func(a obj) { sub(a, "options")["paper"] = "10x297mm" }},
 		{"options.columns", "must be 1–4", func(a obj) { sub(a, "options")["columns"] = 5 }},
 		{"options.columns", "must be 1–4", func(a obj) { sub(a, "options")["columns"] = 0 }},

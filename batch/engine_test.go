@@ -105,7 +105,10 @@ func enginePrint(dir string) batch.PrintFunc {
 	pc := photo.DefaultConfig()
 	pc.AllowFiles = true
 	pc.BaseDir = dir
-	p := engine.New(engine.Config{Photos: photo.NewStore(pc)})
+	p, err := engine.New(engine.Config{Photos: photo.NewStore(pc)})
+	if err != nil {
+		panic(err) // the embedded profile is tested
+	}
 	return func(ctx context.Context, a *article.Article, w io.Writer) (batch.Rendered, error) {
 		r, err := p.Print(ctx, a, w)
 		return batch.Rendered{Pages: r.Pages, Warnings: r.Warnings}, err

@@ -12,8 +12,9 @@ import (
 	"printd/article"
 )
 
-// DefaultPreset is given to articles that name no preset of their own.
-const DefaultPreset = "archive"
+// DefaultPreset is given to articles that name no preset of their own:
+// article.DefaultBatchPreset, the same on the command line and over HTTP.
+const DefaultPreset = article.DefaultBatchPreset
 
 // DefaultMaxRecordBytes bounds one input record (one NDJSON line).
 const DefaultMaxRecordBytes = 32 << 20

@@ -40,7 +40,10 @@ func BenchmarkPrintSeed(b *testing.B) {
 			cfg := photo.DefaultConfig()
 			cfg.AllowFiles = true
 			cfg.BaseDir = filepath.Join("..", "testdata")
-			p := New(Config{Photos: photo.NewStore(cfg)})
+			p, err := New(Config{Photos: photo.NewStore(cfg)})
+			if err != nil {
+				b.Fatal(err)
+			}
 			if _, err := p.Print(context.Background(), a, io.Discard); err != nil {
 				b.Fatal(err)
 			}

@@ -28,7 +28,10 @@ func FuzzPrint(f *testing.F) {
 	f.Add([]byte(`{"headline":"x","lang":"ru","options":{"columns":4,"paper":"60x60mm","preset":"proof"},"body":[{"type":"list","ordered":true,"items":["в","и"]}]}`))
 	cfg := photo.DefaultConfig()
 	cfg.AllowFiles = false // no I/O: data: URIs only
-	p := New(Config{Photos: photo.NewStore(cfg)})
+	p, err := New(Config{Photos: photo.NewStore(cfg)})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := article.Decode(data)
 		if err != nil {
@@ -47,7 +50,9 @@ func FuzzPrint(f *testing.F) {
 			if buf.Len() != 0 {
 				t.Fatalf("failed render wrote %d bytes", buf.Len())
 			}
-			if !errors.Is(err, ErrOptions) && !errors.Is(err, ErrPhoto) {
+			var oe article.OptionErrors
+			var ov *OversetError
+			if !errors.As(err, &oe) && !errors.Is(err, ErrPhoto) && !errors.As(err, &ov) {
 				t.Fatalf("print error of unknown kind: %v", err)
 			}
 			return

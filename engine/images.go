@@ -26,63 +26,70 @@ type imageKey struct {
 
 func keyOf(im layout.Image) imageKey { return imageKey{im.Src, im.PixelsW, im.PixelsH} }
 
-// images lists the distinct image sources of an article, lead photo first.
-func images(art *article.Article) []string {
-	var out []string
+// imageRef is one image source of a render and the JSON path of the first
+// field that names it.
+type imageRef struct {
+	src, path string
+}
+
+// images lists the distinct image sources of a planned article, lead photo
+// first, then the body's, then the profile's masthead logo.
+func images(pl *Plan) []imageRef {
+	var out []imageRef
 	seen := map[string]bool{}
-	add := func(im *article.Image) {
-		if im != nil && im.Src != "" && !seen[im.Src] {
-			seen[im.Src] = true
-			out = append(out, im.Src)
+	add := func(src, path string) {
+		if src != "" && !seen[src] {
+			seen[src] = true
+			out = append(out, imageRef{src, path})
 		}
 	}
-	add(art.Photo)
-	for _, b := range art.Body {
-		if b.Type == article.ImageBlock {
-			add(b.Image)
+	art := &pl.art
+	if art.Photo != nil {
+		add(art.Photo.Src, "photo.src")
+	}
+	for i, b := range art.Body {
+		if b.Type == article.ImageBlock && b.Image != nil {
+			add(b.Image.Src, fmt.Sprintf("body[%d].src", i))
 		}
 	}
+	add(pl.Spec.MastheadLogo, "masthead.logo")
 	return out
 }
 
 // inspectImages reads every image's size (fetching it once) in parallel.
-func (p *Printer) inspectImages(ctx context.Context, art *article.Article, pl Plan, failed map[string]string) (map[string]layout.ImageInfo, []string, error) {
-	strict := pl.Strict
-	srcs := images(art)
-	if logo := pl.Spec.MastheadLogo; logo != "" {
-		srcs = append(srcs, logo)
-	}
-	infos := make(map[string]layout.ImageInfo, len(srcs))
-	if len(srcs) == 0 || p.photos == nil {
+func (p *Printer) inspectImages(ctx context.Context, pl *Plan, failed map[string]string) (map[string]layout.ImageInfo, []string, error) {
+	refs := images(pl)
+	infos := make(map[string]layout.ImageInfo, len(refs))
+	if len(refs) == 0 || p.photos == nil {
 		return infos, nil, nil
 	}
 	type result struct {
 		info photo.Info
 		err  error
 	}
-	results := make([]result, len(srcs))
+	results := make([]result, len(refs))
 	var wg sync.WaitGroup
-	for i, src := range srcs {
+	for i, ref := range refs {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[i].info, results[i].err = p.photos.Inspect(ctx, src)
+			results[i].info, results[i].err = p.photos.Inspect(ctx, ref.src)
 		}()
 	}
 	wg.Wait()
 	var warns []string
-	for i, src := range srcs {
+	for i, ref := range refs {
 		if err := results[i].err; err != nil {
 			if ctx.Err() != nil {
 				return nil, nil, ctx.Err()
 			}
-			if strict {
-				return nil, nil, fmt.Errorf("%w: %s: %v", ErrPhoto, ShortSrc(src), err)
+			if pl.Strict {
+				return nil, nil, &PhotoError{Path: ref.path, Src: ref.src, Reason: photoReason(err), Err: err}
 			}
-			failed[src] = photoReason(err)
+			failed[ref.src] = photoReason(err)
 			continue
 		}
-		infos[src] = layout.ImageInfo{Width: results[i].info.Width, Height: results[i].info.Height}
+		infos[ref.src] = layout.ImageInfo{Width: results[i].info.Width, Height: results[i].info.Height}
 	}
 	return infos, warns, nil
 }
@@ -113,9 +120,10 @@ func photoReason(err error) string {
 }
 
 // prepareImages prepares each placed image at its target size.
-func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl Plan) (map[imageKey][]byte, []string, error) {
+func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl *Plan) (map[imageKey][]byte, []string, error) {
 	strict := pl.Strict
 	out := map[imageKey][]byte{}
+	var paths map[string]string // made on the first failure
 	var warns []string
 	for _, pg := range doc.Pages {
 		for _, im := range pg.Images {
@@ -129,7 +137,13 @@ func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl Pl
 					return nil, nil, ctx.Err()
 				}
 				if strict {
-					return nil, nil, fmt.Errorf("%w: %s: %v", ErrPhoto, ShortSrc(im.Src), err)
+					if paths == nil {
+						paths = map[string]string{}
+						for _, ref := range images(pl) {
+							paths[ref.src] = ref.path
+						}
+					}
+					return nil, nil, &PhotoError{Path: paths[im.Src], Src: im.Src, Reason: photoReason(err), Err: err}
 				}
 				warns = append(warns, fmt.Sprintf("photo %s left out: %v", ShortSrc(im.Src), err))
 				continue

@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"fmt"
+	"errors"
 	"net/url"
 	"strconv"
 	"strings"
@@ -11,15 +11,16 @@ import (
 	"printd/profile"
 )
 
-// Presets.
+// Presets (the vocabulary is article's).
 const (
-	PresetWeb     = "web"
-	PresetArchive = "archive"
-	PresetProof   = "proof"
+	PresetWeb     = article.PresetWeb
+	PresetArchive = article.PresetArchive
+	PresetProof   = article.PresetProof
 )
 
 // Plan is an article's options resolved against its publication's profile
-// and preset: everything the render will do, decided before any of it.
+// and preset: everything the render will do, decided before any of it. A
+// transport plans a request once and renders or checks that plan.
 type Plan struct {
 	Preset  string
 	Profile *profile.Profile
@@ -28,32 +29,59 @@ type Plan struct {
 	PDFA    bool
 	QR      bool
 	Footer  *article.Footer
+	// Options are the merged options with the origin of each.
+	Options article.Resolved
+
+	art article.Article // the article as planned (its footer filled in)
 }
 
-// Plan resolves art's options: the article's own, then its profile's for
-// the preset, then printd's defaults.
-func (p *Printer) Plan(art *article.Article) (Plan, error) {
-	o := art.Options
-	pl := Plan{Preset: strings.ToLower(o.Preset)}
-	if pl.Preset == "" {
-		pl.Preset = PresetWeb
-	}
-	switch pl.Preset {
-	case PresetWeb, PresetArchive, PresetProof:
-	default:
-		return pl, fmt.Errorf("%w: preset: %q is not web, archive or proof", ErrOptions, o.Preset)
+// Article is the article as it will be printed.
+func (pl *Plan) Article() *article.Article { return &pl.art }
+
+// Plan resolves art's options: printd's defaults, the article's own, its
+// publication's profile for the preset, then over (the query string or
+// the command line), each overriding the one before. Option problems are
+// returned as article.OptionErrors naming the field and its origin.
+func (p *Printer) Plan(art *article.Article, over article.Over) (Plan, error) {
+	ao, oo := art.Options, over.Options
+	errs := article.OptionErrors(ao.Check(article.Origin{Source: article.FromArticle}))
+	errs = append(errs, oo.Check(article.Origin{Source: over.From})...)
+	if len(errs) > 0 {
+		return Plan{}, errs
 	}
 	prof, err := p.profiles.Get(art.Publication)
 	if err != nil {
-		return pl, fmt.Errorf("%w: publication: %v", ErrOptions, err)
+		return Plan{}, article.OptionErrors{{Field: "publication", From: article.Origin{Source: article.FromArticle}, Msg: err.Error()}}
 	}
-	pl.Profile = prof
-	sheet := prof.Sheet(pl.Preset)
-	paper, err := layout.ParsePaper(firstNonEmpty(o.Paper, sheet.Paper, "A4"))
+	sheet := func(preset string) (string, int) {
+		sh := prof.Sheet(preset)
+		return sh.Paper, sh.Columns
+	}
+	r, err := article.Resolve(ao, prof.Name, sheet, article.Over{From: over.From, Options: oo})
 	if err != nil {
-		return pl, fmt.Errorf("%w: paper: %v", ErrOptions, err)
+		var oe *article.OptionError
+		if errors.As(err, &oe) {
+			return Plan{}, article.OptionErrors{oe}
+		}
+		return Plan{}, err
 	}
-	spec := layout.DefaultSpec(paper, firstPositive(o.Columns, sheet.Columns, 2))
+	pl, err := plan(prof, r, art)
+	if err != nil {
+		var se *layout.SpecError
+		if errors.As(err, &se) && len(se.Fields) > 0 {
+			field, from := r.Blame(se.Fields...)
+			return Plan{}, article.OptionErrors{{Field: field, From: from, Msg: se.Msg}}
+		}
+		return Plan{}, err
+	}
+	return pl, nil
+}
+
+// plan turns resolved options into a page specification and the switches
+// of the render.
+func plan(prof *profile.Profile, r article.Resolved, art *article.Article) (Plan, error) {
+	pl := Plan{Preset: r.Preset, Profile: prof, Options: r}
+	spec := layout.DefaultSpec(layout.PaperOf(r.Paper), r.Columns)
 	applyProfile(&spec, prof, art)
 	switch pl.Preset {
 	case PresetWeb:
@@ -65,24 +93,21 @@ func (p *Printer) Plan(art *article.Article) (Plan, error) {
 		pl.PDFA = true
 	case PresetProof:
 		spec.PPI = 300
-		bleed := 3.0
-		if o.Bleed != nil {
-			bleed = *o.Bleed
+		bleed := article.DefaultBleedMM
+		if r.Bleed != nil {
+			bleed = *r.Bleed
 		}
 		spec.Bleed = layout.MM(bleed)
 		spec.Marks = layout.MM(12)
 		pl.Strict = true
 	}
-	if o.Bleed != nil && *o.Bleed > 0 && pl.Preset != PresetProof {
-		return pl, fmt.Errorf("%w: bleed: only the proof preset prints bleed", ErrOptions)
+	if r.Strict != nil {
+		pl.Strict = *r.Strict
 	}
-	if o.Strict != nil {
-		pl.Strict = *o.Strict
-	}
-	if o.Grayscale != nil && *o.Grayscale {
+	if r.Grayscale {
 		spec.Grayscale = true
 	}
-	spec.Pages = o.Pages
+	spec.Pages = r.Pages
 	pl.Footer = art.Footer
 	if pl.Footer == nil && (prof.Footer.Text != "" || len(prof.Footer.Links) > 0) {
 		pl.Footer = &article.Footer{Text: prof.Footer.Text}
@@ -91,10 +116,39 @@ func (p *Printer) Plan(art *article.Article) (Plan, error) {
 		}
 	}
 	if err := spec.Validate(); err != nil {
-		return pl, fmt.Errorf("%w: %v", ErrOptions, err)
+		return pl, err
 	}
 	pl.Spec = spec
+	pl.art = *art
+	pl.art.Footer = pl.Footer
 	return pl, nil
+}
+
+// checkProfiles plans every preset of every loaded profile with no options
+// of the article's or the request's, so that a sheet layout cannot honour
+// is found when the profiles load, not on a client's request. It returns
+// every problem at once.
+func (p *Printer) checkProfiles() error {
+	var errs article.OptionErrors
+	for _, name := range p.profiles.Names() {
+		art := &article.Article{Publication: name}
+		if name == "default" {
+			art.Publication = ""
+		}
+		for _, preset := range []string{PresetWeb, PresetArchive, PresetProof} {
+			if _, err := p.Plan(art, article.Over{Options: article.Options{Preset: preset}}); err != nil {
+				var oe article.OptionErrors
+				if !errors.As(err, &oe) {
+					return err
+				}
+				errs = append(errs, oe...)
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
 }
 
 // applyProfile carries a profile's colours, language, date format,
@@ -151,15 +205,6 @@ func firstNonEmpty(vs ...string) string {
 		}
 	}
 	return ""
-}
-
-func firstPositive(vs ...int) int {
-	for _, v := range vs {
-		if v > 0 {
-			return v
-		}
-	}
-	return 0
 }
 
 // siteName is the article's site, from its address, for the running

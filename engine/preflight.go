@@ -86,7 +86,7 @@ type MissingReport struct {
 }
 
 // preflight checks a laid-out document.
-func preflight(pl Plan, doc *layout.Document, infos map[string]layout.ImageInfo, warnings []string) Report {
+func preflight(pl *Plan, doc *layout.Document, infos map[string]layout.ImageInfo, warnings []string) Report {
 	r := Report{Status: "ok", Preset: pl.Preset, Paper: pl.Spec.Paper.Name, Pages: len(doc.Pages), Overset: doc.Overset,
 		Images: []ImageReport{}, Missing: []MissingReport{}, Fonts: []string{}, Warnings: append([]string{}, warnings...),
 		Sheets: make([]Sheet, len(doc.Pages)), Layout: append([]string{}, doc.Notes...)}

@@ -3,7 +3,6 @@ package engine
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -21,14 +20,6 @@ import (
 
 // Version is the engine version; it is part of every ETag and proof slug.
 const Version = "0.1.0"
-
-// ErrPhoto marks a photo that could not be had while the strict option was
-// set (otherwise a missing photo is only a warning).
-var ErrPhoto = errors.New("photo unavailable")
-
-// ErrOptions marks options that cannot be honoured (bad paper, columns,
-// unknown publication…).
-var ErrOptions = errors.New("invalid options")
 
 // Result describes a finished render.
 type Result struct {
@@ -63,8 +54,10 @@ type Printer struct {
 	qrs      *lru.Cache[string, [][]bool] // QR codes by address; read-only bitmaps
 }
 
-// New makes a printer from its configuration.
-func New(c Config) *Printer {
+// New makes a printer from its configuration. It plans every preset of
+// every profile first and refuses a profile whose sheets layout cannot
+// honour, listing every problem.
+func New(c Config) (*Printer, error) {
 	qrs, _ := lru.New[string, [][]bool](1024)
 	p := &Printer{profiles: c.Profiles, photos: c.Photos, now: c.Now, qrs: qrs}
 	if p.profiles == nil {
@@ -73,56 +66,72 @@ func New(c Config) *Printer {
 	if p.now == nil {
 		p.now = time.Now
 	}
-	return p
+	if err := p.checkProfiles(); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
-// Print renders art (its Options already merged from the transport) and
-// writes the complete PDF to w only when the render succeeded.
+// Print plans art with no transport options and renders it (Plan, then
+// Render).
 func (p *Printer) Print(ctx context.Context, art *article.Article, w io.Writer) (Result, error) {
+	pl, err := p.Plan(art, article.Over{})
+	if err != nil {
+		return Result{}, err
+	}
+	return p.Render(ctx, pl, w)
+}
+
+// Preflight plans art with no transport options and checks it (Plan, then
+// Check).
+func (p *Printer) Preflight(ctx context.Context, art *article.Article) (Report, error) {
+	pl, err := p.Plan(art, article.Over{})
+	if err != nil {
+		return Report{}, err
+	}
+	return p.Check(ctx, pl)
+}
+
+// Render renders a planned article and writes the complete PDF to w only
+// when the render succeeded. Text that does not fit a fixed page count is
+// a warning, or an *OversetError when the plan is strict.
+func (p *Printer) Render(ctx context.Context, pl Plan, w io.Writer) (Result, error) {
 	var buf bytes.Buffer
-	res, err := p.run(ctx, art, &buf)
+	c, res, err := p.compose(ctx, &pl)
 	if err != nil {
 		return res, err
 	}
+	if c.doc.Overset && pl.Strict {
+		return res, &OversetError{Pages: len(c.doc.Pages)}
+	}
+	prepared, warns, err := p.prepareImages(ctx, c.doc, &c.plan)
+	if err != nil {
+		return res, err
+	}
+	res.Warnings = append(res.Warnings, warns...)
+	res.PhotoFailures += len(warns) // every preparation warning is a photo left out
+	if err := p.draw(ctx, c.doc, c, prepared, meta(&c.plan.art), &buf); err != nil {
+		return res, err
+	}
+	res.Bytes = int64(buf.Len())
 	if _, err := w.Write(buf.Bytes()); err != nil {
 		return res, fmt.Errorf("write pdf: %w", err)
 	}
 	return res, nil
 }
 
-// Preflight lays the article out as Print would and reports what a print
-// editor must know, without writing a PDF.
-func (p *Printer) Preflight(ctx context.Context, art *article.Article) (Report, error) {
-	res, err := p.run(ctx, art, nil)
+// Check lays a planned article out as Render would and reports what a
+// print editor must know, without writing a PDF.
+func (p *Printer) Check(ctx context.Context, pl Plan) (Report, error) {
+	_, res, err := p.compose(ctx, &pl)
 	return res.Preflight, err
 }
 
 // composed is an article laid out and checked, ready to be drawn.
 type composed struct {
 	plan Plan
-	art  article.Article
 	doc  *layout.Document
 	book render.Book
-}
-
-// run is the pipeline: plan, inspect photos, lay out, prepare photos,
-// render (skipped when out is nil).
-func (p *Printer) run(ctx context.Context, art *article.Article, out *bytes.Buffer) (Result, error) {
-	c, res, err := p.compose(ctx, art)
-	if err != nil || out == nil {
-		return res, err
-	}
-	prepared, warns, err := p.prepareImages(ctx, c.doc, c.plan)
-	if err != nil {
-		return res, err
-	}
-	res.Warnings = append(res.Warnings, warns...)
-	res.PhotoFailures += len(warns) // every preparation warning is a photo left out
-	if err := p.draw(ctx, c.doc, c, prepared, meta(&c.art), out); err != nil {
-		return res, err
-	}
-	res.Bytes = int64(out.Len())
-	return res, nil
 }
 
 // draw renders a laid-out document with its prepared photos.
@@ -135,17 +144,12 @@ func (p *Printer) draw(ctx context.Context, doc *layout.Document, c *composed, p
 	return render.Render(ctx, doc, c.book, lookup, m, ropt, out)
 }
 
-// compose plans an article, inspects its photos and lays it out.
-func (p *Printer) compose(ctx context.Context, art *article.Article) (*composed, Result, error) {
+// compose inspects a planned article's photos and lays it out.
+func (p *Printer) compose(ctx context.Context, pl *Plan) (*composed, Result, error) {
 	var res Result
-	pl, err := p.Plan(art)
-	if err != nil {
-		return nil, res, err
-	}
-	a := *art // the plan may fill in the footer; the caller's article stays as it was
-	a.Footer = pl.Footer
+	a := pl.art // layout keeps a pointer to it; the plan stays where it is
 	failed := map[string]string{}
-	infos, warns, err := p.inspectImages(ctx, &a, pl, failed)
+	infos, warns, err := p.inspectImages(ctx, pl, failed)
 	if err != nil {
 		return nil, res, err
 	}
@@ -169,8 +173,11 @@ func (p *Printer) compose(ctx context.Context, art *article.Article) (*composed,
 	res.Missing = doc.Missing
 	res.Pages = len(doc.Pages)
 	res.Preflight = preflight(pl, doc, infos, res.Warnings)
+	if doc.Overset {
+		res.Warnings = append(res.Warnings, (&OversetError{Pages: len(doc.Pages)}).Error())
+	}
 	res.PhotoFailures = len(failed)
-	return &composed{plan: pl, art: a, doc: doc, book: book}, res, nil
+	return &composed{plan: *pl, doc: doc, book: book}, res, nil
 }
 
 // PrintMerged renders several articles into one PDF, one after another,
@@ -187,11 +194,16 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, w io
 		if err := ctx.Err(); err != nil {
 			return res, failed, err
 		}
-		c, r, err := p.compose(ctx, art)
+		var c *composed
+		var r Result
+		pl, err := p.Plan(art, article.Over{})
+		if err == nil {
+			c, r, err = p.compose(ctx, &pl)
+		}
 		if err == nil {
 			var pw []string
 			var imgs map[imageKey][]byte
-			imgs, pw, err = p.prepareImages(ctx, c.doc, c.plan)
+			imgs, pw, err = p.prepareImages(ctx, c.doc, &c.plan)
 			r.Warnings = append(r.Warnings, pw...)
 			for k, v := range imgs {
 				prepared[k] = v
@@ -222,7 +234,7 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, w io
 		return res, failed, fmt.Errorf("%w: no article could be rendered", ErrOptions)
 	}
 	var buf bytes.Buffer
-	m := meta(&first.art)
+	m := meta(&first.plan.art)
 	m.Title = fmt.Sprintf("%d articles", len(arts)-len(failed))
 	m.ID = ""
 	if err := p.draw(ctx, merged, first, prepared, m, &buf); err != nil {

@@ -47,11 +47,11 @@ func loadFixture(t testing.TB, name string) *article.Article {
 
 func mustPaper(t testing.TB, s string) Paper {
 	t.Helper()
-	p, err := ParsePaper(s)
+	p, err := article.ParsePaper(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p
+	return PaperOf(p)
 }
 
 // fixtureImages gives every image of an article the seed photo's size.

@@ -118,21 +118,32 @@ func (s *Spec) ColumnWidth() float64 {
 	return (s.Content().W - (n-1)*s.Gutter) / n
 }
 
-// Validate reports a specification layout cannot honour.
+// SpecError is a specification layout cannot honour. Fields names the
+// options that together cause it ("paper", "columns"), so that a caller
+// can tell whose choice it was.
+type SpecError struct {
+	Fields []string
+	Msg    string
+}
+
+func (e *SpecError) Error() string { return e.Msg }
+
+// Validate reports a specification layout cannot honour (a *SpecError).
 func (s *Spec) Validate() error {
+	bad := func(msg string, fields ...string) error { return &SpecError{Fields: fields, Msg: msg} }
 	switch {
 	case s.Columns < 1 || s.Columns > 4:
-		return fmt.Errorf("columns: must be 1–4, got %d", s.Columns)
+		return bad(fmt.Sprintf("must be 1–4, got %d", s.Columns), "columns")
 	case s.Paper.Width <= 0 || s.Paper.Height <= 0:
-		return fmt.Errorf("paper: no size")
+		return bad("no size", "paper")
 	case s.Content().W < 100 || s.Content().H < 150:
-		return fmt.Errorf("paper %s: margins leave no room for text", s.Paper.Name)
+		return bad(fmt.Sprintf("%s: margins leave no room for text", s.Paper.Name), "paper")
 	case s.ColumnWidth() < 72:
-		return fmt.Errorf("columns: %d columns on %s leave each under 1 inch", s.Columns, s.Paper.Name)
+		return bad(fmt.Sprintf("%d columns on %s leave each under 1 inch", s.Columns, s.Paper.Name), "columns", "paper")
 	case s.Body.Size <= 0 || s.Body.Leading <= 0:
-		return fmt.Errorf("body: no text size")
+		return bad("body: no text size")
 	case !(s.MaxExpansion >= 0 && s.MaxExpansion <= 0.1):
-		return fmt.Errorf("max expansion: must be 0–0.1, got %v", s.MaxExpansion)
+		return bad(fmt.Sprintf("max expansion: must be 0–0.1, got %v", s.MaxExpansion))
 	}
 	return nil
 }

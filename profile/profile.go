@@ -18,6 +18,7 @@ import (
 
 	"sigs.k8s.io/yaml"
 
+	"printd/article"
 	"printd/fonts"
 )
 
@@ -127,9 +128,9 @@ type Profiles struct {
 // replaces the embedded one.
 func Load(dir string) (*Profiles, error) {
 	ps := &Profiles{byName: map[string]*Profile{}}
-	def, err := parse(defaultYAML, "")
+	def, err := parse(defaultYAML, "", "")
 	if err != nil {
-		return nil, fmt.Errorf("embedded default profile: %w", err)
+		return nil, err
 	}
 	ps.byName[def.Name] = def
 	if dir == "" {
@@ -139,6 +140,7 @@ func Load(dir string) (*Profiles, error) {
 	if err != nil {
 		return nil, fmt.Errorf("profiles: %w", err)
 	}
+	var errs []error
 	for _, e := range entries {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
 		if e.IsDir() || (ext != ".yaml" && ext != ".yml" && ext != ".json") {
@@ -147,13 +149,18 @@ func Load(dir string) (*Profiles, error) {
 		path := filepath.Join(dir, e.Name())
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("profile %s: %w", path, err)
+			errs = append(errs, &Error{File: path, Problems: []string{err.Error()}})
+			continue
 		}
-		p, err := parse(data, dir)
+		p, err := parse(data, dir, path)
 		if err != nil {
-			return nil, fmt.Errorf("profile %s: %w", path, err)
+			errs = append(errs, err)
+			continue
 		}
 		ps.byName[p.Name] = p
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	return ps, nil
 }
@@ -192,56 +199,88 @@ func (ps *Profiles) Names() []string {
 var nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,63}$`)
 var colorRE = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
 
-// parse reads and checks one profile and loads its fonts.
-func parse(data []byte, dir string) (*Profile, error) {
+// Error lists every problem of one profile file, each with the path of
+// the field it concerns.
+type Error struct {
+	File     string // "" for the embedded default
+	Problems []string
+}
+
+func (e *Error) Error() string {
+	file := e.File
+	if file == "" {
+		file = "embedded default"
+	}
+	return fmt.Sprintf("profile %s: %s", file, strings.Join(e.Problems, "; "))
+}
+
+// parse reads and checks one profile and loads its fonts. It reports
+// every problem it finds, not only the first.
+func parse(data []byte, dir, file string) (*Profile, error) {
 	p := &Profile{Dir: dir}
 	if err := yaml.UnmarshalStrict(data, p); err != nil {
-		return nil, err
+		return nil, &Error{File: file, Problems: []string{err.Error()}}
 	}
+	var probs []string
+	add := func(format string, args ...any) { probs = append(probs, fmt.Sprintf(format, args...)) }
 	if !nameRE.MatchString(p.Name) {
-		return nil, fmt.Errorf("name: %q must be lower-case letters, digits, '.', '_' or '-'", p.Name)
+		add("name: %q must be lower-case letters, digits, '.', '_' or '-'", p.Name)
 	}
 	switch p.DateFormat {
 	case "":
 		p.DateFormat = "long"
 	case "long", "iso", "numeric":
 	default:
-		return nil, fmt.Errorf("date_format: %q must be long, iso or numeric", p.DateFormat)
+		add("date_format: %q must be long, iso or numeric", p.DateFormat)
 	}
-	for field, c := range map[string]string{"accent": p.Colors.Accent, "text": p.Colors.Text, "muted": p.Colors.Muted, "rule": p.Colors.Rule, "link": p.Colors.Link} {
-		if c != "" && !colorRE.MatchString(c) {
-			return nil, fmt.Errorf("colors.%s: %q is not #rrggbb", field, c)
+	for _, c := range []struct{ field, v string }{{"accent", p.Colors.Accent}, {"text", p.Colors.Text}, {"muted", p.Colors.Muted}, {"rule", p.Colors.Rule}, {"link", p.Colors.Link}} {
+		if c.v != "" && !colorRE.MatchString(c.v) {
+			add("colors.%s: %q is not #rrggbb", c.field, c.v)
 		}
 	}
-	for name, sh := range p.Presets {
-		switch name {
-		case "web", "archive", "proof":
-		default:
-			return nil, fmt.Errorf("presets.%s: unknown preset (web, archive, proof)", name)
+	names := make([]string, 0, len(p.Presets))
+	for name := range p.Presets {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		sh := p.Presets[name]
+		preset, ok := article.ParsePreset(name)
+		if !ok || preset != name {
+			add("presets.%s: unknown preset (web, archive, proof)", name)
+			continue
 		}
-		if sh.Columns < 0 || sh.Columns > 4 {
-			return nil, fmt.Errorf("presets.%s.columns: must be 1–4", name)
+		o := article.Options{Paper: sh.Paper, Columns: sh.Columns}
+		if sh.Columns < 0 {
+			o.Columns = -1 // zero means "not set"; a negative count is refused
 		}
+		for _, e := range o.Check(article.Origin{Source: article.FromProfile, Profile: p.Name, Preset: name}) {
+			add("%s: %s", e.Path(), e.Msg)
+		}
+		sh.Paper = o.Paper // canonical name
+		p.Presets[name] = sh
 	}
 	for i, l := range p.Footer.Links {
 		if l.Text == "" || !(strings.HasPrefix(l.URL, "https://") || strings.HasPrefix(l.URL, "http://")) {
-			return nil, fmt.Errorf("footer.links[%d]: needs text and an http(s) url", i)
+			add("footer.links[%d]: needs text and an http(s) url", i)
 		}
 	}
-	set, err := p.loadFonts()
-	if err != nil {
-		return nil, err
+	set, fprobs := p.loadFonts()
+	probs = append(probs, fprobs...)
+	if len(probs) > 0 {
+		return nil, &Error{File: file, Problems: probs}
 	}
 	p.Set = set
 	return p, nil
 }
 
 // loadFonts parses the profile's families once.
-func (p *Profile) loadFonts() (*fonts.Set, error) {
+func (p *Profile) loadFonts() (*fonts.Set, []string) {
 	emb, err := fonts.Embedded()
 	if err != nil {
-		return nil, err
+		return nil, []string{err.Error()}
 	}
+	var probs []string
 	set := &fonts.Set{Serif: emb.Serif, Sans: emb.Sans, Mono: emb.Mono}
 	load := func(field, family string, ff FamilyFiles) (*fonts.Family, error) {
 		var files [4][]byte
@@ -274,7 +313,8 @@ func (p *Profile) loadFonts() (*fonts.Set, error) {
 		}
 		fam, err := load(f.field, p.Name+"-"+f.field, f.ff)
 		if err != nil {
-			return nil, err
+			probs = append(probs, err.Error())
+			continue
 		}
 		*f.dst = fam
 	}
@@ -285,11 +325,12 @@ func (p *Profile) loadFonts() (*fonts.Set, error) {
 		}
 		fam, err := load(fmt.Sprintf("fallback[%d]", i), name, ff)
 		if err != nil {
-			return nil, err
+			probs = append(probs, err.Error())
+			continue
 		}
 		set.Extra = append(set.Extra, fam)
 	}
-	return set, nil
+	return set, probs
 }
 
 // FallbackNames lists the fallback families in the order they are tried.

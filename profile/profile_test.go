@@ -17,7 +17,9 @@ func TestDefault(t *testing.T) {
 	if p.Name != "default" || p.Set == nil || p.Set.Serif == nil || p.DateFormat != "long" {
 		t.Errorf("default profile: %+v", p)
 	}
-	if s := p.Sheet("proof"); s.Paper != "Tabloid" || s.Columns != 3 {
+	// The default profile sets no sheet, so that an article's own options
+	// are not overridden; printd's defaults (article.PresetSheet) apply.
+	if s := p.Sheet("proof"); s.Paper != "" || s.Columns != 0 {
 		t.Errorf("proof sheet %+v", s)
 	}
 }
@@ -81,6 +83,10 @@ func TestBadProfiles(t *testing.T) {
 		"name: x\nfonts: {serif: {regular: nope.ttf}}\n":        "fonts.serif",
 		"name: x\nfooter: {links: [{text: a, url: ftp://x}]}\n": "footer.links[0]",
 		"name: x\nunknown_field: 1\n":                           "unknown",
+		"name: x\npresets: {proof: {paper: A0}}\n":              "presets.proof.paper: must be A4, A3, Letter",
+		"name: x\npresets: {web: {columns: 5}}\n":               "presets.web.columns: must be 1–4",
+		"name: x\npresets: {web: {columns: -1}}\n":              "presets.web.columns: must be 1–4",
+		"name: x\npresets: {web: {paper: 10x10mm}}\n":           "presets.web.paper: width and height must be 50–2000 mm",
 	}
 	for body, want := range cases {
 		dir := t.TempDir()
@@ -89,5 +95,40 @@ func TestBadProfiles(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: error %v, want one naming %q", body, err, want)
 		}
+	}
+}
+
+// A profile with several mistakes reports all of them at once, and every
+// bad file of the directory, so that an operator fixes them in one go.
+func TestBadProfileReportsEveryProblem(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("name: a\ndate_format: fancy\ncolors: {accent: red, link: blue}\npresets: {proof: {paper: A0, columns: 9}}\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.yaml"), []byte("name: b\nfooter: {links: [{text: a, url: ftp://x}]}\n"), 0o644)
+	_, err := Load(dir)
+	if err == nil {
+		t.Fatal("bad profiles loaded")
+	}
+	for _, want := range []string{"a.yaml", "date_format", "colors.accent", "colors.link", "presets.proof.paper", "presets.proof.columns", "b.yaml", "footer.links[0]"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not name %q", err, want)
+		}
+	}
+	var pe *Error
+	if !errors.As(err, &pe) {
+		t.Errorf("error %T is not a *profile.Error", err)
+	}
+}
+
+// A3 is a paper of the one table, so profiles and every entry point accept it.
+func TestProfileAcceptsA3(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("name: a\npresets: {proof: {paper: a3, columns: 3}}\n"), 0o644)
+	ps, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := ps.Get("a")
+	if s := p.Sheet("proof"); s.Paper != "A3" {
+		t.Errorf("sheet %+v, want the canonical A3", s)
 	}
 }

@@ -168,7 +168,8 @@ func fixtureDoc(t testing.TB, name string) (*layout.Document, Book) {
 		t.Fatal(err)
 	}
 	book := embeddedBook(t)
-	p, _ := layout.ParsePaper("A4")
+	ap, _ := article.ParsePaper("A4")
+	p := layout.PaperOf(ap)
 	doc, err := layout.Layout(&layout.Input{Article: a, Spec: layout.DefaultSpec(p, 2), Fonts: book})
 	if err != nil {
 		t.Fatal(err)

@@ -41,7 +41,8 @@ func seedDoc(t testing.TB) (*layout.Document, Book) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, _ := layout.ParsePaper("A4")
+	ap, _ := article.ParsePaper("A4")
+	p := layout.PaperOf(ap)
 	book := Book{Set: set}
 	doc, err := layout.Layout(&layout.Input{Article: a, Spec: layout.DefaultSpec(p, 2), Fonts: book})
 	if err != nil {

@@ -79,7 +79,7 @@ func (s *Server) postBatch(c *gin.Context) {
 	}
 	preset := qo.opts.Preset
 	if preset == "" {
-		preset = "web"
+		preset = article.DefaultBatchPreset
 	}
 	opts := batch.Options{
 		Workers: s.cfg.Concurrency,
@@ -102,7 +102,7 @@ func (s *Server) postBatch(c *gin.Context) {
 			defer release()
 			ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
 			defer cancel()
-			res, err := s.print(ctx, art, w)
+			res, err := s.printArticle(ctx, art, w)
 			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings}, err
 		},
 	}
@@ -152,7 +152,7 @@ func (s *Server) mergedPDF(c *gin.Context, body io.Reader, format adapt.Format, 
 				} else {
 					qo.apply(&art.Options)
 					if art.Options.Preset == "" {
-						art.Options.Preset = "web"
+						art.Options.Preset = article.DefaultBatchPreset
 					}
 					arts = append(arts, art)
 					lines = append(lines, line)

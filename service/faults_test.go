@@ -26,8 +26,6 @@ import (
 	"time"
 
 	"go.uber.org/goleak"
-
-	"printd/article"
 )
 
 // bigPDFPrint makes the renders of articles whose id starts with "big-"
@@ -35,10 +33,9 @@ import (
 // %%EOF) instead of a real PDF: an answer far larger than the socket
 // buffers. Other articles are rendered as usual.
 func bigPDFPrint(s *Server, n int) {
-	inner := s.print
-	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error) {
-		if !strings.HasPrefix(art.ID, "big-") {
-			return inner(ctx, art, w)
+	onRender(s, func(ctx context.Context, pl engine.Plan, w io.Writer, inner renderFunc) (engine.Result, error) {
+		if !strings.HasPrefix(pl.Article().ID, "big-") {
+			return inner(ctx, pl, w)
 		}
 		line := "%" + strings.Repeat("x", 78) + "\n"
 		bw := bufio.NewWriter(w)
@@ -49,7 +46,7 @@ func bigPDFPrint(s *Server, n int) {
 		}
 		_, _ = bw.WriteString("%%EOF\n")
 		return engine.Result{Pages: 1}, bw.Flush()
-	}
+	})
 }
 
 // smallSendBuffers shrinks the kernel send buffer of every connection it
@@ -377,10 +374,9 @@ func TestBurstOfTwiceTheCapacity(t *testing.T) {
 		c.Concurrency, c.Queue, c.QueueWait = slots, queue, 20*time.Second
 		c.CacheBytes = 1 << 20
 	})
-	inner := s.print
 	var printing, maxPrinting atomic.Int64
-	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error) {
-		if strings.HasPrefix(art.ID, "burst-") {
+	onRender(s, func(ctx context.Context, pl engine.Plan, w io.Writer, inner renderFunc) (engine.Result, error) {
+		if strings.HasPrefix(pl.Article().ID, "burst-") {
 			n := printing.Add(1)
 			defer printing.Add(-1)
 			for m := maxPrinting.Load(); n > m && !maxPrinting.CompareAndSwap(m, n); m = maxPrinting.Load() {
@@ -391,8 +387,8 @@ func TestBurstOfTwiceTheCapacity(t *testing.T) {
 				return engine.Result{}, ctx.Err()
 			}
 		}
-		return inner(ctx, art, w)
-	}
+		return inner(ctx, pl, w)
+	})
 	wantPDF(t, post(t, s, "", seed(t, "", withID("warm-up"))))
 	heapBefore := heapInUse()
 

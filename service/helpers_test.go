@@ -21,8 +21,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-
-	"printd/article"
 )
 
 // testConfig is the defaults with small limits and quiet logs.
@@ -66,8 +64,7 @@ type printHook struct {
 }
 
 func hookPrint(s *Server, h *printHook) {
-	inner := s.print
-	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error) {
+	onRender(s, func(ctx context.Context, pl engine.Plan, w io.Writer, inner renderFunc) (engine.Result, error) {
 		h.calls.Add(1)
 		if h.started != nil {
 			h.started <- struct{}{}
@@ -80,10 +77,10 @@ func hookPrint(s *Server, h *printHook) {
 				return engine.Result{}, ctx.Err()
 			}
 		}
-		res, err := inner(ctx, art, w)
+		res, err := inner(ctx, pl, w)
 		h.record(err)
 		return res, err
-	}
+	})
 }
 
 func (h *printHook) record(err error) {
@@ -352,4 +349,23 @@ func metricValue(scrape, series string) string {
 		}
 	}
 	return ""
+}
+
+// renderFunc renders a plan (the server's own printer, for onRender).
+type renderFunc func(ctx context.Context, pl engine.Plan, w io.Writer) (engine.Result, error)
+
+// hookedPrinter is the server's printer with its renders replaced.
+type hookedPrinter struct {
+	printer
+	fn func(ctx context.Context, pl engine.Plan, w io.Writer, inner renderFunc) (engine.Result, error)
+}
+
+func (p *hookedPrinter) Render(ctx context.Context, pl engine.Plan, w io.Writer) (engine.Result, error) {
+	return p.fn(ctx, pl, w, p.printer.Render)
+}
+
+// onRender replaces the server's renders with fn, which may call inner,
+// the render it replaced.
+func onRender(s *Server, fn func(ctx context.Context, pl engine.Plan, w io.Writer, inner renderFunc) (engine.Result, error)) {
+	s.printer = &hookedPrinter{printer: s.printer, fn: fn}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"printd/engine"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
@@ -16,7 +17,7 @@ import (
 // postPDF is POST /v1/pdf: the article in the body, options in the query.
 func (s *Server) postPDF(c *gin.Context) {
 	if data, ok := s.jsonBody(c); ok {
-		s.servePDF(c, data, false)
+		s.serveArticle(c, data, false, answerPDF)
 	}
 }
 
@@ -39,16 +40,21 @@ func (s *Server) jsonBody(c *gin.Context) ([]byte, bool) {
 // /v1/pdf; the answer is the preflight report (JSON), no PDF.
 func (s *Server) postPreflight(c *gin.Context) {
 	if data, ok := s.jsonBody(c); ok {
-		c.Set(preflightKey, true)
-		s.servePDF(c, data, false)
+		s.serveArticle(c, data, false, answerPreflight)
 	}
 }
 
-const preflightKey = "printd.preflight"
+// answer is what a request for one article gets back.
+type answer uint8
 
-// preflight answers with the report of an article checked in a render
-// slot under the render deadline.
-func (s *Server) preflight(c *gin.Context, art *article.Article, warns []string) {
+const (
+	answerPDF answer = iota
+	answerPreflight
+)
+
+// preflight answers with the report of a planned article checked in a
+// render slot under the render deadline.
+func (s *Server) preflight(c *gin.Context, pl engine.Plan, warns []string) {
 	ctx := c.Request.Context()
 	release, why, err := s.limiter.acquire(ctx)
 	if err != nil {
@@ -61,9 +67,9 @@ func (s *Server) preflight(c *gin.Context, art *article.Article, warns []string)
 	defer release()
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
 	defer cancel()
-	rep, err := s.printer.Preflight(ctx, art)
+	rep, err := s.printer.Check(ctx, pl)
 	if err != nil {
-		s.fail(c, renderError(err, art, queryOptions{}))
+		s.fail(c, err)
 		return
 	}
 	rep.Warnings = append(append([]string{}, warns...), rep.Warnings...)
@@ -71,13 +77,21 @@ func (s *Server) preflight(c *gin.Context, art *article.Article, warns []string)
 	c.JSON(http.StatusOK, rep)
 }
 
-// servePDF answers with the PDF of an article given as JSON. A request
-// whose ETag the client already has (304) or the cache holds is answered
-// before the article is decoded; any other is decoded, its query options
-// applied and checked, then rendered (or joins an identical render under
-// way). fromSource marks JSON that came from the article source, whose
-// syntax errors are the source's fault (502), not the client's (400).
+// servePDF answers with the PDF of an article given as JSON. fromSource
+// marks JSON that came from the article source, whose syntax errors are
+// the source's fault (502), not the client's (400).
 func (s *Server) servePDF(c *gin.Context, data []byte, fromSource bool) {
+	s.serveArticle(c, data, fromSource, answerPDF)
+}
+
+// serveArticle answers a request for one article given as JSON. A PDF
+// request whose ETag the client already has (304) or the cache holds is
+// answered before the article is decoded. Any other is read (a CMS's shape
+// converted first, whatever the query says), decoded, and its query
+// problems and article problems reported together; then it is planned
+// once and that plan rendered (or joined to an identical render under
+// way) or checked.
+func (s *Server) serveArticle(c *gin.Context, data []byte, fromSource bool, ans answer) {
 	ctx := c.Request.Context()
 	qo, qprobs := parseQuery(c.Request.URL.Query())
 	formatName := c.Query("format")
@@ -92,7 +106,7 @@ func (s *Server) servePDF(c *gin.Context, data []byte, fromSource bool) {
 	}
 	inm := c.GetHeader("If-None-Match")
 	var etag string
-	if len(qprobs) == 0 && !c.GetBool(preflightKey) {
+	if len(qprobs) == 0 && ans == answerPDF {
 		etag = s.etagOf(data, qo.opts, string(format))
 		// Only valid input was ever given this tag, so a client's copy of
 		// it needs no decoding to be confirmed ("*" confirms nothing).
@@ -116,39 +130,49 @@ func (s *Server) servePDF(c *gin.Context, data []byte, fromSource bool) {
 	}
 	if err != nil {
 		var se *article.SyntaxError
-		var ve *article.ValidationError
-		switch {
-		case fromSource && errors.As(err, &se):
+		if fromSource && errors.As(err, &se) {
 			err = fmt.Errorf("%w: its answer is not JSON: %v", errSource, se)
-		case errors.As(err, &ve) && len(qprobs) > 0:
-			err = &article.ValidationError{Problems: append(qprobs, ve.Problems...)}
 		}
-		s.fail(c, err)
+		s.fail(c, withQueryProblems(err, qprobs))
 		return
 	}
 	if len(qprobs) > 0 {
 		s.fail(c, &article.ValidationError{Problems: qprobs})
 		return
 	}
-	qo.apply(&art.Options)
-	if _, err := s.printer.Plan(art); err != nil {
-		s.fail(c, optionsError(err, qo))
+	pl, err := s.printer.Plan(art, article.Over{From: article.FromQuery, Options: qo.over()})
+	if err != nil {
+		s.fail(c, err)
 		return
 	}
-	if c.GetBool(preflightKey) {
-		s.preflight(c, art, warns)
+	if ans == answerPreflight {
+		s.preflight(c, pl, warns)
 		return
 	}
 	if noneMatch(inm, etag, true) {
 		s.notModified(c, etag)
 		return
 	}
-	r, how, err := s.render(ctx, etag, art, warns)
+	r, how, err := s.render(ctx, etag, pl, warns)
 	if err != nil {
-		s.fail(c, renderError(err, art, qo))
+		s.fail(c, err)
 		return
 	}
 	s.sendPDF(c, etag, r, how)
+}
+
+// withQueryProblems puts the query's problems before an article's, so that
+// a request with both hears of both; any other error stands alone when the
+// query is fine.
+func withQueryProblems(err error, qprobs []article.Problem) error {
+	if len(qprobs) == 0 {
+		return err
+	}
+	var ve *article.ValidationError
+	if errors.As(err, &ve) {
+		return &article.ValidationError{Problems: append(append([]article.Problem(nil), qprobs...), ve.Problems...)}
+	}
+	return err
 }
 
 func (s *Server) notModified(c *gin.Context, etag string) {

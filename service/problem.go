@@ -71,6 +71,24 @@ func as[T error]() func(error) bool {
 	}
 }
 
+// optionsFrom matches option errors all of whose values came from src
+// (a publication profile's sheet: the operator's mistake, not the
+// client's).
+func optionsFrom(src article.Source) func(error) bool {
+	return func(err error) bool {
+		var oe article.OptionErrors
+		if !errors.As(err, &oe) || len(oe) == 0 {
+			return false
+		}
+		for _, e := range oe {
+			if e.From.Source != src {
+				return false
+			}
+		}
+		return true
+	}
+}
+
 const problemBase = "urn:printd:problem:"
 
 // problemKinds is the one table from errors to problem responses; the first
@@ -88,8 +106,11 @@ var problemKinds = []problemKind{
 	{as[*article.ValidationError](), http.StatusUnprocessableEntity, problemBase + "invalid-article", "Invalid Article", true},
 	{is(adapt.ErrAmbiguous), http.StatusUnprocessableEntity, problemBase + "unrecognised-input", "Unrecognised Input Format", true},
 	{is(adapt.ErrUnknownFormat), http.StatusUnprocessableEntity, problemBase + "invalid-options", "Invalid Options", true},
+	{optionsFrom(article.FromProfile), http.StatusInternalServerError, problemBase + "bad-profile", "Publication Profile Cannot Be Honoured", true},
+	{as[article.OptionErrors](), http.StatusUnprocessableEntity, problemBase + "invalid-options", "Invalid Options", true},
 	{is(engine.ErrOptions), http.StatusUnprocessableEntity, problemBase + "invalid-options", "Invalid Options", true},
-	{is(engine.ErrPhoto), http.StatusUnprocessableEntity, problemBase + "photo-unavailable", "Photo Unavailable", true},
+	{as[*engine.PhotoError](), http.StatusUnprocessableEntity, problemBase + "photo-unavailable", "Photo Unavailable", true},
+	{as[*engine.OversetError](), http.StatusUnprocessableEntity, problemBase + "overset", "Text Does Not Fit", true},
 	{is(errOverloaded), http.StatusServiceUnavailable, problemBase + "overloaded", "Render Capacity Exhausted", true},
 	{is(context.DeadlineExceeded), http.StatusGatewayTimeout, problemBase + "render-timeout", "Render Timed Out", false},
 	{is(errSource), http.StatusBadGateway, problemBase + "article-source", "Article Source Failed", true},
@@ -128,9 +149,21 @@ func fieldsOf(err error) []article.Problem {
 	if errors.As(err, &ve) {
 		return ve.Problems
 	}
-	var fe *fieldsError
-	if errors.As(err, &fe) {
-		return fe.fields
+	var oe article.OptionErrors
+	if errors.As(err, &oe) {
+		probs := make([]article.Problem, len(oe))
+		for i, e := range oe {
+			probs[i] = article.Problem{Path: e.Path(), Message: e.Msg}
+			if e.From.Source == article.FromProfile {
+				probs[i].Path = "publication" // the profile is the publication's
+				probs[i].Message = e.Error()
+			}
+		}
+		return probs
+	}
+	var pe *engine.PhotoError
+	if errors.As(err, &pe) {
+		return []article.Problem{{Path: pe.Path, Message: "unavailable: " + pe.Reason}}
 	}
 	return nil
 }

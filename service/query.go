@@ -47,22 +47,22 @@ func parseQuery(q url.Values) (queryOptions, []article.Problem) {
 		case "paper":
 			qo.opts.Paper = v
 			if v == "" {
-				add(name, "must be A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm")
+				qo.opts.Paper = " " // checked below: not a paper
 			}
-		case "columns":
+		case "columns", "pages":
 			n, err := strconv.Atoi(v)
-			if err != nil || n < 1 || n > 4 {
-				add(name, "must be an integer 1–4")
+			if err != nil {
+				add(name, "must be an integer")
 				continue
 			}
-			qo.opts.Columns = n
-		case "pages":
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 0 || n > article.MaxPages {
-				add(name, "must be an integer 0–"+strconv.Itoa(article.MaxPages))
-				continue
+			if name == "pages" {
+				qo.opts.Pages = n
+			} else {
+				if n == 0 {
+					n = -1 // zero means "not given" in Options; given, it is out of range
+				}
+				qo.opts.Columns = n
 			}
-			qo.opts.Pages = n
 		case "grayscale", "strict":
 			b, err := parseQueryBool(v)
 			if err != nil {
@@ -83,8 +83,10 @@ func parseQuery(q url.Values) (queryOptions, []article.Problem) {
 			qo.opts.Bleed = &f
 		}
 	}
-	// Ranges and canonical forms are the article's own rules.
-	probs = append(probs, qo.opts.Normalize("query")...)
+	// Ranges and canonical forms are the one validation of every entry point.
+	for _, e := range qo.opts.Check(article.Origin{Source: article.FromQuery}) {
+		probs = append(probs, article.Problem{Path: e.Path(), Message: e.Msg})
+	}
 	return qo, probs
 }
 
@@ -100,7 +102,11 @@ func parseQueryBool(v string) (bool, error) {
 	return false, strconv.ErrSyntax
 }
 
-// apply overrides the article's options with the query's.
+// over is the query's options as a layer over the article's.
+func (qo queryOptions) over() article.Options { return qo.opts }
+
+// apply overrides the article's options with the query's (batch articles,
+// which carry the request's options with them).
 func (qo queryOptions) apply(o *article.Options) {
 	if qo.given["preset"] {
 		o.Preset = qo.opts.Preset

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"printd/engine"
 	"time"
 
@@ -13,7 +14,7 @@ import (
 
 // render returns the PDF for key from an identical render under way or
 // by rendering it in a render slot. how is "coalesced" or "miss".
-func (s *Server) render(ctx context.Context, key string, art *article.Article, warns []string) (r *rendered, how string, err error) {
+func (s *Server) render(ctx context.Context, key string, pl engine.Plan, warns []string) (r *rendered, how string, err error) {
 	if err := ctx.Err(); err != nil {
 		// Gone already: the detached render would start before it noticed.
 		return nil, "miss", fmt.Errorf("%w: %w", errClientGone, err)
@@ -22,7 +23,7 @@ func (s *Server) render(ctx context.Context, key string, art *article.Article, w
 		if r, ok := s.cache.get(key); ok { // cached just before this call began
 			return r, nil
 		}
-		return s.renderSlot(ctx, key, art, warns)
+		return s.renderSlot(ctx, key, pl, warns)
 	})
 	how = "miss"
 	if shared {
@@ -37,7 +38,7 @@ func (s *Server) render(ctx context.Context, key string, art *article.Article, w
 
 // renderSlot waits for a render slot, renders under the render deadline
 // and caches the result.
-func (s *Server) renderSlot(ctx context.Context, key string, art *article.Article, warns []string) (*rendered, error) {
+func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, warns []string) (*rendered, error) {
 	release, why, err := s.limiter.acquire(ctx)
 	if err != nil {
 		if why != "" {
@@ -50,7 +51,7 @@ func (s *Server) renderSlot(ctx context.Context, key string, art *article.Articl
 	defer cancel()
 	start := time.Now()
 	var buf bytes.Buffer
-	res, err := s.print(ctx, art, &buf)
+	res, err := s.printer.Render(ctx, pl, &buf)
 	elapsed := time.Since(start)
 	s.metrics.renderSeconds.Observe(elapsed.Seconds())
 	s.metrics.photoFailures.Add(float64(res.PhotoFailures))
@@ -76,10 +77,20 @@ func (s *Server) renderSlot(ctx context.Context, key string, art *article.Articl
 		pages:       res.Pages,
 		warnings:    append(append([]string(nil), warns...), res.Warnings...),
 		preflight:   res.Preflight.Summary(),
-		disposition: contentDisposition(art),
+		disposition: contentDisposition(pl.Article()),
 	}
 	s.cache.add(key, r)
 	s.log.InfoContext(ctx, "rendered", "pages", r.pages, "bytes", len(r.pdf), "warnings", len(r.warnings),
 		"seconds", elapsed.Seconds())
 	return r, nil
+}
+
+// printArticle plans an article with no request options (a batch's
+// articles carry theirs) and renders it.
+func (s *Server) printArticle(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error) {
+	pl, err := s.printer.Plan(art, article.Over{})
+	if err != nil {
+		return engine.Result{}, err
+	}
+	return s.printer.Render(ctx, pl, w)
 }

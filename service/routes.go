@@ -24,9 +24,10 @@ type route struct {
 	handle  gin.HandlerFunc
 }
 
-// routeTable lists every endpoint but the optional /debug/pprof ones.
+// routeTable lists every endpoint but the optional /debug/pprof ones;
+// every GET answers HEAD as well.
 func (s *Server) routeTable() []route {
-	return []route{
+	table := []route{
 		{http.MethodPost, "/v1/pdf", "/v1/pdf", s.postPDF},
 		{http.MethodPost, "/v1/preflight", "/v1/preflight", s.postPreflight},
 		{http.MethodPost, "/v1/batch", "/v1/batch", s.postBatch},
@@ -36,6 +37,12 @@ func (s *Server) routeTable() []route {
 		{http.MethodGet, "/metrics", "/metrics", s.metricsHandler()},
 		{http.MethodGet, "/openapi.json", "/openapi.json", serveOpenAPI},
 	}
+	for _, r := range table {
+		if r.method == http.MethodGet {
+			table = append(table, route{http.MethodHead, r.docPath, r.ginPath, headOf(r.handle)})
+		}
+	}
+	return table
 }
 
 func (s *Server) routes() *gin.Engine {
@@ -186,4 +193,26 @@ func (s *Server) recoverPanic(c *gin.Context) {
 		s.fail(c, fmt.Errorf("handler panicked: %v\n%s", v, debug.Stack()))
 	}()
 	c.Next()
+}
+
+// headOf answers HEAD as h answers GET, headers and status alike, without
+// the body.
+func headOf(h gin.HandlerFunc) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		c.Writer = headWriter{c.Writer}
+		h(c)
+	}
+}
+
+// headWriter drops what is written as the body of a HEAD answer.
+type headWriter struct{ gin.ResponseWriter }
+
+func (w headWriter) Write(b []byte) (int, error) {
+	w.ResponseWriter.WriteHeaderNow()
+	return len(b), nil
+}
+
+func (w headWriter) WriteString(s string) (int, error) {
+	w.ResponseWriter.WriteHeaderNow()
+	return len(s), nil
 }

@@ -14,8 +14,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"printd/article"
 )
 
 // serving runs s on a loopback listener until the returned cancel is
@@ -198,9 +196,8 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 	// Renders wait for hold, then take at least 50ms more: the queue
 	// drains while the server shuts down.
 	hold := make(chan struct{})
-	inner := s.print
 	var renders atomic.Int64
-	s.print = func(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error) {
+	onRender(s, func(ctx context.Context, pl engine.Plan, w io.Writer, inner renderFunc) (engine.Result, error) {
 		select {
 		case <-hold:
 		case <-ctx.Done():
@@ -212,8 +209,8 @@ func TestGracefulShutdownUnderLoad(t *testing.T) {
 			return engine.Result{}, ctx.Err()
 		}
 		renders.Add(1)
-		return inner(ctx, art, w)
-	}
+		return inner(ctx, pl, w)
+	})
 	base, cancel, wait := serving(t, s)
 	client := testClient(t)
 

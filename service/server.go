@@ -30,9 +30,7 @@ import (
 type Server struct {
 	cfg     Config
 	log     *slog.Logger
-	printer *engine.Printer
-	// print renders; it is printer.Print, replaceable by tests.
-	print func(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error)
+	printer printer
 
 	router  *gin.Engine
 	metrics *metrics
@@ -46,6 +44,16 @@ type Server struct {
 
 	loaded   atomic.Bool // fonts and profiles are loaded
 	draining atomic.Bool // shutting down
+}
+
+// printer is what the server asks of the engine: plan a request once,
+// then render or check that plan; merge several articles into one PDF.
+// *engine.Printer is the one implementation.
+type printer interface {
+	Plan(art *article.Article, over article.Over) (engine.Plan, error)
+	Render(ctx context.Context, pl engine.Plan, w io.Writer) (engine.Result, error)
+	Check(ctx context.Context, pl engine.Plan) (engine.Report, error)
+	PrintMerged(ctx context.Context, arts []*article.Article, w io.Writer) (engine.Result, map[int]error, error)
 }
 
 // New makes a server from cfg, logging to logw (nil: standard error). It
@@ -69,6 +77,10 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(cfg.photoConfig())})
+	if err != nil {
+		return nil, err
+	}
 	tag, err := fingerprintDir(cfg.Profiles)
 	if err != nil {
 		return nil, fmt.Errorf("profiles: %w", err)
@@ -76,13 +88,12 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 	s := &Server{
 		cfg:        cfg,
 		log:        logger,
-		printer:    engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(cfg.photoConfig())}),
+		printer:    printer,
 		limiter:    newLimiter(cfg.concurrency(), cfg.Queue, cfg.QueueWait),
 		cache:      newPDFCache(cfg.CacheBytes),
 		flight:     newFlight(),
 		profileTag: tag,
 	}
-	s.print = s.printer.Print
 	if cfg.ArticleSource != "" {
 		s.source = photo.NewFetcher(cfg.sourceConfig())
 	}

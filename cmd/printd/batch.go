@@ -37,7 +37,7 @@ warnings and, for failures, the error.
 Photos given as paths are read relative to the input file (not from
 standard input).
 
---out is a directory (the default), a file ending in .zip, - for a zip on
+--out (required) is a directory, a file ending in .zip, - for a zip on
 standard output, or a bucket URL: s3://bucket?region=…, gs://bucket or
 file:///dir?create_dir=1&metadata=skip, with prefix=dir/ among the query
 parameters to write under a prefix.
@@ -65,7 +65,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 0, "articles rendered at once (default GOMAXPROCS)")
 	format := fs.String("format", "auto", "input format of every article: auto, printd, wordpress, ans or jsonld")
 	preset := fs.String("preset", batch.DefaultPreset, "preset of articles that name none: web, archive or proof")
-	paper := fs.String("paper", "", "paper of every article: A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm")
+	paper := fs.String("paper", "", "paper of every article: A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm")
 	columns := fs.Int("columns", 0, "body columns of every article, 1–4")
 	allowHosts := fs.String("allow-hosts", "", "comma-separated hosts or CIDRs photos may be fetched from even when private")
 	allowHTTP := fs.Bool("allow-http", false, "allow plain http:// photo URLs")
@@ -82,7 +82,11 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return code
 	}
 	if *out == "" {
+		fmt.Fprintln(stderr, "printd batch: --out is required")
 		fs.Usage()
+		return 2
+	}
+	if !checkBatchFlags(fs, *preset, *paper, *columns, stderr) {
 		return 2
 	}
 	shard, err := batch.ParseShard(*shardFlag)
@@ -122,7 +126,11 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *allowHosts != "" {
 		pc.AllowHosts = strings.Split(*allowHosts, ",")
 	}
-	printer := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc)})
+	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc)})
+	if err != nil {
+		fmt.Fprintf(stderr, "printd: %v\n", err)
+		return 2
+	}
 
 	if _, err := adapt.ParseFormat(*format); err != nil {
 		fmt.Fprintf(stderr, "printd: --format: %v\n", err)
@@ -326,4 +334,26 @@ func (p *progress) stop() {
 	if p.bar != nil {
 		p.bar.Finish()
 	}
+}
+
+// checkBatchFlags checks the batch's option flags with the one validation
+// of every entry point, printing every problem.
+func checkBatchFlags(fs *flag.FlagSet, preset, paper string, columns int, stderr io.Writer) bool {
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	o := article.Options{Preset: preset, Paper: paper, Columns: columns}
+	if given["preset"] && preset == "" {
+		o.Preset = " "
+	}
+	if given["paper"] && paper == "" {
+		o.Paper = " "
+	}
+	if given["columns"] && columns == 0 {
+		o.Columns = -1 // zero means "not given" in Options; given, it is out of range
+	}
+	errs := o.Check(article.Origin{Source: article.FromFlag})
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "printd batch: %v\n", e)
+	}
+	return len(errs) == 0
 }

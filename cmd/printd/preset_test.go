@@ -156,8 +156,13 @@ func TestPreflightFlagsSmallPhoto(t *testing.T) {
 	os.WriteFile(src, []byte(art), 0o644)
 	report := filepath.Join(dir, "report.json")
 	code, _, stderr := runCLI(t, "render", src, "--preset", "proof", "-o", filepath.Join(dir, "a.pdf"), "--preflight", report, "--pages", "1", "--paper", "A4", "--columns", "2")
-	if code != 0 {
+	// Overset is an error in the proof preset: exit 1, no PDF, the report
+	// still written.
+	if code != 1 || !strings.Contains(stderr, "overset") {
 		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a.pdf")); err == nil {
+		t.Error("an overset proof was written")
 	}
 	var r engine.Report
 	b, err := os.ReadFile(report)

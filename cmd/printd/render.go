@@ -26,19 +26,16 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("render", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("o", "", "output PDF file, or - for standard output (default: the input name with .pdf)")
-	paper := fs.String("paper", "", "paper: A4, Letter, Tabloid, Berliner or WIDTHxHEIGHTmm (default A4)")
-	columns := fs.Int("columns", 0, "body columns, 1–4 (default 2)")
-	preset := fs.String("preset", "", "preset: web, archive or proof (default web)")
+	var flagOpts optionFlags
+	flagOpts.define(fs, article.DefaultPreset)
 	var gray, strict optBool
 	fs.Var(&gray, "grayscale", "render in shades of grey")
-	fs.Var(&strict, "strict", "fail when a photo cannot be had instead of leaving it out")
+	fs.Var(&strict, "strict", "fail when a photo cannot be had or text does not fit --pages, instead of a warning (default: on for proof)")
 	allowHosts := fs.String("allow-hosts", "", "comma-separated hosts or CIDRs photos may be fetched from even when private")
 	allowHTTP := fs.Bool("allow-http", false, "allow plain http:// photo URLs")
 	format := fs.String("format", "auto", "input format: auto, printd, wordpress, ans or jsonld")
 	profiles := fs.String("profiles", "", "directory of publication profiles (YAML or JSON) besides the embedded default")
 	preflight := fs.String("preflight", "", "write the preflight report (JSON) to this file, or - for standard error")
-	pages := fs.Int("pages", 0, "fixed page count; text that does not fit is reported as overset")
-	bleed := fs.Float64("bleed", -1, "bleed in millimetres (proof preset; default 3)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: printd render [flags] article.json|- [-o out.pdf|-]\n\nFlags (each also read from PRINTD_<NAME>):\n")
 		fs.PrintDefaults()
@@ -47,6 +44,11 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
+	over, ok := flagOpts.options(fs, stderr)
+	if !ok {
+		return 2
+	}
+	over.Grayscale, over.Strict = gray.v, strict.v
 	var err error
 	in := pos[0]
 	var data []byte
@@ -76,27 +78,6 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, w := range warns {
 		fmt.Fprintf(stderr, "printd: warning: %s\n", w)
 	}
-	if *paper != "" {
-		art.Options.Paper = *paper
-	}
-	if *columns != 0 {
-		art.Options.Columns = *columns
-	}
-	if *preset != "" {
-		art.Options.Preset = *preset
-	}
-	if gray.v != nil {
-		art.Options.Grayscale = gray.v
-	}
-	if strict.v != nil {
-		art.Options.Strict = strict.v
-	}
-	if *pages > 0 {
-		art.Options.Pages = *pages
-	}
-	if *bleed >= 0 {
-		art.Options.Bleed = bleed
-	}
 	profs, err := profile.Load(*profiles)
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)
@@ -110,7 +91,16 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *allowHosts != "" {
 		pc.AllowHosts = strings.Split(*allowHosts, ",")
 	}
-	printer := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc)})
+	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc)})
+	if err != nil {
+		fmt.Fprintf(stderr, "printd: %v\n", err)
+		return 1
+	}
+	pl, err := printer.Plan(art, article.Over{From: article.FromFlag, Options: over})
+	if err != nil {
+		reportDecode(stderr, name, err)
+		return 1
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -134,7 +124,7 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		defer f.Abort()
 		w = f
 	}
-	res, err := printer.Print(ctx, art, w)
+	res, err := printer.Render(ctx, pl, w)
 	for _, wr := range res.Warnings {
 		fmt.Fprintf(stderr, "printd: warning: %s\n", wr)
 	}
@@ -153,17 +143,22 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "printd: %v\n", err)
 			return 1
 		}
-		fmt.Fprintf(stderr, "printd: wrote %s (%d pages, %d bytes)\n", target, res.Pages, res.Bytes)
+		fmt.Fprintf(stderr, "printd: wrote %s (%s, %d bytes)\n", target, plural(res.Pages, "page"), res.Bytes)
 	}
 	return 0
 }
 
-// reportDecode prints a decoding error the way compilers do: file:line:col
+// reportDecode prints a decoding or planning error the way compilers do: file:line:col
 // for syntax errors, one line per problem for validation.
 func reportDecode(w io.Writer, name string, err error) {
 	var se *article.SyntaxError
 	var ve *article.ValidationError
+	var oe article.OptionErrors
 	switch {
+	case errors.As(err, &oe):
+		for _, e := range oe {
+			fmt.Fprintf(w, "printd: %s: %v\n", name, e)
+		}
 	case errors.As(err, &se):
 		fmt.Fprintf(w, "printd: %s:%d:%d: %s\n", name, se.Line, se.Column, se.Msg)
 	case errors.As(err, &ve):

@@ -222,7 +222,7 @@ func TestRenderOptionsAndStdout(t *testing.T) {
 		t.Errorf("Letter paper not applied")
 	}
 	code, _, stderr = runCLI(t, "render", "--columns", "9", src, "-o", "-")
-	if code != 1 || !strings.Contains(stderr, "columns") {
+	if code != 2 || !strings.Contains(stderr, "--columns: must be 1–4") {
 		t.Errorf("columns=9: exit %d, stderr %q", code, stderr)
 	}
 }

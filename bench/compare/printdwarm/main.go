@@ -57,7 +57,10 @@ func run(in string, n int, out string) error {
 	cfg := photo.DefaultConfig()
 	cfg.AllowFiles = true
 	cfg.BaseDir = filepath.Dir(in)
-	p := engine.New(engine.Config{Photos: photo.NewStore(cfg)})
+	p, err := engine.New(engine.Config{Photos: photo.NewStore(cfg)})
+	if err != nil {
+		return err
+	}
 	ctx := context.Background()
 
 	var first bytes.Buffer

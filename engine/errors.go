@@ -1,0 +1,55 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Errors of the engine. Option problems are article.OptionErrors, each
+// naming its field and where its value came from.
+
+// ErrPhoto marks a photo that could not be had while the strict option was
+// set (otherwise a missing photo is only a warning). Every *PhotoError is
+// one.
+var ErrPhoto = errors.New("photo unavailable")
+
+// ErrOptions marks a request none of whose articles could be rendered.
+var ErrOptions = errors.New("invalid options")
+
+// PhotoError is a photo a strict render could not have: the JSON path of
+// the article field that names it (photo.src, body[3].src, or the
+// profile's masthead.logo), its source, the short client-safe reason and
+// the cause.
+type PhotoError struct {
+	Path   string
+	Src    string
+	Reason string
+	Err    error
+}
+
+func (e *PhotoError) Error() string {
+	return fmt.Sprintf("%s: %s: %s: %v", ErrPhoto, e.Path, ShortSrc(e.Src), e.Err)
+}
+
+func (e *PhotoError) Unwrap() error { return e.Err }
+
+// Is makes every PhotoError an ErrPhoto.
+func (e *PhotoError) Is(target error) bool { return target == ErrPhoto }
+
+// OversetError is text that does not fit the fixed page count of a strict
+// render.
+type OversetError struct {
+	Pages int
+}
+
+func (e *OversetError) Error() string {
+	return fmt.Sprintf("overset: the article does not fit %s; text was left out", plural(e.Pages, "page"))
+}
+
+// plural writes n and a noun, in the plural unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
