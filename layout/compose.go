@@ -450,12 +450,16 @@ func (c *composer) masthead(width float64) []*unit {
 
 // qr is a QR code of the article's address at the right of the legal
 // footer, with the address beside it.
+// qrSide is the side of the QR code; qrGap the room between it and the
+// text beside it.
+const qrSide, qrGap = 22 * 72 / 25.4, 4 * 72 / 25.4
+
 func (c *composer) qr(width float64) *unit {
 	q := c.in.QR
 	if len(q) == 0 || c.in.Article.URL == "" {
 		return nil
 	}
-	side := MM(22)
+	side := qrSide
 	mod := side / float64(len(q))
 	u := &unit{h: side + c.spec.Legal.Leading*0.5, space: c.spec.Legal.Leading * 0.5, group: -1}
 	x0 := width - side
@@ -771,8 +775,8 @@ func cleanPre(s string) string {
 	}, s)
 }
 
-// legal builds the legal footer: the footer text, the links, the article's
-// address.
+// legal builds the closing block as one unit: the legal footer's text and
+// links, the article's address and its QR code.
 func (c *composer) legal(width float64) []*unit {
 	a := c.in.Article
 	s := c.spec
@@ -793,23 +797,66 @@ func (c *composer) legal(width float64) []*unit {
 			runs = append(runs, article.Run{Text: t, Link: l.URL})
 		}
 	}
-	var us []*unit
 	top := &unit{h: st.SpaceBefore, group: -1}
 	top.rules = []Rule{{X1: 0, Y1: st.SpaceBefore / 2, X2: width, Y2: st.SpaceBefore / 2, Thickness: 0.5, Color: s.RuleColor}}
-	us = append(us, top)
-	if len(runs) > 0 {
-		st.SpaceBefore = 0
-		us = append(us, c.paragraph(spansFromRuns(runs, st, "mono", st.Color), st, width, 0, 0, RoleLegal, -1, "footer")...)
-	}
-	if a.URL != "" {
-		st.SpaceBefore = 0
-		us = append(us, c.paragraph([]span{{text: a.URL, font: st.Font, size: st.Size, color: st.Color, link: a.URL}}, st, width, 0, 0, RoleLegal, -1, "url")...)
-	}
-	if len(us) == 1 {
+	if len(runs) == 0 && a.URL == "" {
 		return nil
 	}
-	if q := c.qr(width); q != nil {
-		us = append(us, q)
+	// The QR code stands at the right, the footer text and the address
+	// beside it; in a column too narrow for that, under them.
+	q := c.qr(width)
+	textW := width
+	beside := q != nil && width-qrSide-qrGap >= 2*qrSide
+	if beside {
+		textW = width - qrSide - qrGap
 	}
-	return us
+	var text []*unit
+	st.SpaceBefore = 0
+	if len(runs) > 0 {
+		text = append(text, c.paragraph(spansFromRuns(runs, st, "mono", st.Color), st, textW, 0, 0, RoleLegal, -1, "footer")...)
+	}
+	if a.URL != "" {
+		text = append(text, c.paragraph([]span{{text: a.URL, font: st.Font, size: st.Size, color: st.Color, link: a.URL}}, st, textW, 0, 0, RoleLegal, -1, "url")...)
+	}
+	// The closing block never splits: the address does not run onto a page
+	// of its own, nor does the QR code part from it or from the footer.
+	switch {
+	case q == nil:
+		return []*unit{stack(append([]*unit{top}, text...))}
+	case beside:
+		q.space = 0
+		return []*unit{stack([]*unit{top, overlay(stack(text), q)})}
+	}
+	return []*unit{stack(append(append([]*unit{top}, text...), q))}
+}
+
+// overlay puts units a and b in the same place, one over the other: the
+// result is as tall as the taller.
+func overlay(a, b *unit) *unit {
+	out := &unit{h: max(a.h, b.h), space: a.space, group: -1}
+	for _, u := range []*unit{a, b} {
+		out.texts = append(out.texts, u.texts...)
+		out.images = append(out.images, u.images...)
+		out.rules = append(out.rules, u.rules...)
+		out.links = append(out.links, u.links...)
+		out.boxes = append(out.boxes, u.boxes...)
+	}
+	return out
+}
+
+// closeFlow returns body followed by the closing block (the legal footer
+// at column width) for one flow. The block is kept with the end of the
+// text: the column may not end between them, so when the block does not
+// fit under the text, the last lines of the text (two at least, as the
+// widow rule has it) go over with it rather than it standing alone on the
+// last page.
+func closeFlow(body, closing []*unit) []*unit {
+	all := make([]*unit, 0, len(body)+len(closing))
+	all = append(all, body...)
+	if n := len(all); n > 0 && len(closing) > 0 {
+		last := *all[n-1]
+		last.keepNext = true
+		all[n-1] = &last
+	}
+	return append(all, closing...)
 }

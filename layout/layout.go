@@ -284,7 +284,7 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 	for i, u := range legalCol {
 		u.group, u.line, u.lines = g, i, len(legalCol)
 	}
-	all := append(append([]*unit{}, body...), legalCol...)
+	all := closeFlow(body, legalCol)
 	r := c.flowBody(all, region, maxRegs)
 	out, ok := r.slots, r.complete
 	if !ok {

@@ -295,7 +295,9 @@ func (s *setter) wordBreaks(w string, hyphenate bool) []breakPoint {
 		}
 	}
 	if strings.Contains(w, "/") && utf8.RuneCountInString(w) > 20 {
-		// addresses break after their slashes, never with a hyphen
+		// addresses break after their slashes, never with a hyphen, nor
+		// after one of their own (which would read as added)
+		out = out[:0]
 		for i := 1; i < len(w)-1; i++ {
 			if w[i] == '/' && w[i+1] != '/' && w[i-1] != '/' && w[i-1] != ':' {
 				out = append(out, breakPoint{off: i + 1})
