@@ -5,12 +5,14 @@ import (
 	"math"
 	"os"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"printd/article"
 	"printd/layout/segment"
 )
 
@@ -232,4 +234,94 @@ func lastRunes(s string, n int) string {
 func firstRunes(s string, n int) string {
 	r := []rune(s)
 	return string(r[:min(n, len(r))])
+}
+
+// TestUnspacedArticle: an article in Thai without lang is detected as Thai
+// and set by Layout with its lines broken between words only; a Japanese
+// one with every line start and end allowed by kinsoku.
+func TestUnspacedArticle(t *testing.T) {
+	for _, lang := range []string{"th", "ja"} {
+		src, err := os.ReadFile("segment/testdata/udhr-" + lang + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		paras := strings.Split(strings.TrimSpace(string(src)), "\n")
+		body := ""
+		for _, p := range paras {
+			body += `{"type": "paragraph", "html": "` + p + `"},`
+		}
+		a, err := article.Decode([]byte(`{"headline": "` + firstRunes(paras[0], 12) + `", "body": [` + strings.TrimSuffix(body, ",") + `]}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Layout(&Input{Article: a, Spec: DefaultSpec(mustPaper(t, "A4"), 3), Fonts: wideBook{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Warnings) == 0 || !strings.Contains(doc.Warnings[len(doc.Warnings)-1], `"`+lang+`"`) {
+			t.Errorf("%s: warnings %q", lang, doc.Warnings)
+		}
+		all := strings.Join(paras, " ")
+		icu := map[int]bool{}
+		if lang == "th" {
+			icu = icuWordBoundaries(t, lang, all)
+		}
+		// Each drawn fragment of the body is found in the text in order;
+		// where a line ends, the text must allow it.
+		pos, lines := 0, 0
+		for _, p := range doc.Pages {
+			byLine := map[[2]int]string{}
+			var keys [][2]int
+			for _, tx := range p.Texts {
+				if tx.Size != DefaultSpec(mustPaper(t, "A4"), 3).Body.Size {
+					continue
+				}
+				col := 0
+				for ci, c := range p.Columns {
+					if tx.X >= c.X-0.01 && tx.X < c.Right() {
+						col = ci
+					}
+				}
+				k := [2]int{col, int(math.Round(tx.Y * 10))}
+				if _, ok := byLine[k]; !ok {
+					keys = append(keys, k)
+				}
+				byLine[k] += tx.Text
+			}
+			slices.SortFunc(keys, func(a, b [2]int) int {
+				if a[0] != b[0] {
+					return a[0] - b[0]
+				}
+				return a[1] - b[1]
+			})
+			for _, k := range keys {
+				line := strings.ReplaceAll(byLine[k], " ", "")
+				for _, r := range line {
+					for pos < len(all) && all[pos] == ' ' {
+						pos++
+					}
+					got, w := utf8.DecodeRuneInString(all[pos:])
+					if got != r {
+						t.Fatalf("%s: %q where the text has %q", lang, r, got)
+					}
+					pos += w
+				}
+				lines++
+				if pos >= len(all) || all[pos] == ' ' {
+					continue
+				}
+				prev, _ := utf8.DecodeLastRuneInString(all[:pos])
+				next, _ := utf8.DecodeRuneInString(all[pos:])
+				if lang == "th" && !icu[pos] {
+					t.Errorf("th: line ends inside a word: …%s|%s…", lastRunes(all[:pos], 5), firstRunes(all[pos:], 5))
+				}
+				if lang == "ja" && (strings.ContainsRune("、。，．！？）」』】ーぁぃぅぇぉっゃゅょァィゥェォッャュョ々", next) || strings.ContainsRune("（「『【", prev)) {
+					t.Errorf("ja: kinsoku broken: …%s|%s…", lastRunes(all[:pos], 5), firstRunes(all[pos:], 5))
+				}
+			}
+		}
+		if lines < 10 {
+			t.Errorf("%s: only %d body lines", lang, lines)
+		}
+	}
 }
