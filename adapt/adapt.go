@@ -131,7 +131,7 @@ func convert(data []byte, format string) (*doc, Format, []string, error) {
 }
 
 // Decode converts data as Convert does and decodes the result as
-// article.DecodeWithWarnings does. The warnings of both steps are returned
+// article.DecodeOpts does. The warnings of both steps are returned
 // together, the adapter's first.
 func Decode(data []byte, format string) (*article.Article, Format, []string, error) {
 	return DecodeOpts(data, format, article.DecodeOptions{})

@@ -214,7 +214,7 @@ func TestFixtures(t *testing.T) {
 				diffLines(t, "warnings", warnings, fx.warnings)
 				// The output goes through the article package like native input,
 				// with no validation problem and nothing more dropped.
-				a, more, err := article.DecodeWithWarnings(out)
+				a, more, err := article.DecodeOpts(out, article.DecodeOptions{})
 				if err != nil {
 					t.Fatalf("converted %s does not decode: %v\n%s", fx.file, err, out)
 				}

@@ -61,7 +61,7 @@ func FuzzConvert(f *testing.F) {
 		// Adapted output is well-formed, and every field the adapter fills
 		// from metadata is valid; only the headline and body can be found
 		// wanting (missing, empty, or over a limit).
-		_, _, err = article.DecodeWithWarnings(out)
+		_, _, err = article.DecodeOpts(out, article.DecodeOptions{})
 		if err == nil {
 			return
 		}

@@ -4,10 +4,11 @@ import (
 	"html"
 	"io"
 	"strings"
-	"unicode"
 
 	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"printd/article"
 )
 
 // plain returns the text of an HTML fragment: tags removed, entities
@@ -15,7 +16,7 @@ import (
 // whitespace folded into single spaces and trimmed.
 func plain(s string) string {
 	if !strings.ContainsAny(s, "<&") {
-		return fold(s)
+		return article.CleanText(s)
 	}
 	var b strings.Builder
 	z := nethtml.NewTokenizer(strings.NewReader(s))
@@ -23,7 +24,7 @@ func plain(s string) string {
 	for {
 		switch z.Next() {
 		case nethtml.ErrorToken:
-			return fold(b.String())
+			return article.CleanText(b.String())
 		case nethtml.TextToken:
 			if skip == 0 {
 				b.Write(z.Text())
@@ -96,24 +97,4 @@ func link(label, u string) string {
 		return a
 	}
 	return html.EscapeString(label) + ": " + a
-}
-
-// fold trims s and folds each run of whitespace into one space; no-break
-// spaces are kept, as printd keeps them.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsSpace(r) && r != '\u00a0' && r != '\u2007' && r != '\u202f' {
-			space = b.Len() > 0
-			continue
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

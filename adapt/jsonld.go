@@ -362,7 +362,7 @@ func splitParagraphs(s string) []para {
 	}
 	var out []para
 	for _, c := range chunks {
-		if p := fold(c); p != "" {
+		if p := article.CleanText(c); p != "" {
 			out = append(out, para{text: p})
 		}
 	}

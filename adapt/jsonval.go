@@ -8,7 +8,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"printd/article"
 )
@@ -25,33 +24,12 @@ func parseJSON(data []byte) (any, error) {
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, syntaxError(data, err, int(dec.InputOffset()))
+		return nil, article.JSONSyntaxError(data, err, int(dec.InputOffset()))
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, syntaxError(data, errors.New("unexpected data after the JSON document"), int(dec.InputOffset()))
+		return nil, article.JSONSyntaxError(data, errors.New("unexpected data after the JSON document"), int(dec.InputOffset()))
 	}
 	return v, nil
-}
-
-// syntaxError turns a JSON decoding error into the article package's
-// syntax error, so that transports report both alike.
-func syntaxError(data []byte, err error, off int) *article.SyntaxError {
-	msg := err.Error()
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		off = int(se.Offset) - 1 // Offset counts the offending byte as read
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		off, msg = len(data), "unexpected end of JSON input"
-	}
-	off = min(max(off, 0), len(data))
-	before := data[:off]
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return &article.SyntaxError{
-		Line:   1 + bytes.Count(before, []byte{'\n'}),
-		Column: 1 + utf8.RuneCount(before[start:]),
-		Msg:    strings.TrimPrefix(msg, "json: "),
-	}
 }
 
 // field follows keys through nested objects; nil when any step is missing

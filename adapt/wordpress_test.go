@@ -26,7 +26,7 @@ func convertDoc(t *testing.T, doc, format string) (*article.Article, []string) {
 	if err != nil {
 		t.Fatalf("Convert: %v\n%s", err, doc)
 	}
-	a, _, err := article.DecodeWithWarnings(out)
+	a, _, err := article.DecodeOpts(out, article.DecodeOptions{})
 	if err != nil {
 		t.Fatalf("decode converted: %v\n%s", err, out)
 	}

@@ -10,6 +10,8 @@ import (
 
 	nethtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"printd/article"
 )
 
 // cleanWPBody rewrites content.rendered into the HTML that printd's body
@@ -179,7 +181,7 @@ func (w *wpWriter) embed(i, j int) {
 	case label == "":
 		for k := i; k < j; k++ {
 			if t := &w.toks[k]; players[t.atom] && t.kind != nethtml.EndTagToken {
-				label = fold(t.get("title"))
+				label = article.CleanText(t.get("title"))
 				break
 			}
 		}
@@ -319,7 +321,7 @@ func (w *wpWriter) textOf(i, j int) string {
 			b.WriteByte(' ')
 		}
 	}
-	return fold(b.String())
+	return article.CleanText(b.String())
 }
 
 // image writes an img (in a figure with its caption when figure is set),
@@ -346,7 +348,7 @@ func (w *wpWriter) image(img *token, href, caption string, figure bool) {
 		w.b.WriteString("<figure>")
 	}
 	w.b.WriteString(`<img src="` + html.EscapeString(u) + `"`)
-	if alt := fold(img.get("alt")); alt != "" {
+	if alt := article.CleanText(img.get("alt")); alt != "" {
 		w.b.WriteString(` alt="` + html.EscapeString(alt) + `"`)
 	}
 	if width > 0 && height > 0 {

@@ -294,12 +294,12 @@ func (p *bodyParser) pop() {
 			p.item()
 		}
 	case frameHeading:
-		if text := plainText(PlainText(f.runs.runs())); text != "" {
+		if text := CleanText(PlainText(f.runs.runs())); text != "" {
 			p.emit(Block{Type: Heading, Level: f.level, Text: text})
 		}
 	case frameQuote:
 		if runs := f.runs.runs(); len(runs) > 0 {
-			cite := plainText(PlainText(f.cite.runs()))
+			cite := CleanText(PlainText(f.cite.runs()))
 			p.emit(Block{Type: Quote, Runs: runs, Cite: cite})
 		}
 	case frameList:
@@ -337,7 +337,7 @@ func (p *bodyParser) pop() {
 // quote pattern) or else a paragraph of its own.
 func (p *bodyParser) endFigure(f *frame) {
 	runs := f.caption.runs()
-	caption := plainText(PlainText(runs))
+	caption := CleanText(PlainText(runs))
 	switch {
 	case caption == "":
 	case len(f.images) > 0:
@@ -501,7 +501,7 @@ func (p *bodyParser) image(z *html.Tokenizer, hasAttr bool) {
 		case "src":
 			img.Src = strings.TrimSpace(string(val))
 		case "alt":
-			img.Alt = plainText(string(val))
+			img.Alt = CleanText(string(val))
 		case "width":
 			img.Width = sizeAttr(string(val))
 		case "height":

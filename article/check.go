@@ -88,7 +88,7 @@ func (c *checker) str(n *node, path string) (string, bool) {
 // text returns a plain-text member, normalised.
 func (c *checker) text(n *node, path string) string {
 	s, _ := c.str(n, path)
-	return plainText(s)
+	return CleanText(s)
 }
 
 // number returns a numeric member; ok=false when absent or wrong.

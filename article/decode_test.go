@@ -1,7 +1,6 @@
 package article
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -39,7 +38,7 @@ func TestDecodeFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a, warnings, err := DecodeWithWarnings(data)
+			a, warnings, err := DecodeOpts(data, DecodeOptions{})
 			if err != nil {
 				t.Fatalf("decode: %v", err)
 			}
@@ -123,7 +122,7 @@ func TestDecodeRuArticle(t *testing.T) {
 }
 
 func TestDecodeHTMLBodyArticle(t *testing.T) {
-	a, warnings, err := DecodeWithWarnings(readFixture(t, "html-body-article.json"))
+	a, warnings, err := DecodeOpts(readFixture(t, "html-body-article.json"), DecodeOptions{})
 	if err != nil || len(warnings) != 0 {
 		t.Fatalf("err %v, warnings %q", err, warnings)
 	}
@@ -234,20 +233,9 @@ func TestDecodeByteOrderMark(t *testing.T) {
 	}
 }
 
-func TestDecodeReader(t *testing.T) {
-	data := readFixture(t, "seed-article.json")
-	if _, _, err := DecodeReader(bytes.NewReader(data), int64(len(data))); err != nil {
-		t.Errorf("at the limit: %v", err)
-	}
-	_, _, err := DecodeReader(bytes.NewReader(data), int64(len(data)-1))
-	if !errors.Is(err, ErrTooLarge) {
-		t.Errorf("over the limit: error = %v, want ErrTooLarge", err)
-	}
-}
-
 func TestDecodeWarnings(t *testing.T) {
 	in := `{"headline": "h", "body": "<p>a</p><iframe src=\"https://x.org\"></iframe><script>1</script><iframe></iframe>"}`
-	_, warnings, err := DecodeWithWarnings([]byte(in))
+	_, warnings, err := DecodeOpts([]byte(in), DecodeOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,14 +2,13 @@ package article
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
-
-// ErrTooLarge is wrapped by DecodeReader when the input exceeds its limit.
-var ErrTooLarge = errors.New("article too large")
 
 // SyntaxError reports JSON that cannot be parsed, with the 1-based line and
 // column (in characters) of the offending byte.
@@ -59,6 +58,23 @@ func position(data []byte, off int) (line, col int) {
 	line = 1 + bytes.Count(before, []byte{'\n'})
 	start := bytes.LastIndexByte(before, '\n') + 1
 	return line, 1 + utf8.RuneCount(before[start:])
+}
+
+// JSONSyntaxError turns an error encoding/json gave about data into a
+// SyntaxError at the offending byte: the offset a *json.SyntaxError carries,
+// the end of data when the document ends early, else off. It is the one
+// place JSON syntax errors are built, for the article decoder and the CMS
+// adapters alike.
+func JSONSyntaxError(data []byte, err error, off int) *SyntaxError {
+	msg := err.Error()
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		off, msg = int(se.Offset)-1, se.Error() // Offset counts the offending byte as read
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || strings.HasPrefix(msg, "unexpected end") {
+		off, msg = len(data), "unexpected end of input"
+	}
+	return syntaxErrorAt(data, off, strings.TrimPrefix(msg, "json: "))
 }
 
 // syntaxErrorAt builds a SyntaxError for the byte at off.

@@ -19,7 +19,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte(`{"headline":"h","body":"<ul><li>a<ol><li>b</ul><figure><img src=x><figcaption>c</figure><pre>\n p</pre>"}`))
 	f.Add([]byte(`{"headline":"h","body":[{"type":"list","items":["<b>x</b>",""]},{"type":"image","src":"data:,x"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		a, _, err := DecodeWithWarnings(data)
+		a, _, err := DecodeOpts(data, DecodeOptions{})
 		if err != nil {
 			var se *SyntaxError
 			var ve *ValidationError

@@ -29,10 +29,10 @@ func isStrayControl(r rune) bool {
 	return unicode.IsControl(r) && !unicode.IsSpace(r)
 }
 
-// plainText normalises a plain-text field: surrounding whitespace trimmed,
+// CleanText normalises a plain-text field: surrounding whitespace trimmed,
 // inner runs of whitespace folded into one space, stray control characters
 // removed. No-break spaces are kept as they are.
-func plainText(s string) string {
+func CleanText(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

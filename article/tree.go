@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -71,12 +70,7 @@ func parseTree(data []byte) (*node, error) {
 	if err := json.Unmarshal(data, new(json.RawMessage)); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			off := int(se.Offset) - 1
-			msg := se.Error()
-			if strings.HasPrefix(msg, "unexpected end") {
-				off, msg = len(data), "unexpected end of input"
-			}
-			return nil, syntaxErrorAt(data, off, msg)
+			return nil, JSONSyntaxError(data, err, 0)
 		}
 		return nil, fmt.Errorf("parse article: %w", err)
 	}

@@ -34,7 +34,7 @@ type Options struct {
 	// Print renders one article; required.
 	Print PrintFunc
 	// Decode turns one record into an article with its warnings; nil
-	// means article.DecodeWithWarnings (printd's own input). The CLI and
+	// means article.DecodeOpts with the default limits (printd's own input). The CLI and
 	// the service pass the CMS adapters' decoder here.
 	Decode func(data []byte) (*article.Article, []string, error)
 	// Workers render in parallel; 0 means GOMAXPROCS.

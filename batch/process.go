@@ -32,7 +32,9 @@ func (e *engine) process(ctx context.Context, j job) (row Row, err error) {
 	}
 	decode := e.opts.Decode
 	if decode == nil {
-		decode = article.DecodeWithWarnings
+		decode = func(data []byte) (*article.Article, []string, error) {
+			return article.DecodeOpts(data, article.DecodeOptions{})
+		}
 	}
 	art, warns, err := decode(j.rec.data)
 	if err != nil {

@@ -3,6 +3,8 @@ package engine
 import (
 	"errors"
 	"fmt"
+
+	"printd/internal/describe"
 )
 
 // Errors of the engine. Option problems are article.OptionErrors, each
@@ -28,7 +30,7 @@ type PhotoError struct {
 }
 
 func (e *PhotoError) Error() string {
-	return fmt.Sprintf("%s: %s: %s: %v", ErrPhoto, e.Path, ShortSrc(e.Src), e.Err)
+	return fmt.Sprintf("%s: %s: %s: %v", ErrPhoto, e.Path, describe.Source(e.Src), e.Err)
 }
 
 func (e *PhotoError) Unwrap() error { return e.Err }

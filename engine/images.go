@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 
 	"printd/article"
+	"printd/internal/describe"
 	"printd/layout"
 	"printd/photo"
 )
@@ -131,7 +131,7 @@ func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl *P
 			if _, ok := out[k]; ok {
 				continue
 			}
-			prep, err := p.photos.PreparedTarget(ctx, im.Src, photo.Target{MaxW: im.PixelsW, MaxH: im.PixelsH, Quality: 85, Gray: pl.Spec.Grayscale})
+			prep, err := p.photos.Prepared(ctx, im.Src, photo.Target{MaxW: im.PixelsW, MaxH: im.PixelsH, Quality: 85, Gray: pl.Spec.Grayscale})
 			if err != nil {
 				if ctx.Err() != nil {
 					return nil, nil, ctx.Err()
@@ -145,25 +145,11 @@ func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl *P
 					}
 					return nil, nil, &PhotoError{Path: paths[im.Src], Src: im.Src, Reason: photoReason(err), Err: err}
 				}
-				warns = append(warns, fmt.Sprintf("photo %s left out: %v", ShortSrc(im.Src), err))
+				warns = append(warns, fmt.Sprintf("photo %s left out: %v", describe.Source(im.Src), err))
 				continue
 			}
 			out[k] = prep.Data
 		}
 	}
 	return out, warns, nil
-}
-
-// ShortSrc keeps data: URIs out of messages.
-func ShortSrc(src string) string {
-	if strings.HasPrefix(src, "data:") {
-		if i := strings.IndexByte(src, ','); i > 0 && i < 64 {
-			return src[:i] + ",…"
-		}
-		return "data:…"
-	}
-	if len(src) > 200 {
-		return src[:200] + "…"
-	}
-	return src
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"printd/internal/describe"
 	"printd/layout"
 )
 
@@ -105,7 +106,7 @@ func preflight(pl *Plan, doc *layout.Document, infos map[string]layout.ImageInfo
 				full = im.Rect
 			}
 			ppi := math.Min(float64(info.Width)/(full.W/72), float64(info.Height)/(full.H/72))
-			ir := ImageReport{Src: ShortSrc(im.Src), Pixels: [2]int{info.Width, info.Height},
+			ir := ImageReport{Src: describe.Source(im.Src), Pixels: [2]int{info.Width, info.Height},
 				PrintedMM:    [2]int{int(math.Round(full.W / 72 * 25.4)), int(math.Round(full.H / 72 * 25.4))},
 				EffectivePPI: math.Round(ppi), Level: "ok", Page: i + 1, Box: boxOf(im.Rect)}
 			if im.Block >= 0 {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"printd/article"
+	"printd/internal/describe"
 	"printd/layout/locale"
 )
 
@@ -214,7 +215,7 @@ func (c *composer) figure(im *article.Image, width, maxH float64, block int, whe
 		parts = append(parts, &unit{h: 0, group: -1, images: []Image{c.fitImage(im, info, width, maxH, block)}})
 		parts[0].h = parts[0].images[0].H
 	} else {
-		msg := fmt.Sprintf("%s.src: image %s left out", where, shortSource(im.Src))
+		msg := fmt.Sprintf("%s.src: image %s left out", where, strconv.Quote(describe.Source(im.Src)))
 		if why := c.in.ImageErrors[im.Src]; why != "" {
 			msg += ": " + why
 		}
@@ -239,20 +240,6 @@ func (c *composer) figure(im *article.Image, width, maxH float64, block int, whe
 		u.shrink = func(h float64) *unit { return cropFigure(u, h, im.Focus) }
 	}
 	return u
-}
-
-// shortSource keeps data: URIs and very long addresses out of messages.
-func shortSource(src string) string {
-	if strings.HasPrefix(src, "data:") {
-		if i := strings.IndexByte(src, ','); i > 0 && i < 64 {
-			return strconv.Quote(src[:i] + ",…")
-		}
-		return `"data:…"`
-	}
-	if len(src) > 200 {
-		src = src[:200] + "…"
-	}
-	return strconv.Quote(src)
 }
 
 // cropFigure returns a copy of figure u at most h tall, its picture

@@ -23,7 +23,7 @@ func BenchmarkPrepareSeed(b *testing.B) {
 	b.ReportAllocs()
 	var out *Prepared
 	for b.Loop() {
-		if out, err = Prepare(seed, info, printWidthPx, 0, DefaultQuality); err != nil {
+		if out, err = Prepare(seed, info, Target{MaxW: printWidthPx, Quality: DefaultQuality}); err != nil {
 			b.Fatal(err)
 		}
 	}

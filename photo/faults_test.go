@@ -525,7 +525,7 @@ func TestGIFManyFramesDecodesOnlyTheFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := PrepareTarget(data, info, Target{Quality: 90})
+	p, err := Prepare(data, info, Target{Quality: 90})
 	took := time.Since(start)
 	runtime.ReadMemStats(&after)
 	if err != nil {

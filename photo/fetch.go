@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"printd/internal/describe"
 )
 
 // Fetcher retrieves photo bytes from https (and optionally http) URLs,
@@ -62,7 +64,7 @@ func NewFetcher(cfg Config) *Fetcher {
 func (f *Fetcher) Fetch(ctx context.Context, src string) ([]byte, error) {
 	data, err := f.fetch(ctx, src)
 	if err != nil {
-		return nil, fmt.Errorf("photo %q: %w", shortSrc(src), err)
+		return nil, fmt.Errorf("photo %q: %w", describe.Source(src), err)
 	}
 	return data, nil
 }
@@ -278,13 +280,4 @@ func (f *Fetcher) readFile(src string, isURL bool) ([]byte, error) {
 		return nil, fmt.Errorf("%w: %w", ErrFetch, err)
 	}
 	return data, nil
-}
-
-// shortSrc keeps error messages readable when src is a long data: URI.
-func shortSrc(src string) string {
-	const max = 96
-	if len(src) <= max {
-		return src
-	}
-	return src[:max] + "…"
 }

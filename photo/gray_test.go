@@ -20,7 +20,7 @@ func TestPrepareGray(t *testing.T) {
 	}
 	// Even at full size, a colour photo is re-encoded for a grey target.
 	for _, maxW := range []int{600, 0} {
-		p, err := PrepareTarget(data, info, Target{MaxW: maxW, Gray: true})
+		p, err := Prepare(data, info, Target{MaxW: maxW, Gray: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -181,7 +181,7 @@ func TestTruncatedJPEG(t *testing.T) {
 		data := jpg[:n]
 		info, err := Inspect(data, 0)
 		if err == nil {
-			_, err = Prepare(data, info, 0, 0, 0)
+			_, err = Prepare(data, info, Target{})
 		}
 		if err != nil {
 			failures++

@@ -136,7 +136,7 @@ func TestOrientation(t *testing.T) {
 					if info.Width != w || info.Height != h || info.Orientation != o {
 						t.Fatalf("Inspect = %+v, want %d×%d orientation %d", info, w, h, o)
 					}
-					p, err := Prepare(data, info, maxW, 0, 95)
+					p, err := Prepare(data, info, Target{MaxW: maxW, Quality: 95})
 					if err != nil {
 						t.Fatal(err)
 					}

@@ -27,16 +27,6 @@ type Prepared struct {
 	PassedThrough             bool
 }
 
-// Prepare turns data, described by info from Inspect, into a JPEG no larger
-// than maxW×maxH pixels (≤ 0 leaves that axis unbounded), keeping the aspect
-// ratio. It decodes once, applies the EXIF orientation, downsamples when
-// needed, flattens transparency onto white and encodes a baseline JPEG at
-// quality (≤ 0 means DefaultQuality). A baseline JPEG in YCbCr or gray that
-// needs no change is returned byte-for-byte with PassedThrough set.
-func Prepare(data []byte, info Info, maxW, maxH, quality int) (*Prepared, error) {
-	return PrepareTarget(data, info, Target{MaxW: maxW, MaxH: maxH, Quality: quality})
-}
-
 // Target is what a photo is prepared for: the largest pixel size, the JPEG
 // quality and whether to print it in shades of grey.
 type Target struct {
@@ -45,9 +35,14 @@ type Target struct {
 	Gray       bool
 }
 
-// PrepareTarget is Prepare with every option, grey included: a grey target
-// gives a one-channel JPEG.
-func PrepareTarget(data []byte, info Info, t Target) (*Prepared, error) {
+// Prepare turns data, described by info from Inspect, into a JPEG no larger
+// than t.MaxW×t.MaxH pixels (≤ 0 leaves that axis unbounded), keeping the
+// aspect ratio. It decodes once, applies the EXIF orientation, downsamples
+// when needed, flattens transparency onto white and encodes a baseline JPEG
+// at t.Quality (≤ 0 means DefaultQuality), one-channel for a grey target.
+// A baseline JPEG in YCbCr or gray that needs no change is returned
+// byte-for-byte with PassedThrough set.
+func Prepare(data []byte, info Info, t Target) (*Prepared, error) {
 	p, err := prepare(data, info, t.MaxW, t.MaxH, t.Quality, t.Gray)
 	if err != nil {
 		return nil, fmt.Errorf("prepare %s photo: %w", info.Format, err)

@@ -40,7 +40,7 @@ func FuzzPrepare(f *testing.F) {
 			return
 		}
 		maxW, maxH = maxW%512, maxH%512
-		p, err := PrepareTarget(data, info, Target{MaxW: maxW, MaxH: maxH, Gray: gray})
+		p, err := Prepare(data, info, Target{MaxW: maxW, MaxH: maxH, Gray: gray})
 		if err != nil {
 			return
 		}

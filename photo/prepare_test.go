@@ -32,7 +32,7 @@ func inspectPrepare(tb testing.TB, data []byte, maxW, maxH, quality int) *Prepar
 	if err != nil {
 		tb.Fatal(err)
 	}
-	p, err := Prepare(data, info, maxW, maxH, quality)
+	p, err := Prepare(data, info, Target{MaxW: maxW, MaxH: maxH, Quality: quality})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -199,11 +199,11 @@ func TestPrepareRejectsMismatchedInfo(t *testing.T) {
 		{"orientation that swaps axes", Info{Width: 32, Height: 16, Format: FormatJPEG, Orientation: 6}},
 	}
 	for _, tt := range tests {
-		if _, err := Prepare(data, tt.info, 0, 0, 0); err == nil {
+		if _, err := Prepare(data, tt.info, Target{}); err == nil {
 			t.Errorf("%s: Prepare accepted %+v (good is %+v)", tt.name, tt.info, good)
 		}
 	}
-	if _, err := Prepare([]byte("<html></html>"), good, 0, 0, 0); !errors.Is(err, ErrUnsupported) {
+	if _, err := Prepare([]byte("<html></html>"), good, Target{}); !errors.Is(err, ErrUnsupported) {
 		t.Errorf("HTML: error = %v, want ErrUnsupported", err)
 	}
 }

@@ -9,6 +9,8 @@ import (
 
 	lru "github.com/hashicorp/golang-lru/v2"
 	"golang.org/x/sync/singleflight"
+
+	"printd/internal/describe"
 )
 
 // infoCacheEntries bounds the per-source Info cache (a few dozen bytes each).
@@ -67,14 +69,9 @@ func (s *Store) Inspect(ctx context.Context, src string) (Info, error) {
 	return got.info, nil
 }
 
-// Prepared returns src prepared by Prepare for maxW×maxH at quality, from
-// the cache when possible.
-func (s *Store) Prepared(ctx context.Context, src string, maxW, maxH, quality int) (*Prepared, error) {
-	return s.PreparedTarget(ctx, src, Target{MaxW: maxW, MaxH: maxH, Quality: quality})
-}
-
-// PreparedTarget is Prepared with every option of Target.
-func (s *Store) PreparedTarget(ctx context.Context, src string, t Target) (*Prepared, error) {
+// Prepared returns src prepared by Prepare for t, from the cache when
+// possible.
+func (s *Store) Prepared(ctx context.Context, src string, t Target) (*Prepared, error) {
 	quality := normalizeQuality(t.Quality)
 	maxW, maxH := max(t.MaxW, 0), max(t.MaxH, 0)
 	srcKey := sourceKey(src)
@@ -90,9 +87,9 @@ func (s *Store) PreparedTarget(ctx context.Context, src string, t Target) (*Prep
 		if err != nil {
 			return nil, err
 		}
-		p, err := PrepareTarget(got.data, got.info, Target{MaxW: maxW, MaxH: maxH, Quality: quality, Gray: t.Gray})
+		p, err := Prepare(got.data, got.info, Target{MaxW: maxW, MaxH: maxH, Quality: quality, Gray: t.Gray})
 		if err != nil {
-			return nil, fmt.Errorf("photo %q: %w", shortSrc(src), err)
+			return nil, fmt.Errorf("photo %q: %w", describe.Source(src), err)
 		}
 		s.prepared.add(key, p, int64(len(p.Data)+len(key))+entryOverhead)
 		return p, nil
@@ -115,11 +112,11 @@ func (s *Store) source(ctx context.Context, src, key string) (source, error) {
 	return coalesce(ctx, &s.fetches, key, src, func(ctx context.Context) (source, error) {
 		data, err := s.fetcher.fetch(ctx, src)
 		if err != nil {
-			return source{}, fmt.Errorf("photo %q: %w", shortSrc(src), err)
+			return source{}, fmt.Errorf("photo %q: %w", describe.Source(src), err)
 		}
 		info, err := Inspect(data, s.maxPixels)
 		if err != nil {
-			return source{}, fmt.Errorf("photo %q: %w", shortSrc(src), err)
+			return source{}, fmt.Errorf("photo %q: %w", describe.Source(src), err)
 		}
 		s.raw.add(key, data, int64(len(data)+len(key))+entryOverhead)
 		s.infos.Add(key, info)
@@ -137,7 +134,7 @@ func coalesce[T any](ctx context.Context, g *singleflight.Group, key, src string
 	select {
 	case <-ctx.Done():
 		var zero T
-		return zero, fmt.Errorf("photo %q: %w: %w", shortSrc(src), ErrFetch, ctx.Err())
+		return zero, fmt.Errorf("photo %q: %w: %w", describe.Source(src), ErrFetch, ctx.Err())
 	case r := <-ch:
 		if r.Err != nil {
 			var zero T

@@ -31,7 +31,7 @@ func TestStoreCoalescesConcurrentPrepared(t *testing.T) {
 		go func() {
 			defer done.Done()
 			start.Wait()
-			results[i], errs[i] = s.Prepared(context.Background(), srv.URL+"/p.jpg", 100, 0, 0)
+			results[i], errs[i] = s.Prepared(context.Background(), srv.URL+"/p.jpg", Target{MaxW: 100})
 		}()
 	}
 	start.Done()
@@ -54,7 +54,7 @@ func TestStoreCoalescesConcurrentPrepared(t *testing.T) {
 
 	// Later calls are served from the caches: another size reuses the
 	// source bytes, Inspect reuses the Info.
-	if _, err := s.Prepared(context.Background(), srv.URL+"/p.jpg", 50, 0, 0); err != nil {
+	if _, err := s.Prepared(context.Background(), srv.URL+"/p.jpg", Target{MaxW: 50}); err != nil {
 		t.Fatal(err)
 	}
 	info, err := s.Inspect(context.Background(), srv.URL+"/p.jpg")
@@ -75,7 +75,7 @@ func TestStoreInspectThenPrepared(t *testing.T) {
 	if err != nil || info.Width != 64 {
 		t.Fatalf("Inspect = %+v, %v", info, err)
 	}
-	p, err := s.Prepared(ctx, srv.URL, 0, 0, 0)
+	p, err := s.Prepared(ctx, srv.URL, Target{})
 	if err != nil || !p.PassedThrough || !bytes.Equal(p.Data, photo) {
 		t.Fatalf("Prepared = %+v, %v", p, err)
 	}
@@ -96,12 +96,12 @@ func TestStoreDoesNotCacheFailures(t *testing.T) {
 		w.Write(photo)
 	})
 	s := NewStore(Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}})
-	_, err := s.Prepared(context.Background(), srv.URL, 0, 0, 0)
+	_, err := s.Prepared(context.Background(), srv.URL, Target{})
 	if !errors.Is(err, ErrFetch) || !strings.Contains(err.Error(), srv.URL) {
 		t.Fatalf("error = %v, want ErrFetch naming the source", err)
 	}
 	fail.Store(false)
-	if _, err := s.Prepared(context.Background(), srv.URL, 0, 0, 0); err != nil {
+	if _, err := s.Prepared(context.Background(), srv.URL, Target{}); err != nil {
 		t.Fatalf("retry after failure: %v", err)
 	}
 }
@@ -114,17 +114,17 @@ func TestStoreErrors(t *testing.T) {
 	if _, err := s.Inspect(ctx, srv.URL); !errors.Is(err, ErrUnsupported) {
 		t.Errorf("HTML: error = %v, want ErrUnsupported", err)
 	}
-	if _, err := s.Prepared(ctx, "data:image/png;base64,"+base64.StdEncoding.EncodeToString(pngHeader(30000, 30000)), 0, 0, 0); !errors.Is(err, ErrTooManyPixels) {
+	if _, err := s.Prepared(ctx, "data:image/png;base64,"+base64.StdEncoding.EncodeToString(pngHeader(30000, 30000)), Target{}); !errors.Is(err, ErrTooManyPixels) {
 		t.Errorf("pixel bomb: error = %v, want ErrTooManyPixels", err)
 	}
 	guarded := NewStore(Config{AllowHTTP: true})
-	if _, err := guarded.Prepared(ctx, srv.URL, 0, 0, 0); !errors.Is(err, ErrForbiddenAddress) {
+	if _, err := guarded.Prepared(ctx, srv.URL, Target{}); !errors.Is(err, ErrForbiddenAddress) {
 		t.Errorf("loopback: error = %v, want ErrForbiddenAddress", err)
 	}
 
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	if _, err := s.Prepared(cancelled, srv.URL+"/other", 0, 0, 0); !errors.Is(err, context.Canceled) {
+	if _, err := s.Prepared(cancelled, srv.URL+"/other", Target{}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: error = %v, want context.Canceled", err)
 	}
 }
@@ -133,7 +133,7 @@ func TestStoreDataURIKeysAreBounded(t *testing.T) {
 	photo := testJPEG(t, 64, 64)
 	src := "data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(photo)
 	s := NewStore(Config{})
-	if _, err := s.Prepared(context.Background(), src, 32, 32, 80); err != nil {
+	if _, err := s.Prepared(context.Background(), src, Target{MaxW: 32, MaxH: 32, Quality: 80}); err != nil {
 		t.Fatal(err)
 	}
 	if k := sourceKey(src); len(k) > 100 || !strings.HasPrefix(k, "sha256:") {
@@ -150,7 +150,7 @@ func TestStorePreparedCacheBudget(t *testing.T) {
 	ctx := context.Background()
 	for i := range 40 {
 		src := "data:image/png;base64," + base64.StdEncoding.EncodeToString(pngBytes(t, 80+i, 80))
-		if _, err := s.Prepared(ctx, src, 0, 0, 95); err != nil {
+		if _, err := s.Prepared(ctx, src, Target{Quality: 95}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -22,6 +22,11 @@ import (
 // that cover the characters, preferring those already in use and, on a
 // tie, the earlier (cp1252 first).
 
+// fpdfFamily is the family name a face's pages are registered under with
+// the PDF writer, followed by "." and the page's id. The name stays inside
+// fpdf: the file names each font by its definition's subset name.
+func fpdfFamily(family string) string { return "st+" + family }
+
 // docFonts holds a document's faces and the pages each uses.
 type docFonts struct {
 	byKey map[layout.FontKey]*faceFonts

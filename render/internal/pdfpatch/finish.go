@@ -6,7 +6,8 @@ import "fmt"
 // output: it puts the streams fpdf was handed placeholders for in their
 // place (see Streams), compresses the page contents, re-encodes bookmark
 // titles as UTF-16 (see unicodeTitles) and, when archive is not nil, makes
-// the file PDF/A-2b. A file that needs no change is returned as it is.
+// the file PDF/A-2b. The file is always written anew, with a fresh
+// cross-reference table; a file with nothing to edit comes back as it was.
 func Finish(pdf []byte, streams *Streams, archive *Archive) ([]byte, error) {
 	f, err := parsePDF(pdf)
 	if err != nil {
@@ -18,16 +19,13 @@ func Finish(pdf []byte, streams *Streams, archive *Archive) ([]byte, error) {
 	if err := f.compressContents(); err != nil {
 		return nil, fmt.Errorf("finishing: %w", err)
 	}
-	changed, err := f.unicodeTitles()
-	if err != nil {
+	if err := f.unicodeTitles(); err != nil {
 		return nil, fmt.Errorf("finishing: %w", err)
 	}
 	if archive != nil {
 		if err := archive.apply(f); err != nil {
 			return nil, fmt.Errorf("PDF/A: %w", err)
 		}
-		changed = true
 	}
-	_ = changed // the contents are always recompressed
 	return f.bytes(), nil
 }

@@ -14,17 +14,15 @@ import (
 // bookmark title only while a UTF-8 font is current, so a title can reach
 // the file as the UTF-8 bytes of the Go string, which readers take for
 // PDFDocEncoding ("â€˜" for "‘"). Titles already in UTF-16 (they start with
-// the byte order mark) and pure ASCII ones are left alone. It reports
-// whether it changed anything.
-func (f *pdfFile) unicodeTitles() (bool, error) {
-	changed := false
+// the byte order mark) and pure ASCII ones are left alone.
+func (f *pdfFile) unicodeTitles() error {
 	for _, o := range f.objects {
 		if o.isStream() || !bytes.Contains(o.value, []byte("/Title")) || !bytes.HasPrefix(o.value, []byte("<<")) {
 			continue
 		}
 		entries, _, err := walkDict(o.value, 0, nil)
 		if err != nil {
-			return false, fmt.Errorf("object %d: %w", o.num, err)
+			return fmt.Errorf("object %d: %w", o.num, err)
 		}
 		var title *dictEntry
 		item := false
@@ -44,9 +42,8 @@ func (f *pdfFile) unicodeTitles() (bool, error) {
 			continue
 		}
 		o.value = slices.Concat(o.value[:title.start], utf16Hex(string(text)), o.value[title.end:])
-		changed = true
 	}
-	return changed, nil
+	return nil
 }
 
 func isASCII(b []byte) bool {

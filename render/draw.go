@@ -93,7 +93,7 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 	if err := pdf.Output(&raw); err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
 	}
-	out, err := pdfpatch.Finish(subsetTags(raw.b), &r.subs, archive)
+	out, err := pdfpatch.Finish(raw.b, &r.subs, archive)
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
 	}
