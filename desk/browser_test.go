@@ -102,11 +102,25 @@ func lowResArticle(t *testing.T) string {
 // POST /v1/pdf.
 func TestDeskInBrowser(t *testing.T) {
 	exe := chromium(t)
-	ts := testServer(t, nil)
 	seed, err := os.ReadFile("../testdata/seed-article.json")
 	if err != nil {
 		t.Fatal(err)
 	}
+	// a CMS that has the seed article as post 4711
+	cms := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/posts/4711" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(seed)
+	}))
+	defer cms.Close()
+	ts := testServer(t, func(c *service.Config) {
+		c.ArticleSource = cms.URL + "/posts/{id}"
+		c.AllowHTTP = true
+		c.AllowHosts = []string{strings.TrimPrefix(cms.URL, "http://")}
+	})
 	downloads := t.TempDir()
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
@@ -196,12 +210,16 @@ func TestDeskInBrowser(t *testing.T) {
 		}
 		return v
 	}
-	// rendered waits for the render that the last action started.
-	rendered := func(t *testing.T, pages int) {
+	// act runs the steps and waits until a render they started has drawn
+	// the given number of pages.
+	act := func(t *testing.T, pages int, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		wctx, cancel := context.WithTimeout(bctx, 30*time.Second)
+		var before float64 // Date.now() of the last render shown, 0 on a new page
+		eval(t, `Number(document.body.dataset.rendered || 0)`, &before)
+		run(t, steps...)
+		wctx, cancel := context.WithTimeout(bctx, 60*time.Second)
 		defer cancel()
-		js := fmt.Sprintf(`!document.querySelector("#preview.busy") && document.querySelectorAll(".page canvas").length === %d && /page/.test(document.getElementById("status").textContent)`, pages)
+		js := fmt.Sprintf(`Number(document.body.dataset.rendered || 0) > %f && !document.querySelector("#preview.busy") && document.querySelectorAll(".page canvas").length === %d`, before, pages)
 		if _, err := chromedp.Run(wctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
 			t.Fatalf("no %d page(s) drawn: %v (status %q)", pages, err, text(t, "#status"))
 		}
@@ -243,8 +261,7 @@ func TestDeskInBrowser(t *testing.T) {
 		if want != 2 {
 			t.Logf("the seed article has %d page(s) in the web preset", want)
 		}
-		run(t, paste(string(seed)))
-		rendered(t, want)
+		act(t, want, paste(string(seed)))
 		// each canvas has ink: more than 2% of its pixels are not white
 		var inked []float64
 		eval(t, `[...document.querySelectorAll(".page canvas")].map(c => {
@@ -263,8 +280,7 @@ func TestDeskInBrowser(t *testing.T) {
 
 	t.Run("proof shows trim and bleed", func(t *testing.T) {
 		want, _ := pagesOf(t, string(seed), "?preset=proof")
-		run(t, setSelect("preset", "proof"))
-		rendered(t, want)
+		act(t, want, setSelect("preset", "proof"))
 		var trims, bleeds int
 		var width float64
 		eval(t, `document.querySelectorAll(".page .trim-box").length`, &trims)
@@ -283,8 +299,7 @@ func TestDeskInBrowser(t *testing.T) {
 	lowres := lowResArticle(t)
 	t.Run("coarse photo is an error highlighted over it", func(t *testing.T) {
 		want, _ := pagesOf(t, lowres, "")
-		run(t, paste(lowres))
-		rendered(t, want)
+		act(t, want, paste(lowres))
 		label := text(t, ".pf-list button.pf-item.error")
 		if !strings.Contains(label, "ppi") {
 			t.Fatalf("first error %q, want the photo's ppi", label)
@@ -346,16 +361,28 @@ func TestDeskInBrowser(t *testing.T) {
 	})
 
 	t.Run("every fixture in every preset", func(t *testing.T) {
-		for _, name := range []string{"seed-article.json", "ru-article.json", "html-body-article.json"} {
+		// (the seed's web and proof pages were drawn above)
+		for _, fx := range []struct {
+			name    string
+			presets []string
+		}{
+			{"seed-article.json", []string{"archive"}},
+			{"ru-article.json", []string{"web", "archive", "proof"}},
+			{"html-body-article.json", []string{"web", "archive", "proof"}},
+		} {
+			name := fx.name
 			art, err := os.ReadFile("../testdata/" + name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			run(t, setSelect("preset", ""), paste(string(art)))
-			for _, preset := range []string{"web", "archive", "proof"} {
+			for i, preset := range fx.presets {
 				want, _ := pagesOf(t, string(art), "?preset="+preset)
-				run(t, setSelect("preset", preset))
-				rendered(t, want)
+				if i == 0 {
+					// the paste's render is overtaken by the preset's
+					act(t, want, paste(string(art)), setSelect("preset", preset))
+				} else {
+					act(t, want, setSelect("preset", preset))
+				}
 				var status string
 				eval(t, `document.getElementById("pf-status").textContent`, &status)
 				if status != "ok" && status != "warning" {
@@ -375,8 +402,7 @@ func TestDeskInBrowser(t *testing.T) {
 		}
 		art, _ := os.ReadFile("../testdata/html-body-article.json")
 		want, _ := pagesOf(t, string(art), "?preset=proof")
-		run(t, chromedp.Navigate("about:blank"), chromedp.Navigate(url))
-		rendered(t, want)
+		act(t, want, chromedp.Navigate("about:blank"), chromedp.Navigate(url))
 		var preset, title string
 		eval(t, `document.getElementById("preset").value`, &preset)
 		eval(t, `document.getElementById("article-title").textContent`, &title)
@@ -386,12 +412,29 @@ func TestDeskInBrowser(t *testing.T) {
 		noConsoleErrors(t)
 	})
 
+	t.Run("an article by its CMS URL", func(t *testing.T) {
+		want, _ := pagesOf(t, string(seed), "?preset=proof")
+		act(t, want, chromedp.SetValue(chromedp.CSS("#ref"), cms.URL+"/posts/4711"), chromedp.Click(chromedp.CSS("#by-id button")))
+		var ref, url string
+		eval(t, `document.getElementById("ref").value`, &ref)
+		eval(t, `location.href`, &url)
+		if ref != "4711" || !strings.Contains(url, "id=4711") || strings.Contains(url, "#doc=") {
+			t.Errorf("id field %q, URL %q", ref, url)
+		}
+		// the link of an article from the source names its id
+		act(t, want, chromedp.Navigate("about:blank"), chromedp.Navigate(url))
+		eval(t, `document.getElementById("ref").value`, &ref)
+		if ref != "4711" {
+			t.Errorf("restored id %q", ref)
+		}
+		noConsoleErrors(t)
+	})
+
 	if out := os.Getenv("PRINTD_DESK_SCREENSHOT"); out != "" {
 		t.Run("screenshot", func(t *testing.T) {
 			run(t, chromedp.EmulateViewport(1366, 768))
 			n, _ := pagesOf(t, string(seed), "?preset=proof")
-			run(t, paste(string(seed)), setSelect("preset", "proof"))
-			rendered(t, n)
+			act(t, n, paste(string(seed)), setSelect("preset", "proof"))
 			run(t, chromedp.Evaluate[chromedp.Void](`document.querySelector(".pf-list button.pf-item").click()`), chromedp.Sleep(800*time.Millisecond))
 			png, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
 			if err != nil {

@@ -273,6 +273,7 @@ async function render() {
   await drawPages(doc, seq);
   if (seq !== state.seq) return;
   $("preview").classList.remove("busy");
+  document.body.dataset.rendered = Date.now(); // when the last render was shown
   const pages = doc.numPages;
   setStatus(`${pages} ${pages === 1 ? "page" : "pages"} · rendered in ${Math.round(serverMs)} ms · drawn in ${Math.round(performance.now() - t1)} ms`);
 }
@@ -392,12 +393,8 @@ function items(report, warningsHeader) {
   for (const m of report.missing_glyphs) {
     out.push({ level: "warning", what: `Missing glyph “${m.char}” ${m.code}`, where: m.where, place: m.box ? { page: m.page, box: m.box } : null });
   }
-  const copyfit = report.copyfit;
-  if (copyfit) {
-    for (const a of Array.isArray(copyfit) ? copyfit : (copyfit.actions || [copyfit])) {
-      out.push({ level: "info", what: "Copyfit", where: typeof a === "string" ? a : (a.action || a.what || JSON.stringify(a)), place: a.page && a.box ? { page: a.page, box: a.box } : null });
-    }
-  }
+  // what layout did that loses nothing: copyfit's changes, short column feet
+  for (const n of report.layout || []) out.push({ level: "info", what: "Layout", where: n, place: null });
   for (const w of report.warnings) out.push({ level: "warning", what: "Warning", where: w, place: null });
   if (!report.warnings.length && warningsHeader) {
     for (const w of warningsHeader.split("; ")) out.push({ level: "warning", what: "Warning", where: w, place: null });
