@@ -77,9 +77,9 @@ func makeReference(t *testing.T) (*cleanRun, error) {
 	ref := &cleanRun{in: string(in), want: want, pdfs: map[string][]byte{}, byID: map[string][]byte{}, render: map[string]batch.Rendered{}}
 	var mu sync.Mutex
 	engine := enginePrint(dir)
-	capture := func(ctx context.Context, a *article.Article, w io.Writer) (batch.Rendered, error) {
+	capture := func(ctx context.Context, a *article.Article, over article.Over, w io.Writer) (batch.Rendered, error) {
 		var buf bytes.Buffer
-		r, err := engine(ctx, a, &buf)
+		r, err := engine(ctx, a, over, &buf)
 		if err == nil {
 			mu.Lock()
 			ref.byID[a.ID], ref.render[a.ID] = bytes.Clone(buf.Bytes()), r
@@ -156,7 +156,7 @@ func (ref *cleanRun) zipHeaders() int64 {
 
 // print writes the clean run's PDF of each article again, so that runs
 // that fill the disk cost no rendering.
-func (ref *cleanRun) print(ctx context.Context, a *article.Article, w io.Writer) (batch.Rendered, error) {
+func (ref *cleanRun) print(ctx context.Context, a *article.Article, _ article.Over, w io.Writer) (batch.Rendered, error) {
 	// As slow as a quick render, so that the manifest keeps up with the
 	// PDFs and the disk fills up with rows written.
 	select {

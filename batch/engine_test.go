@@ -109,8 +109,12 @@ func enginePrint(dir string) batch.PrintFunc {
 	if err != nil {
 		panic(err) // the embedded profile is tested
 	}
-	return func(ctx context.Context, a *article.Article, w io.Writer) (batch.Rendered, error) {
-		r, err := p.Print(ctx, a, w)
+	return func(ctx context.Context, a *article.Article, over article.Over, w io.Writer) (batch.Rendered, error) {
+		pl, err := p.Plan(a, over)
+		if err != nil {
+			return batch.Rendered{}, err
+		}
+		r, err := p.Render(ctx, pl, w)
 		return batch.Rendered{Pages: r.Pages, Warnings: r.Warnings}, err
 	}
 }

@@ -129,13 +129,21 @@ type fakePrinter struct {
 	columns map[string]int
 }
 
-func (f *fakePrinter) print(ctx context.Context, a *article.Article, w io.Writer) (batch.Rendered, error) {
+func (f *fakePrinter) print(ctx context.Context, a *article.Article, over article.Over, w io.Writer) (batch.Rendered, error) {
 	f.mu.Lock()
 	f.started++
 	if f.presets == nil {
 		f.presets, f.papers, f.columns = map[string]string{}, map[string]string{}, map[string]int{}
 	}
-	f.presets[a.ID], f.papers[a.ID], f.columns[a.ID] = a.Options.Preset, a.Options.Paper, a.Options.Columns
+	// the batch's paper and columns lie over the article's
+	paper, columns := a.Options.Paper, a.Options.Columns
+	if over.Options.Paper != "" {
+		paper = over.Options.Paper
+	}
+	if over.Options.Columns != 0 {
+		columns = over.Options.Columns
+	}
+	f.presets[a.ID], f.papers[a.ID], f.columns[a.ID] = a.Options.Preset, paper, columns
 	f.mu.Unlock()
 	if f.panic != "" && a.ID == f.panic {
 		panic("boom")

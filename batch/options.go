@@ -25,9 +25,10 @@ type Rendered struct {
 	Warnings []string
 }
 
-// PrintFunc renders art and writes the complete PDF to w, or writes
+// PrintFunc renders art with over laid over its options (and over its
+// publication profile's) and writes the complete PDF to w, or writes
 // nothing and returns an error. It must be safe for concurrent use.
-type PrintFunc func(ctx context.Context, art *article.Article, w io.Writer) (Rendered, error)
+type PrintFunc func(ctx context.Context, art *article.Article, over article.Over, w io.Writer) (Rendered, error)
 
 // Options control Run.
 type Options struct {
@@ -48,9 +49,13 @@ type Options struct {
 	Window int
 	// Preset is given to articles without one; "" means DefaultPreset.
 	Preset string
-	// Paper and Columns, when set, replace every article's own.
+	// Paper and Columns, when set, replace every article's own and its
+	// profile's: they reach the PrintFunc as an article.Over from From.
 	Paper   string
 	Columns int
+	// From is where Paper and Columns came from: article.FromFlag (the
+	// command line, the zero value's meaning) or article.FromQuery.
+	From article.Source
 	// Shard keeps one part of the input; the zero Shard keeps all of it.
 	Shard Shard
 	// Resume skips articles whose PDF an earlier run left in the sink with

@@ -85,20 +85,25 @@ func (e *engine) print(ctx context.Context, art *article.Article, buf *bytes.Buf
 			err = fmt.Errorf("internal error: %v", p)
 		}
 	}()
-	return e.opts.Print(ctx, art, buf)
+	return e.opts.Print(ctx, art, e.over(), buf)
 }
 
-// apply gives the article the batch's options.
+// apply gives an article that names no preset the batch's: a default
+// under the article's own choice.
 func (e *engine) apply(art *article.Article) {
 	if art.Options.Preset == "" {
 		art.Options.Preset = e.opts.Preset
 	}
-	if e.opts.Paper != "" {
-		art.Options.Paper = e.opts.Paper
+}
+
+// over is the batch's paper and columns, laid over every article's options
+// and its profile's.
+func (e *engine) over() article.Over {
+	from := e.opts.From
+	if from == article.FromDefault {
+		from = article.FromFlag
 	}
-	if e.opts.Columns != 0 {
-		art.Options.Columns = e.opts.Columns
-	}
+	return article.Over{From: from, Options: article.Options{Paper: e.opts.Paper, Columns: e.opts.Columns}}
 }
 
 // inputHash identifies what a PDF was made from: the record and the

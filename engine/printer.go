@@ -183,9 +183,9 @@ func (p *Printer) compose(ctx context.Context, pl *Plan) (*composed, Result, err
 // PrintMerged renders several articles into one PDF, one after another,
 // each starting on a new page with its headline as a top-level bookmark.
 // The first article's preset and publication decide the fonts and the
-// output kind. An article that fails is left out and its error returned in
+// output kind; over lies over every article's options. An article that fails is left out and its error returned in
 // failed (by index); the PDF holds the rest.
-func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, w io.Writer) (res Result, failed map[int]error, err error) {
+func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, over article.Over, w io.Writer) (res Result, failed map[int]error, err error) {
 	failed = map[int]error{}
 	var first *composed
 	merged := &layout.Document{}
@@ -196,7 +196,7 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, w io
 		}
 		var c *composed
 		var r Result
-		pl, err := p.Plan(art, article.Over{})
+		pl, err := p.Plan(art, over)
 		if err == nil {
 			c, r, err = p.compose(ctx, &pl)
 		}

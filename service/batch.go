@@ -89,12 +89,9 @@ func (s *Server) postBatch(c *gin.Context) {
 		MaxRecordBytes: s.cfg.MaxBody,
 		Decode: func(data []byte) (*article.Article, []string, error) {
 			art, _, warns, err := adapt.Decode(data, string(format))
-			if art != nil {
-				qo.apply(&art.Options)
-			}
 			return art, warns, err
 		},
-		Print: func(ctx context.Context, art *article.Article, w io.Writer) (batch.Rendered, error) {
+		Print: func(ctx context.Context, art *article.Article, _ article.Over, w io.Writer) (batch.Rendered, error) {
 			release, _, err := s.limiter.acquire(ctx)
 			if err != nil {
 				return batch.Rendered{}, err
@@ -102,7 +99,7 @@ func (s *Server) postBatch(c *gin.Context) {
 			defer release()
 			ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
 			defer cancel()
-			res, err := s.printArticle(ctx, art, w)
+			res, err := s.printArticle(ctx, art, qo.over(), w)
 			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings}, err
 		},
 	}
@@ -150,7 +147,6 @@ func (s *Server) mergedPDF(c *gin.Context, body io.Reader, format adapt.Format, 
 				if derr != nil {
 					failures = append(failures, fmt.Sprintf("line %d: %s", line, firstLine(derr.Error())))
 				} else {
-					qo.apply(&art.Options)
 					if art.Options.Preset == "" {
 						art.Options.Preset = article.DefaultBatchPreset
 					}
@@ -183,7 +179,7 @@ func (s *Server) mergedPDF(c *gin.Context, body io.Reader, format adapt.Format, 
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout*time.Duration(min(len(arts), 60)))
 	defer cancel()
 	var buf bytes.Buffer
-	res, failed, err := s.printer.PrintMerged(ctx, arts, &buf)
+	res, failed, err := s.printer.PrintMerged(ctx, arts, article.Over{From: article.FromQuery, Options: qo.over()}, &buf)
 	if err != nil {
 		s.fail(c, err)
 		return

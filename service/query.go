@@ -105,32 +105,6 @@ func parseQueryBool(v string) (bool, error) {
 // over is the query's options as a layer over the article's.
 func (qo queryOptions) over() article.Options { return qo.opts }
 
-// apply overrides the article's options with the query's (batch articles,
-// which carry the request's options with them).
-func (qo queryOptions) apply(o *article.Options) {
-	if qo.given["preset"] {
-		o.Preset = qo.opts.Preset
-	}
-	if qo.given["paper"] {
-		o.Paper = qo.opts.Paper
-	}
-	if qo.given["columns"] {
-		o.Columns = qo.opts.Columns
-	}
-	if qo.given["pages"] {
-		o.Pages = qo.opts.Pages
-	}
-	if qo.given["grayscale"] {
-		o.Grayscale = qo.opts.Grayscale
-	}
-	if qo.given["strict"] {
-		o.Strict = qo.opts.Strict
-	}
-	if qo.given["bleed"] {
-		o.Bleed = qo.opts.Bleed
-	}
-}
-
 // strict reports whether the query asks for strict checking.
 func (qo queryOptions) strict() bool {
 	return qo.opts.Strict != nil && *qo.opts.Strict

@@ -85,10 +85,10 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 	return r, nil
 }
 
-// printArticle plans an article with no request options (a batch's
-// articles carry theirs) and renders it.
-func (s *Server) printArticle(ctx context.Context, art *article.Article, w io.Writer) (engine.Result, error) {
-	pl, err := s.printer.Plan(art, article.Over{})
+// printArticle plans an article of a batch with the request's options
+// over its own and renders it.
+func (s *Server) printArticle(ctx context.Context, art *article.Article, over article.Options, w io.Writer) (engine.Result, error) {
+	pl, err := s.printer.Plan(art, article.Over{From: article.FromQuery, Options: over})
 	if err != nil {
 		return engine.Result{}, err
 	}

@@ -98,18 +98,16 @@ func TestParseQuery(t *testing.T) {
 	if len(probs) != 0 {
 		t.Fatalf("problems %v", probs)
 	}
-	o := article.Options{Preset: "web", Paper: "A4", Columns: 2}
-	q.apply(&o)
+	o := q.over()
 	if o.Preset != "proof" || o.Paper != "Letter" || o.Columns != 3 || o.Grayscale == nil || !*o.Grayscale ||
 		o.Bleed == nil || *o.Bleed != 5 || o.Strict == nil || *o.Strict || o.Pages != 2 {
 		t.Errorf("applied %+v", o)
 	}
-	// Options the query does not name stay as the article had them.
+	// Options the query does not name are not given (the article's or the
+	// profile's apply).
 	q, _ = parseQuery(url.Values{"columns": {"1"}})
-	o = article.Options{Paper: "Tabloid"}
-	q.apply(&o)
-	if o.Paper != "Tabloid" || o.Columns != 1 {
-		t.Errorf("applied %+v", o)
+	if o = q.over(); o.Paper != "" || o.Columns != 1 || o.Preset != "" || o.Grayscale != nil {
+		t.Errorf("over %+v", o)
 	}
 }
 

@@ -141,14 +141,19 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			art, _, warns, err := adapt.Decode(data, *format)
 			return art, warns, err
 		},
-		Print: func(ctx context.Context, art *article.Article, w io.Writer) (batch.Rendered, error) {
-			res, err := printer.Print(ctx, art, w)
+		Print: func(ctx context.Context, art *article.Article, over article.Over, w io.Writer) (batch.Rendered, error) {
+			pl, err := printer.Plan(art, over)
+			if err != nil {
+				return batch.Rendered{}, err
+			}
+			res, err := printer.Render(ctx, pl, w)
 			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings}, err
 		},
 		Workers: *workers,
 		Preset:  *preset,
 		Paper:   *paper,
 		Columns: *columns,
+		From:    article.FromFlag,
 		Shard:   shard,
 		Resume:  *resume,
 		Engine:  "printd " + engine.Version,

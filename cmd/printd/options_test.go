@@ -120,3 +120,34 @@ func TestServeRefusesBadProfile(t *testing.T) {
 		}
 	}
 }
+
+// A batch's --paper and --columns are the command line's: they win over
+// the publication profile's sheet, as render's flags do.
+func TestBatchFlagsWinOverTheProfile(t *testing.T) {
+	dir := t.TempDir()
+	profiles := filepath.Join(dir, "profiles")
+	os.Mkdir(profiles, 0o755)
+	os.WriteFile(filepath.Join(profiles, "daily.yaml"), []byte("name: daily\npresets: {archive: {paper: A4, columns: 2}}\n"), 0o644)
+	in := filepath.Join(dir, "in.ndjson")
+	line := strings.Replace(batchArticle("d1"), `{`, `{"publication":"daily",`, 1)
+	writeLines(t, in, []string{line})
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCLI(t, "batch", "--profiles", profiles, "--paper", "Letter", in, "--out", out)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	pdf, err := os.ReadFile(filepath.Join(out, "d1.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(pdf, []byte("/MediaBox [0 0 612.00 792.00]")) {
+		t.Error("--paper Letter lost to the profile's A4")
+	}
+	// render's flags likewise
+	src := filepath.Join(dir, "a.json")
+	os.WriteFile(src, []byte(line), 0o644)
+	code, stdout, stderr := runCLI(t, "render", "--profiles", profiles, "--preset", "archive", "--paper", "Letter", src, "-o", "-")
+	if code != 0 || !strings.Contains(stdout, "/MediaBox [0 0 612.00 792.00]") {
+		t.Errorf("render: exit %d %s", code, stderr)
+	}
+}
