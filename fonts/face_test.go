@@ -284,3 +284,35 @@ func TestConcurrentUse(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func BenchmarkEmbedded(b *testing.B) {
+	if _, err := Embedded(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Embedded(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	f := embeddedFaces(b)[0]
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse(f.Family(), f.Style(), f.Data()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkWidth(b *testing.B) {
+	f := embeddedFaces(b)[0]
+	const s = "Ελληνικά Кириллица “quotes” — Türkiye"
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = f.Width(s)
+	}
+}
