@@ -157,4 +157,9 @@ type Options struct {
 	Bleed     *float64 // millimetres; nil: not given
 	Strict    *bool
 	Pages     int // fixed page count for proof overset checks; 0: free
+	// Fit is copyfit: "auto" pulls a short runover back onto the page
+	// before it (and a fixed page count's overset in), "off" leaves the
+	// page alone; "" takes the preset's default (auto for web and archive,
+	// off for proof).
+	Fit string
 }

@@ -31,6 +31,21 @@ const (
 	DefaultBleedMM = 3.0
 )
 
+// Copyfit settings (the fit option).
+const (
+	FitAuto = "auto" // pull a short runover back (layout.Spec.Copyfit)
+	FitOff  = "off"
+)
+
+// DefaultFit is a preset's copyfit: on for the PDF button and the archive,
+// off for proofs, where the desk wants to see the runover.
+func DefaultFit(preset string) string {
+	if preset == PresetProof {
+		return FitOff
+	}
+	return FitAuto
+}
+
 // Option ranges.
 const (
 	MinColumns = 1
@@ -197,7 +212,7 @@ func (o Origin) Path(field string) string {
 // OptionError is one option that cannot be honoured, with the field it
 // concerns and where its value came from.
 type OptionError struct {
-	Field string // preset, paper, columns, grayscale, bleed, strict, pages, publication
+	Field string // preset, paper, columns, grayscale, bleed, strict, pages, fit, publication
 	From  Origin
 	Msg   string
 }
@@ -245,6 +260,14 @@ func (o *Options) Check(from Origin) []*OptionError {
 	if o.Bleed != nil && !(*o.Bleed >= 0 && *o.Bleed <= MaxBleedMM) {
 		add("bleed", bleedMessage)
 	}
+	if o.Fit != "" {
+		switch f := strings.ToLower(strings.TrimSpace(o.Fit)); f {
+		case FitAuto, FitOff:
+			o.Fit = f
+		default:
+			add("fit", "must be auto or off")
+		}
+	}
 	if o.Pages < 0 || o.Pages > MaxPages {
 		add("pages", pagesMessage)
 	}
@@ -278,11 +301,12 @@ type Resolved struct {
 	Strict    *bool // nil: the preset decides
 	Bleed     *float64
 	Pages     int
+	Fit       string // auto | off
 	from      origins
 }
 
 // resolvedFields are the options' names, in the order of origins.
-var resolvedFields = [...]string{"preset", "paper", "columns", "grayscale", "strict", "bleed", "pages"}
+var resolvedFields = [...]string{"preset", "paper", "columns", "grayscale", "strict", "bleed", "pages", "fit"}
 
 // origins holds where each option came from, by its name's index in
 // resolvedFields.
@@ -396,6 +420,16 @@ func Resolve(art Options, profile string, sheet func(preset string) (string, int
 	case art.Pages != 0:
 		r.Pages = art.Pages
 		r.from.set("pages", artFrom)
+	}
+	switch {
+	case o.Fit != "":
+		r.Fit = o.Fit
+		r.from.set("fit", overFrom)
+	case art.Fit != "":
+		r.Fit = art.Fit
+		r.from.set("fit", artFrom)
+	default:
+		r.Fit = DefaultFit(r.Preset)
 	}
 	if r.Bleed != nil && *r.Bleed > 0 && r.Preset != PresetProof {
 		return r, &OptionError{Field: "bleed", From: r.from.get("bleed"), Msg: "only the proof preset prints bleed"}

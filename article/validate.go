@@ -16,7 +16,7 @@ var (
 		"headline", "subheadline", "authors", "published", "updated", "photo", "body",
 		"footer", "options"}
 	imageFields  = []string{"src", "width", "height", "caption", "credit", "alt", "focus"}
-	optionFields = []string{"preset", "paper", "columns", "grayscale", "bleed", "strict", "pages"}
+	optionFields = []string{"preset", "paper", "columns", "grayscale", "bleed", "strict", "pages", "fit"}
 )
 
 const webURLMessage = "must be an absolute http or https URL"
@@ -386,6 +386,7 @@ func (c *checker) options(n *node, path string) Options {
 	}
 	o.Preset = c.raw(n.get("preset"), member(path, "preset"))
 	o.Paper = c.raw(n.get("paper"), member(path, "paper"))
+	o.Fit = c.raw(n.get("fit"), member(path, "fit"))
 	o.Columns, _ = c.integer(n.get("columns"), member(path, "columns"), 1, 4, "must be 1–4")
 	o.Pages, _ = c.integer(n.get("pages"), member(path, "pages"), 0, MaxPages,
 		fmt.Sprintf("must be between 0 and %d", MaxPages))

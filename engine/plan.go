@@ -107,6 +107,7 @@ func plan(prof *profile.Profile, r article.Resolved, art *article.Article) (Plan
 	if r.Grayscale {
 		spec.Grayscale = true
 	}
+	spec.Copyfit = r.Fit == article.FitAuto
 	spec.Pages = r.Pages
 	pl.Footer = art.Footer
 	if pl.Footer == nil && (prof.Footer.Text != "" || len(prof.Footer.Links) > 0) {

@@ -24,6 +24,8 @@ type composer struct {
 	group int
 	warn  []string
 	notes []string // Document.Notes
+	grid  float64  // the baseline grid step of the body flow
+	lead  *unit    // the lead photo's figure in the header stack
 }
 
 func (c *composer) nextGroup() int {
@@ -153,6 +155,7 @@ func (c *composer) header(width float64) []*unit {
 	us = append(us, rule)
 	if a.Photo != nil {
 		if f := c.figure(a.Photo, width, s.MaxPhotoHeight*s.Content().H, -1, "photo"); f != nil {
+			c.lead = f
 			us = append(us, f)
 		}
 	}
@@ -248,14 +251,21 @@ func cropFigure(u *unit, h float64, focus *article.Focus) *unit {
 	img := u.images[0]
 	cut := u.h - h
 	newH := img.H - cut
-	if cut <= 0 || newH < img.Full.H*0.6 {
+	if cut <= 0 || newH < img.Full.H*0.6*0.5 {
 		return nil
 	}
 	v := *u
 	v.texts = append([]Text(nil), u.texts...)
 	v.rules = append([]Rule(nil), u.rules...)
 	v.links = append([]LinkArea(nil), u.links...)
-	v.images = []Image{cropTo(img, newH, focus)}
+	if newH >= img.Full.H*0.6 {
+		v.images = []Image{cropTo(img, newH, focus)}
+	} else {
+		// Cropped as far as it may be, and then set smaller (no less
+		// than half the width).
+		cropH := img.Full.H * 0.6
+		v.images = []Image{scaleImage(cropTo(img, cropH, focus), newH/cropH)}
+	}
 	below := img.Bottom()
 	for i := range v.texts {
 		if v.texts[i].Y > below {
@@ -276,6 +286,17 @@ func cropFigure(u *unit, h float64, focus *article.Focus) *unit {
 	v.h = h
 	v.shrink = nil
 	return &v
+}
+
+// scaleImage sets a picture k times as large, its top left corner in place
+// (over the caption's first line).
+func scaleImage(im Image, k float64) Image {
+	out := im
+	out.W, out.H = im.W*k, im.H*k
+	out.Full.W, out.Full.H = im.Full.W*k, im.Full.H*k
+	out.Full.X = out.X - (im.X-im.Full.X)*k
+	out.Full.Y = out.Y - (im.Y-im.Full.Y)*k
+	return out
 }
 
 // cropTo shows only h of a picture's height, keeping its focal point (the

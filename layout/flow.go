@@ -137,7 +137,7 @@ func (f *flow) run() flowResult {
 				i++
 				continue
 			}
-			k, ok := f.legalBreak(res.slots[colStart:], u, headFigs)
+			k, ok := f.legalBreak(res.slots[colStart:], u)
 			if !ok {
 				res.forced = append(res.forced, ri)
 			}
@@ -157,7 +157,7 @@ func (f *flow) run() flowResult {
 			}
 			break
 		}
-		if !rewind && i >= len(units) && len(deferred) > 0 && restarts < len(units) &&
+		if !rewind && (i >= len(units) || units[i].closing) && len(deferred) > 0 && restarts < len(units) &&
 			f.fitsAtTop(col, res.slots[colStart:colStart+headFigs], units[deferred[0]]) {
 			rewind = true // never after the article's last line
 		}
@@ -208,11 +208,10 @@ func (f *flow) fitsAtTop(col Rect, heads []slot, u *unit) bool {
 }
 
 // legalBreak returns how many of a column's slots to keep so that the
-// column ends at a permitted place; next is the unit that did not fit and
-// the first heads slots are figures at the column's top. With no permitted
-// place it keeps them all (the rules yield to the page).
-func (f *flow) legalBreak(col []slot, next *unit, heads int) (int, bool) {
-	for k := len(col); k > heads; k-- {
+// column ends at a permitted place; next is the unit that did not fit.
+// With no permitted place it keeps them all (the rules yield to the page).
+func (f *flow) legalBreak(col []slot, next *unit) (int, bool) {
+	for k := len(col); k >= 1; k-- {
 		a := col[k-1].u
 		b := next
 		if k < len(col) {

@@ -19,6 +19,7 @@ type unit struct {
 	grid        bool    // starts on the baseline grid (a body line)
 	hyph        bool    // a line ending in a hyphen: no column ends after it
 	discard     bool    // dropped at a column head (a divider)
+	closing     bool    // the legal footer set in the flow: after the article's text
 	pad         float64 // grid padding at the foot of h, which may hang below a column
 	// shrink, for a figure, makes a copy whose picture is scaled down so
 	// that the whole figure is at most h tall; nil when it cannot.

@@ -68,112 +68,17 @@ func Layout(in *Input) (*Document, error) {
 	doc := &Document{}
 
 	// The header stack runs full width from the top of page 1 (and on, for
-	// an absurdly long one).
+	// an absurdly long one); the body flows in columns under it.
 	head := c.header(content.W)
-	full := func(i int) Rect { return content }
-	hslots, hregs, _, _ := flowUnits(head, full, maxPages)
-	bodyPage := 0
-	bodyTop := content.Y
-	if hregs > 0 {
-		bodyPage = hregs - 1
-		if b := columnBottoms(hslots)[hregs-1]; b > 0 {
-			bodyTop = b
-		}
-	}
-	ncol := s.Columns
-	colW := s.ColumnWidth()
-	colRect := func(page, col int) Rect {
-		top := content.Y
-		if page == bodyPage {
-			top = bodyTop
-		}
-		h := content.Bottom() - top
-		if page == bodyPage && h < 3*s.Body.Leading {
-			h = 0 // no room for text under the header: the body starts overleaf
-		}
-		return Rect{X: content.X + float64(col)*(colW+s.Gutter), Y: top, W: colW, H: h}
-	}
-	region := func(i int) Rect { return colRect(bodyPage+i/ncol, i%ncol) }
-	pageOf := func(reg int) int { return bodyPage + reg/ncol }
-
-	body := c.body(colW, content.H*0.6)
+	body := c.body(s.ColumnWidth(), content.H*0.6)
 	legalFull := c.legal(content.W)
-	maxRegs := maxPages * ncol
-	if s.Pages > 0 {
-		maxRegs = (s.Pages - bodyPage) * ncol
-		if maxRegs < 0 {
-			maxRegs = 0
-		}
+	c.grid = s.Body.Leading
+	pg := c.paginate(head, body, legalFull)
+	if s.Copyfit {
+		pg = c.copyfit(pg, head, body, legalFull)
 	}
-	fr := c.flowBody(body, region, maxRegs)
-	slots, complete := fr.slots, fr.complete
-	if !complete {
-		doc.Overset = true
-	}
-	// The last page: balance its columns and put the legal footer under
-	// them at full width, or, when it does not fit there, at the end of the
-	// last column.
-	legalAt := -1.0
-	if complete {
-		slots, legalAt, complete = c.finishLastPage(body, slots, region, legalFull, colW, maxRegs)
-		c.reportShortFeet(slots, region, pageOf)
-		if !complete {
-			doc.Overset = true
-		}
-	}
-	npages := bodyPage + 1
-	for _, sl := range slots {
-		if p := pageOf(sl.reg) + 1; p > npages {
-			npages = p
-		}
-	}
-	if s.Pages > 0 && npages < s.Pages {
-		npages = s.Pages
-	}
-	doc.Pages = make([]Page, npages)
-	for i := range doc.Pages {
-		p := &doc.Pages[i]
-		p.Width, p.Height = s.Paper.Width+2*s.Outer(), s.Paper.Height+2*s.Outer()
-		p.Trim = s.Trim()
-		p.Bleed = Rect{p.Trim.X - s.Bleed, p.Trim.Y - s.Bleed, p.Trim.W + 2*s.Bleed, p.Trim.H + 2*s.Bleed}
-		p.Content = content
-		if i >= bodyPage {
-			for col := 0; col < ncol; col++ {
-				p.Columns = append(p.Columns, colRect(i, col))
-			}
-		}
-	}
-	// Each page's texts in one allocation: the units are known, and the
-	// running footer and printer's marks add a few.
-	ntexts := make([]int, len(doc.Pages))
-	for _, sl := range hslots {
-		ntexts[sl.reg] += len(sl.u.texts)
-	}
-	for _, sl := range slots {
-		ntexts[pageOf(sl.reg)] += len(sl.u.texts)
-	}
-	for _, u := range legalFull {
-		ntexts[len(ntexts)-1] += len(u.texts)
-	}
-	for i, n := range ntexts {
-		doc.Pages[i].Texts = make([]Text, 0, n+8)
-	}
-	for _, sl := range hslots {
-		doc.Pages[sl.reg].place(sl.u, content.X, sl.y, sl.reg, doc)
-	}
-	for _, sl := range slots {
-		pi := pageOf(sl.reg)
-		col := region(sl.reg)
-		doc.Pages[pi].place(sl.u, col.X, sl.y, pi, doc)
-	}
-	if legalAt >= 0 {
-		last := len(doc.Pages) - 1
-		y := legalAt
-		for _, u := range legalFull {
-			doc.Pages[last].place(u, content.X, y, last, doc)
-			y += u.h
-		}
-	}
+	c.notes = append(c.notes, pg.notes...)
+	c.assemble(doc, pg)
 	c.runningFooters(doc)
 	if s.Marks > 0 {
 		c.printersMarks(doc)
@@ -188,6 +93,162 @@ func Layout(in *Input) (*Document, error) {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no font has %q (U+%04X); left out", m.Where, m.Rune, m.Rune))
 	}
 	return doc, nil
+}
+
+// pagination is where one flow of the header, the body and the legal
+// footer put everything.
+type pagination struct {
+	head, body, legal []*unit
+	hslots, slots     []slot
+	legalAt           float64 // y of the full-width legal footer on the last page; -1 for none
+	bodyPage          int     // the page the body starts on
+	bodyTop           float64 // where it starts there
+	npages            int
+	overset           bool
+	notes             []string // short column feet
+	lastFill          float64  // share of the last page's type area in use
+}
+
+func (pg *pagination) colRect(s *Spec, page, col int) Rect {
+	content := s.Content()
+	colW := s.ColumnWidth()
+	top := content.Y
+	if page == pg.bodyPage {
+		top = pg.bodyTop
+	}
+	h := content.Bottom() - top
+	if page == pg.bodyPage && h < 3*s.Body.Leading {
+		h = 0 // no room for text under the header: the body starts overleaf
+	}
+	return Rect{X: content.X + float64(col)*(colW+s.Gutter), Y: top, W: colW, H: h}
+}
+
+func (pg *pagination) region(s *Spec, i int) Rect {
+	return pg.colRect(s, pg.bodyPage+i/s.Columns, i%s.Columns)
+}
+
+func (pg *pagination) pageOf(s *Spec, reg int) int { return pg.bodyPage + reg/s.Columns }
+
+// paginate flows the header stack, the body columns and the legal footer
+// onto pages.
+func (c *composer) paginate(head, body, legalFull []*unit) *pagination {
+	s := c.spec
+	content := s.Content()
+	pg := &pagination{head: head, body: body, legal: legalFull, legalAt: -1, bodyTop: content.Y}
+	full := func(i int) Rect { return content }
+	hslots, hregs, _, _ := flowUnits(head, full, maxPages)
+	pg.hslots = hslots
+	if hregs > 0 {
+		pg.bodyPage = hregs - 1
+		if b := columnBottoms(hslots)[hregs-1]; b > 0 {
+			pg.bodyTop = b
+		}
+	}
+	ncol := s.Columns
+	region := func(i int) Rect { return pg.region(s, i) }
+	pageOf := func(reg int) int { return pg.pageOf(s, reg) }
+	maxRegs := maxPages * ncol
+	if s.Pages > 0 {
+		maxRegs = max(0, (s.Pages-pg.bodyPage)*ncol)
+	}
+	fr := c.flowBody(body, region, maxRegs)
+	slots, complete := fr.slots, fr.complete
+	if !complete {
+		pg.overset = true
+	}
+	// The last page: balance its columns and put the legal footer under
+	// them at full width, or, when it does not fit there, at the end of the
+	// last column.
+	if complete {
+		slots, pg.legalAt, complete = c.finishLastPage(body, slots, region, legalFull, s.ColumnWidth(), maxRegs)
+		pg.notes = c.shortFeet(slots, region, pageOf)
+		if !complete {
+			pg.overset = true
+		}
+	}
+	pg.slots = slots
+	pg.npages = pg.bodyPage + 1
+	for _, sl := range slots {
+		if p := pageOf(sl.reg) + 1; p > pg.npages {
+			pg.npages = p
+		}
+	}
+	// How much of the last page's type area is in use.
+	low := content.Y
+	for _, sl := range hslots {
+		if sl.reg == pg.npages-1 {
+			low = max(low, sl.y+sl.u.h)
+		}
+	}
+	for _, sl := range slots {
+		if pageOf(sl.reg) == pg.npages-1 {
+			low = max(low, sl.y+sl.u.h)
+		}
+	}
+	if pg.legalAt >= 0 {
+		y := pg.legalAt
+		for _, u := range legalFull {
+			y += u.h
+		}
+		low = max(low, y)
+	}
+	pg.lastFill = (low - content.Y) / content.H
+	if s.Pages > 0 && pg.npages < s.Pages {
+		pg.npages = s.Pages
+	}
+	return pg
+}
+
+// assemble places what a pagination put where onto the document's pages.
+func (c *composer) assemble(doc *Document, pg *pagination) {
+	s := c.spec
+	content := s.Content()
+	ncol := s.Columns
+	doc.Overset = doc.Overset || pg.overset
+	doc.Pages = make([]Page, pg.npages)
+	for i := range doc.Pages {
+		p := &doc.Pages[i]
+		p.Width, p.Height = s.Paper.Width+2*s.Outer(), s.Paper.Height+2*s.Outer()
+		p.Trim = s.Trim()
+		p.Bleed = Rect{p.Trim.X - s.Bleed, p.Trim.Y - s.Bleed, p.Trim.W + 2*s.Bleed, p.Trim.H + 2*s.Bleed}
+		p.Content = content
+		if i >= pg.bodyPage {
+			for col := 0; col < ncol; col++ {
+				p.Columns = append(p.Columns, pg.colRect(s, i, col))
+			}
+		}
+	}
+	// Each page's texts in one allocation: the units are known, and the
+	// running footer and printer's marks add a few.
+	ntexts := make([]int, len(doc.Pages))
+	for _, sl := range pg.hslots {
+		ntexts[sl.reg] += len(sl.u.texts)
+	}
+	for _, sl := range pg.slots {
+		ntexts[pg.pageOf(s, sl.reg)] += len(sl.u.texts)
+	}
+	for _, u := range pg.legal {
+		ntexts[len(ntexts)-1] += len(u.texts)
+	}
+	for i, n := range ntexts {
+		doc.Pages[i].Texts = make([]Text, 0, n+8)
+	}
+	for _, sl := range pg.hslots {
+		doc.Pages[sl.reg].place(sl.u, content.X, sl.y, sl.reg, doc)
+	}
+	for _, sl := range pg.slots {
+		pi := pg.pageOf(s, sl.reg)
+		col := pg.region(s, sl.reg)
+		doc.Pages[pi].place(sl.u, col.X, sl.y, pi, doc)
+	}
+	if pg.legalAt >= 0 {
+		last := len(doc.Pages) - 1
+		y := pg.legalAt
+		for _, u := range pg.legal {
+			doc.Pages[last].place(u, content.X, y, last, doc)
+			y += u.h
+		}
+	}
 }
 
 // lastPageTail splits a flow at the start of its last page: the slots
@@ -226,7 +287,7 @@ func (c *composer) balance(tail []*unit, firstReg, ncol int, region func(int) Re
 		if allowed < 0 {
 			allowed = forced
 		}
-		return out, ok && forced <= allowed
+		return out, ok && forced <= allowed && !figureAfterEnd(out)
 	}
 	best, ok := fitIn(maxH)
 	if !ok || ncol == 1 {
@@ -245,6 +306,28 @@ func (c *composer) balance(tail []*unit, firstReg, ncol int, region func(int) Re
 		}
 	}
 	return best, true
+}
+
+// figureAfterEnd reports a figure placed after the flow's last text: in a
+// later column than it, or lower in the same one.
+func figureAfterEnd(slots []slot) bool {
+	end := -1
+	for i := len(slots) - 1; i >= 0; i-- {
+		if !slots[i].u.figure {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	last := slots[end]
+	for _, s := range slots {
+		if s.u.figure && (s.reg > last.reg || s.reg == last.reg && s.y > last.y) {
+			return true
+		}
+	}
+	return false
 }
 
 // finishLastPage balances the last page's columns and finds room for the
@@ -283,6 +366,7 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 	g := c.nextGroup()
 	for i, u := range legalCol {
 		u.group, u.line, u.lines = g, i, len(legalCol)
+		u.closing = true
 	}
 	all := closeFlow(body, legalCol)
 	r := c.flowBody(all, region, maxRegs)
@@ -299,17 +383,17 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 
 // flowBody flows body units into column regions on the baseline grid.
 func (c *composer) flowBody(units []*unit, region func(int) Rect, maxRegs int) flowResult {
-	f := flow{units: units, region: region, max: maxRegs, perPage: c.spec.Columns, grid: c.spec.Body.Leading}
+	f := flow{units: units, region: region, max: maxRegs, perPage: c.spec.Columns, grid: c.grid}
 	return f.run()
 }
 
-// reportShortFeet warns of columns on pages before the last whose foot is
+// shortFeet notes the columns on pages before the last whose foot is
 // more than a line above the column's bottom: the keep rules (a heading
 // with its text, no widow or orphan line, no hyphen at a column's foot, a
 // figure kept whole) left no fuller break.
-func (c *composer) reportShortFeet(slots []slot, region func(int) Rect, pageOf func(int) int) {
+func (c *composer) shortFeet(slots []slot, region func(int) Rect, pageOf func(int) int) (notes []string) {
 	if len(slots) == 0 {
-		return
+		return nil
 	}
 	lastReg := slots[len(slots)-1].reg
 	last := pageOf(lastReg)
@@ -321,18 +405,19 @@ func (c *composer) reportShortFeet(slots []slot, region func(int) Rect, pageOf f
 		col := region(reg)
 		// The grid leaves less than a step unused at every foot.
 		if lines := math.Floor((col.Bottom()-bottom)/step + 1e-6); lines >= 2 && col.H >= 3*step {
-			c.notes = append(c.notes, fmt.Sprintf("page %d column %d ends %.0f lines short: the keep rules left no fuller break",
+			notes = append(notes, fmt.Sprintf("page %d column %d ends %.0f lines short: the keep rules left no fuller break",
 				pageOf(reg)+1, reg%c.spec.Columns+1, lines))
 		}
 	}
+	return notes
 }
 
-// columnBottomList is the lowest point reached in each region up to last
-// (zero in a region with nothing in it).
+// columnBottomList is the lowest point reached in each region up to last,
+// grid padding left out (zero in a region with nothing in it).
 func columnBottomList(slots []slot, last int) []float64 {
 	out := make([]float64, last+1)
 	for _, s := range slots {
-		if b := s.y + s.u.h; s.reg <= last && b > out[s.reg] {
+		if b := s.y + s.u.h - s.u.pad; s.reg <= last && b > out[s.reg] {
 			out[s.reg] = b
 		}
 	}

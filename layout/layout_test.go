@@ -22,6 +22,10 @@ func check(t *testing.T, name string, a *article.Article, spec Spec, doc *Docume
 		for _, tx := range p.Texts {
 			box := tx.Box()
 			switch {
+			case tx.Role == RoleMark:
+				if !page.Contains(box, 0.01) || p.Trim.Intersects(box, 0.01) {
+					t.Errorf("%s p%d: printer's mark %q at %+v not outside the trim", name, pi+1, tx.Text, box)
+				}
 			case tx.Role == RoleRunningFooter:
 				if !page.Contains(box, 0.01) || box.Y < content.Bottom() {
 					t.Errorf("%s p%d: running footer %q at %+v outside the bottom margin", name, pi+1, tx.Text, box)

@@ -74,6 +74,10 @@ type Spec struct {
 	Fallback []string
 	// Pages fixes the page count (proofs); 0 lets the article run on.
 	Pages int
+	// Copyfit pulls a short runover back onto the page before it (or the
+	// text into the fixed page count) by shortening the lead photo toward
+	// 16:9 and tightening the leading and the photo gap (fit=auto).
+	Copyfit bool
 	// Bleed extends each page beyond the trim on every side (proofs).
 	Bleed float64
 	// Marks is the room beyond the bleed for crop marks and the slug line;

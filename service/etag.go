@@ -46,8 +46,8 @@ func canonicalOptions(o article.Options) string {
 	if o.Bleed != nil {
 		bleed = strconv.FormatFloat(*o.Bleed, 'g', -1, 64)
 	}
-	return fmt.Sprintf("preset=%s;paper=%s;columns=%d;grayscale=%s;bleed=%s;strict=%s;pages=%d",
-		o.Preset, o.Paper, o.Columns, opt(o.Grayscale), bleed, opt(o.Strict), o.Pages)
+	return fmt.Sprintf("preset=%s;paper=%s;columns=%d;grayscale=%s;bleed=%s;strict=%s;pages=%d;fit=%s",
+		o.Preset, o.Paper, o.Columns, opt(o.Grayscale), bleed, opt(o.Strict), o.Pages, o.Fit)
 }
 
 // writeCompact writes JSON to w without a byte-order mark and without the

@@ -17,7 +17,7 @@ type queryOptions struct {
 
 // queryOptionNames are the query parameters read as options, in the order
 // problems are reported. Other parameters are ignored.
-var queryOptionNames = []string{"preset", "paper", "columns", "grayscale", "bleed", "strict", "pages"}
+var queryOptionNames = []string{"preset", "paper", "columns", "grayscale", "bleed", "strict", "pages", "fit"}
 
 // parseQuery reads the options of a query string. Problems name the
 // parameter as "query.<name>".
@@ -48,6 +48,11 @@ func parseQuery(q url.Values) (queryOptions, []article.Problem) {
 			qo.opts.Paper = v
 			if v == "" {
 				qo.opts.Paper = " " // checked below: not a paper
+			}
+		case "fit":
+			qo.opts.Fit = v
+			if v == "" {
+				qo.opts.Fit = " " // checked below: not a setting
 			}
 		case "columns", "pages":
 			n, err := strconv.Atoi(v)

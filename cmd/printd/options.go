@@ -10,13 +10,14 @@ import (
 )
 
 // optionFlags are the rendering options every command takes on its
-// command line (--preset, --paper, --columns, --pages, --bleed). They are
+// command line (--preset, --paper, --columns, --pages, --fit, --bleed). They are
 // checked by the one validation of every entry point (article.Options.Check)
 // and lie over the article's and the profile's options.
 type optionFlags struct {
 	preset, paper string
 	columns       int
 	pages         int
+	fit           string
 	bleed         optFloat
 }
 
@@ -29,6 +30,7 @@ func (o *optionFlags) define(fs *flag.FlagSet, defPreset string) {
 	fs.StringVar(&o.paper, "paper", "", fmt.Sprintf("paper: A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm\n(default: the publication profile's for the preset, else the article's, else %s; %s for proof)", webPaper, proofPaper))
 	fs.IntVar(&o.columns, "columns", 0, fmt.Sprintf("body columns, %d–%d\n(default: the publication profile's for the preset, else the article's, else %d; %d for proof)", article.MinColumns, article.MaxColumns, webCols, proofCols))
 	fs.IntVar(&o.pages, "pages", 0, fmt.Sprintf("fixed page count, 0–%d (0: as many as the article needs); text that does not fit is overset:\na warning, an error with --strict or the proof preset", article.MaxPages))
+	fs.StringVar(&o.fit, "fit", "", "copyfit: auto (pull a last page under a quarter full back by shortening the lead photo toward 16:9\nand tightening leading ≤ 2 % and the photo gap) or off (default: auto, off for proof)")
 	fs.Var(&o.bleed, "bleed", fmt.Sprintf("bleed in `millimetres`, 0–%d, proof preset only (default %g)", article.MaxBleedMM, article.DefaultBleedMM))
 }
 
@@ -62,6 +64,12 @@ func (o *optionFlags) options(fs *flag.FlagSet, stderr io.Writer) (article.Optio
 	}
 	if given["bleed"] {
 		opts.Bleed = o.bleed.v
+	}
+	if given["fit"] {
+		opts.Fit = o.fit
+		if o.fit == "" {
+			opts.Fit = " "
+		}
 	}
 	errs := opts.Check(article.Origin{Source: article.FromFlag})
 	for _, e := range errs {
