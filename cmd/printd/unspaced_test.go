@@ -13,7 +13,9 @@ import (
 	"printd/article"
 )
 
-// TestThaiLineEnds renders the Thai fixture with the system's Noto Sans Thai
+// TestThaiLineEnds renders testdata/th-article.json (kept out of the
+// top-level fixtures, which the embedded Latin–Greek–Cyrillic fonts must
+// cover) with the system's Noto Sans Thai
 // as the fallback font and checks, on the PDF as pdftotext reads it, that
 // every line of the body ends where ICU's BreakIterator sees a word
 // boundary (or at a space). Skipped without the font, poppler or
@@ -32,7 +34,7 @@ func TestThaiLineEnds(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "thai.yaml"), []byte(prof), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src, err := os.ReadFile("../../testdata/th-article.json")
+	src, err := os.ReadFile("testdata/th-article.json")
 	if err != nil {
 		t.Fatal(err)
 	}
