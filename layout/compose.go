@@ -832,24 +832,25 @@ func (c *composer) legal(width float64) []*unit {
 	case q == nil:
 		return []*unit{stack(append([]*unit{top}, text...))}
 	case beside:
-		q.space = 0
-		return []*unit{stack([]*unit{top, overlay(stack(text), q)})}
+		// the QR code's modules and link join the stacked text as they
+		// are, moved down by the rule above them
+		u := stack(append([]*unit{top}, text...))
+		for i := range q.boxes {
+			q.boxes[i].Y += top.h
+		}
+		for i := range q.links {
+			q.links[i].Y += top.h
+		}
+		if len(u.boxes) == 0 {
+			u.boxes = q.boxes
+		} else {
+			u.boxes = append(u.boxes, q.boxes...)
+		}
+		u.links = append(u.links, q.links...)
+		u.h = max(u.h, top.h+q.h)
+		return []*unit{u}
 	}
 	return []*unit{stack(append(append([]*unit{top}, text...), q))}
-}
-
-// overlay puts units a and b in the same place, one over the other: the
-// result is as tall as the taller.
-func overlay(a, b *unit) *unit {
-	out := &unit{h: max(a.h, b.h), space: a.space, group: -1}
-	for _, u := range []*unit{a, b} {
-		out.texts = append(out.texts, u.texts...)
-		out.images = append(out.images, u.images...)
-		out.rules = append(out.rules, u.rules...)
-		out.links = append(out.links, u.links...)
-		out.boxes = append(out.boxes, u.boxes...)
-	}
-	return out
 }
 
 // closeFlow returns body followed by the closing block (the legal footer
