@@ -3,6 +3,7 @@ package adapt
 import (
 	"errors"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -61,7 +62,16 @@ func FuzzConvert(f *testing.F) {
 		// Adapted output is well-formed, and every field the adapter fills
 		// from metadata is valid; only the headline and body can be found
 		// wanting (missing, empty, or over a limit).
-		_, _, err = article.DecodeOpts(out, article.DecodeOptions{})
+		viaJSON, _, err := article.DecodeOpts(out, article.DecodeOptions{})
+		// The direct path (the Go value, validated without JSON) gives the
+		// same article, or fails alike.
+		direct, _, _, derr := Decode(data, format)
+		if (err == nil) != (derr == nil) {
+			t.Fatalf("through JSON: %v; direct: %v\n%s", err, derr, out)
+		}
+		if err == nil && !reflect.DeepEqual(viaJSON, direct) {
+			t.Fatalf("through JSON and direct differ:\n%+v\n%+v\n%s", viaJSON, direct, out)
+		}
 		if err == nil {
 			return
 		}

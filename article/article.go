@@ -1,8 +1,9 @@
 // Package article owns printd's input contract, Article JSON version 1: the
-// model, decoding with line/column syntax errors, validation that reports
-// every problem with its JSON path, and the conversion of inline and body
-// HTML into styled runs and blocks. It is pure: no I/O beyond the reader it
-// is given.
+// model, the contract as a Go type for programs that build articles (Doc),
+// decoding with line/column syntax errors, validation that reports every
+// problem with its JSON path (one checker for JSON and for Doc), and the
+// conversion of inline and body HTML into styled runs and blocks. It is
+// pure: no I/O beyond the reader it is given.
 package article
 
 import "time"
