@@ -46,44 +46,12 @@ func (c *composer) paragraph(spans []span, st TextStyle, width, indent, dx float
 	return paragraphUnits(lines, dx, st.Leading, st.SpaceBefore, role, block, c.nextGroup())
 }
 
-// balanced sets a ragged heading so that its lines are of similar length:
-// the narrowest measure that keeps the same number of lines.
+// balanced sets a ragged heading so that its lines are of similar length
+// (minimum raggedness over all breaks with as few lines as first fit
+// needs), breaking inside a quoted phrase or after a one-letter word only
+// when no other break is nearly as good.
 func (c *composer) balanced(spans []span, st TextStyle, width float64, where string) []setLine {
-	o := paraOpts{width: width, align: st.Align, where: where}
-	lines := c.set.set(spans, o)
-	n := len(lines)
-	if n < 2 {
-		return lines
-	}
-	// never narrower than the longest word: balancing must not cut one
-	lo, hi := max(width*0.55, c.widestWord(spans)), width
-	if lo >= hi {
-		return lines
-	}
-	best := lines
-	for i := 0; i < 10; i++ {
-		mid := (lo + hi) / 2
-		o.width = mid
-		try := c.set.set(spans, o)
-		if len(try) == n && fitsWidth(try, mid) {
-			best, hi = try, mid
-		} else {
-			lo = mid
-		}
-	}
-	for i := range best {
-		best[i].width = width
-	}
-	return best
-}
-
-func fitsWidth(lines []setLine, w float64) bool {
-	for _, l := range lines {
-		if l.natural > w+eps {
-			return false
-		}
-	}
-	return true
+	return c.set.set(spans, paraOpts{width: width, align: st.Align, where: where, balance: true})
 }
 
 // header builds the full-width stack above the body: kicker, headline,
@@ -130,7 +98,8 @@ func (c *composer) header(width float64) []*unit {
 		sub = ""
 	}
 	if sub != "" {
-		su := c.paragraph(plainSpans(sub, s.Standfirst), s.Standfirst, width, 0, 0, RoleStandfirst, -1, "subheadline")
+		sl := c.balanced(plainSpans(sub, s.Standfirst), s.Standfirst, width, "subheadline")
+		su := paragraphUnits(sl, 0, s.Standfirst.Leading, s.Standfirst.SpaceBefore, RoleStandfirst, -1, c.nextGroup())
 		if len(su) > 0 {
 			su[len(su)-1].h += s.Standfirst.SpaceAfter
 		}

@@ -64,6 +64,9 @@ type paraOpts struct {
 	// expand is the share by which a justified line may scale its words
 	// horizontally (Spec.MaxExpansion); 0 sets them at natural width.
 	expand float64
+	// balance sets ragged lines of near-equal length (headlines,
+	// standfirsts): linebreak.Balance, with poor breaks penalised.
+	balance bool
 }
 
 // setter sets paragraphs for one article: it knows the fonts, the language

@@ -28,6 +28,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 		box = func(w float64) linebreak.Item { return linebreak.ExpandableBoxItem(w, w*o.expand, w*o.expand) }
 	}
 	var buf []piece
+	quotes := 0 // quoted phrases open before the current space (balanced text)
 	for ti := range toks {
 		t := &toks[ti]
 		word := t.text()
@@ -103,6 +104,11 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 			}
 			if isOneLetterWord(word, s.oneLetter) || clingsLeft(next) {
 				add(linebreak.PenaltyItem(0, linebreak.Infinity, false), payload{})
+			} else if o.balance {
+				quotes = quoteDepth(quotes, word)
+				if p := balancePenalty(word, quotes); p > 0 {
+					add(linebreak.PenaltyItem(0, p, false), payload{})
+				}
 			}
 			if justify {
 				add(linebreak.GlueItem(w, w/2, w/3), payload{pieces: []piece{{text: " ", font: sp.font, face: f, size: sp.size, color: sp.color, width: w}}})
@@ -170,6 +176,8 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 		if err != nil {
 			lines = linebreak.Greedy(items, widths)
 		}
+	} else if o.balance && o.narrowLines == 0 {
+		lines = linebreak.Balance(items, o.width)
 	} else {
 		lines = linebreak.Greedy(items, widths)
 	}
