@@ -20,8 +20,18 @@ RUN --mount=type=cache,target=/go/pkg/mod \
     go build -buildvcs=false -ldflags="-s -w" -o /out/printd ./cmd/printd \
  && /out/printd version
 
+# Fonts for the scripts beyond the embedded Latin, Greek and Cyrillic:
+# Arabic, Hebrew, Indic, Thai, Myanmar and more (fonts-noto-core), Chinese,
+# Japanese and Korean (fonts-noto-cjk), symbols and box drawing
+# (fonts-dejavu-core). printd finds them in /usr/share/fonts.
+FROM debian:bookworm-slim AS fonts
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-noto-core fonts-noto-cjk fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
+
 FROM gcr.io/distroless/static:nonroot
 COPY --from=build /out/printd /printd
+COPY --from=fonts /usr/share/fonts /usr/share/fonts
 # nonroot is 65532:65532 in distroless; numeric so that Kubernetes'
 # runAsNonRoot can check it.
 USER 65532:65532

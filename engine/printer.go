@@ -12,6 +12,7 @@ import (
 	"github.com/skip2/go-qrcode"
 
 	"printd/article"
+	"printd/fonts"
 	"printd/layout"
 	"printd/photo"
 	"printd/profile"
@@ -42,6 +43,9 @@ type Config struct {
 	// Now stamps proof slugs; nil means time.Now. Archive output never
 	// reads it: its dates come from the article.
 	Now func() time.Time
+	// Fonts finds faces for the scripts the embedded families lack; nil
+	// means the system's font directories (fonts.System).
+	Fonts *fonts.Library
 }
 
 // Printer turns articles into PDFs. It is safe for concurrent use: fonts
@@ -52,6 +56,7 @@ type Printer struct {
 	photos   *photo.Store
 	now      func() time.Time
 	qrs      *lru.Cache[string, [][]bool] // QR codes by address; read-only bitmaps
+	fonts    *fonts.Library
 }
 
 // New makes a printer from its configuration. It plans every preset of
@@ -59,7 +64,10 @@ type Printer struct {
 // honour, listing every problem.
 func New(c Config) (*Printer, error) {
 	qrs, _ := lru.New[string, [][]bool](1024)
-	p := &Printer{profiles: c.Profiles, photos: c.Photos, now: c.Now, qrs: qrs}
+	p := &Printer{profiles: c.Profiles, photos: c.Photos, now: c.Now, qrs: qrs, fonts: c.Fonts}
+	if p.fonts == nil {
+		p.fonts = fonts.System()
+	}
 	if p.profiles == nil {
 		p.profiles = profile.Default()
 	}
@@ -154,7 +162,7 @@ func (p *Printer) compose(ctx context.Context, pl *Plan) (*composed, Result, err
 		return nil, res, err
 	}
 	res.Warnings = append(res.Warnings, warns...)
-	book := render.Book{Set: pl.Profile.Set}
+	book := render.Book{Set: pl.Profile.Set, Lib: p.fonts}
 	in := &layout.Input{Article: &a, Spec: pl.Spec, Fonts: book, Images: infos, ImageErrors: failed}
 	if pl.QR && a.URL != "" {
 		in.QR = p.qrCode(a.URL)

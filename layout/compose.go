@@ -685,7 +685,7 @@ func (c *composer) pre(text string, bi int, width float64, where string) []*unit
 	g := c.nextGroup()
 	for _, raw := range strings.Split(strings.ReplaceAll(text, "\t", "    "), "\n") {
 		var pieces []piece
-		pieces = c.set.pieces(&span{text: raw, font: st.Font, size: st.Size, color: st.Color}, cleanPre(raw), where+".text", pieces)
+		pieces = c.set.pieces(&span{text: raw, font: st.Font, size: st.Size, color: st.Color}, cleanPre(raw), 0, where+".text", pieces)
 		// wrap: cut pieces at the column edge
 		var line setLine
 		x := 0.0

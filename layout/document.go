@@ -64,6 +64,12 @@ type Text struct {
 	Desc  float64 // descent below the baseline (positive)
 	Role  Role
 	Block int // index of the body block the text came from, -1 outside the body
+	// Glyphs are the shaped glyphs of Text, in visual order, when its face
+	// is shaped (see Glyph); nil for text drawn character by character.
+	Glyphs []Glyph
+	// RTL marks text of a right-to-left run: Text is in logical order,
+	// Glyphs in visual order.
+	RTL bool
 }
 
 // HScale is the horizontal scale the text is drawn at: Scale, with 0
@@ -146,6 +152,9 @@ type Document struct {
 	// nothing: what copyfit changed, a column foot left short because the
 	// keep rules allowed no fuller break.
 	Notes []string
+	// RTL is true for a right-to-left article: its pages are mirrored and
+	// a viewer should show them right to left.
+	RTL bool
 }
 
 // MissingGlyph is a character that no font in the chain has.

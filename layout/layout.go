@@ -54,7 +54,8 @@ func Layout(in *Input) (*Document, error) {
 	lang, langWarning := articleLang(in.Article, s.Lang)
 	st := &setter{book: in.Fonts, fallback: s.Fallback, params: breakParams(s), mono: "mono",
 		oneLetter: locale.OneLetterWords(lang), french: locale.FrenchSpaces(lang), lang: lang,
-		hmin: hyphenMinsFor(lang), hyphCaps: s.HyphenateCapitals}
+		hmin: hyphenMinsFor(lang), hyphCaps: s.HyphenateCapitals,
+		rtl: in.Article.Dir == "rtl"}
 	if st.book.Face(s.Body.Font) == nil {
 		return nil, ErrNoFonts
 	}
@@ -82,6 +83,9 @@ func Layout(in *Input) (*Document, error) {
 	c.runningFooters(doc)
 	if s.Marks > 0 {
 		c.printersMarks(doc)
+	}
+	if st.rtl {
+		mirrorDocument(doc)
 	}
 	doc.Missing = st.missing
 	doc.Warnings = c.warn

@@ -30,10 +30,12 @@ type piece struct {
 	strike bool
 	width  float64 // as set: the natural advance times scale
 	scale  float64 // horizontal scale of the glyphs; 0 for none
+	level  uint8   // bidi embedding level (odd: right to left)
+	glyphs []Glyph // the shaped glyphs when face is a ShapedFace
 }
 
 func (p *piece) sameStyle(o *piece) bool {
-	return p.font == o.font && p.size == o.size && p.color == o.color && p.link == o.link &&
+	return p.glyphs == nil && o.glyphs == nil && p.level == o.level && p.level&1 == 0 && p.font == o.font && p.size == o.size && p.color == o.color && p.link == o.link &&
 		p.rise == o.rise && p.under == o.under && p.strike == o.strike
 }
 
@@ -80,7 +82,7 @@ type setter struct {
 	// ; : ! ? and inside « » (see package locale).
 	oneLetter string
 	french    bool
-	lang      string // the article's language, for segmentation
+	lang      string // the article's language, for segmentation, shaping and font choice
 	params    linebreak.Params
 	missing   []MissingGlyph
 	seenMiss  map[missKey]bool
@@ -92,6 +94,11 @@ type setter struct {
 	// capitalised words be hyphenated as freely as others.
 	hmin     hyphenMins
 	hyphCaps bool
+	rtl      bool // a right-to-left article (pages are mirrored)
+	// The paragraph being set: bidi levels by byte of its bidi text (nil:
+	// all 0) and its own level.
+	levels []uint8
+	base   uint8
 }
 
 type missKey struct {
@@ -108,6 +115,7 @@ type hyphenator interface {
 type wordPart struct {
 	sp   *span
 	text string
+	at   int // where text starts in the paragraph's bidi text (paraBidi)
 }
 
 // token is a word (parts in possibly different styles) followed by what
@@ -175,6 +183,8 @@ func tokenize(spans []span) []token {
 			case r == '\u202f':
 				endWord(sepNarrow, sp)
 				curSp = sp
+			case r == '\u200c' || r == '\u200d':
+				b.WriteRune(r) // joiners shape Persian, Indic and emoji; pieces drops them elsewhere
 			case dropRune(r):
 			default:
 				b.WriteRune(r)
@@ -358,16 +368,37 @@ func (s *setter) faceFor(k FontKey) Face {
 // pieces cuts text in style sp into pieces by the face that can draw each
 // character: the style's own face first, then the fallback families.
 // Characters no face has are reported and left out.
-func (s *setter) pieces(sp *span, text, where string, dst []piece) []piece {
+//
+// A piece set in a shaped face is shaped; at is where text starts in the
+// paragraph's bidi text, and pieces are also cut where the bidi level
+// changes.
+func (s *setter) pieces(sp *span, text string, at int, where string, dst []piece) []piece {
 	primary := s.faceFor(sp.font)
 	start := 0
 	var curKey FontKey
 	var curFace Face
+	curLevel := s.base
+	curShaped := false
 	emit := func(end int) {
 		if end > start && curFace != nil {
 			t := text[start:end]
-			dst = append(dst, piece{text: t, font: curKey, face: curFace, size: sp.size, color: sp.color,
-				link: sp.link, rise: sp.rise, under: sp.under, strike: sp.strike, width: measure(curFace, t, sp.size)})
+			p := piece{text: t, font: curKey, face: curFace, size: sp.size, color: sp.color,
+				link: sp.link, rise: sp.rise, under: sp.under, strike: sp.strike, level: curLevel}
+			if curShaped {
+				p.glyphs, p.width = s.shape(curFace, t, sp.size, curLevel&1 == 1)
+			} else {
+				if strings.ContainsAny(t, "\u200c\u200d") {
+					t = strings.NewReplacer("\u200c", "", "\u200d", "").Replace(t)
+					p.text = t
+				}
+				if curLevel&1 == 1 {
+					p.text = visualRTL(t)
+				}
+				p.width = measure(curFace, t, sp.size)
+			}
+			if p.text != "" {
+				dst = append(dst, p)
+			}
 		}
 	}
 	for i, r := range text {
@@ -376,9 +407,27 @@ func (s *setter) pieces(sp *span, text, where string, dst []piece) []piece {
 			start = i + len("\u00ad")
 			continue
 		}
-		key, face := sp.font, primary
-		if face == nil || !face.Has(r) {
-			key, face = s.fallbackFor(sp.font, r)
+		level := s.base
+		if s.levels != nil && at+i < len(s.levels) {
+			level = s.levels[at+i]
+		}
+		var key FontKey
+		var face Face
+		switch {
+		case curShaped && staysInRun(r) && curFace.Has(r):
+			key, face = curKey, curFace
+		case (r == '\u200c' || r == '\u200d') && curFace != nil:
+			key, face = curKey, curFace
+		default:
+			key, face = sp.font, primary
+			if face == nil || !face.Has(r) {
+				key, face = s.fallbackFor(sp.font, r)
+			}
+		}
+		if face == nil && (r == '\u200c' || r == '\u200d') {
+			emit(i)
+			start = i + utf8.RuneLen(r)
+			continue
 		}
 		if face == nil {
 			emit(i)
@@ -387,10 +436,11 @@ func (s *setter) pieces(sp *span, text, where string, dst []piece) []piece {
 			curFace = nil
 			continue
 		}
-		if face != curFace || key != curKey {
+		if face != curFace || key != curKey || level != curLevel {
 			emit(i)
 			start = i
-			curKey, curFace = key, face
+			curKey, curFace, curLevel = key, face, level
+			_, curShaped = face.(ShapedFace)
 		}
 	}
 	emit(len(text))
@@ -404,6 +454,11 @@ func (s *setter) fallbackFor(k FontKey, r rune) (FontKey, Face) {
 		}
 		kk := FontKey{fam, k.Style}
 		if f := s.book.Face(kk); f != nil && f.Has(r) {
+			return kk, f
+		}
+	}
+	if fb, ok := s.book.(FallbackBook); ok {
+		if kk, f := fb.Fallback(k, r, s.lang); f != nil && f.Has(r) {
 			return kk, f
 		}
 	}

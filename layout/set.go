@@ -32,9 +32,9 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 	for ti := range toks {
 		t := &toks[ti]
 		word := t.text()
-		bps := s.wordBreaks(word, justify)
+		bps := s.wordBreaks(word, justify && !s.shapedWord(t))
 		if sp0 := t.parts[0].sp; sp0 != nil {
-			bps = cutOverwide(word, bps, s.faceFor(sp0.font), sp0.size, o.width-o.indent)
+			bps = cutOverwide(word, bps, s.advanceFace(sp0.font), sp0.size, o.width-o.indent)
 		}
 		// walk the parts, cutting at break points
 		off := 0
@@ -47,7 +47,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 			for bi < len(bps) && bps[bi].off <= pend {
 				bp := bps[bi]
 				if bp.off > cut {
-					buf = s.pieces(part.sp, word[cut:bp.off], o.where, buf[:0])
+					buf = s.pieces(part.sp, word[cut:bp.off], part.at+cut-pstart, o.where, buf[:0])
 					for i := range buf {
 						add(box(buf[i].width), payload{pieces: []piece{buf[i]}})
 						last = &pay[len(pay)-1].pieces[0]
@@ -79,7 +79,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 				bi++
 			}
 			if pend > cut {
-				buf = s.pieces(part.sp, word[cut:pend], o.where, buf[:0])
+				buf = s.pieces(part.sp, word[cut:pend], part.at+cut-pstart, o.where, buf[:0])
 				for i := range buf {
 					add(box(buf[i].width), payload{pieces: []piece{buf[i]}})
 					last = &pay[len(pay)-1].pieces[0]
@@ -148,7 +148,11 @@ func (s *setter) narrowSpace(t *token) float64 {
 func (s *setter) hyphenPiece(last *piece) piece {
 	h := *last
 	h.text = "-"
-	h.width = measure(h.face, "-", h.size)
+	if h.glyphs != nil {
+		h.glyphs, h.width = s.shape(h.face, "-", h.size, false)
+	} else {
+		h.width = measure(h.face, "-", h.size)
+	}
 	return h
 }
 
@@ -161,6 +165,11 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 	if len(toks) == 0 {
 		return nil
 	}
+	s.levels, s.base = s.paraBidi(toks)
+	if s.levels == nil && s.rtl {
+		s.base = 0 // a paragraph without right-to-left text in a right-to-left article
+	}
+	defer func() { s.levels, s.base = nil, 0 }()
 	justify := o.align == AlignJustify
 	items, pay := s.build(toks, o, justify)
 	widths := func(i int) float64 {
@@ -251,6 +260,9 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 			sl.hyphenated = true
 		}
 		sl.natural = x
+		if s.levels != nil || s.rtl {
+			sl.reorder(s.base, s.rtl)
+		}
 		out = append(out, sl)
 	}
 	return out

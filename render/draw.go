@@ -79,6 +79,7 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 		}
 		p := &doc.Pages[i]
 		pdf.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
+		r.pageH = p.Height
 		r.pageBoxes(p)
 		r.boxes(p)
 		for _, b := range marks[i] {
@@ -93,7 +94,11 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 	if err := pdf.Output(&raw); err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
 	}
-	out, err := pdfpatch.Finish(raw.b, &r.subs, archive)
+	cids, err := r.cids.finish()
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrRender, err)
+	}
+	out, err := pdfpatch.FinishWith(raw.b, &r.subs, archive, &pdfpatch.Additions{Fonts: cids, RightToLeft: doc.RTL})
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
 	}
@@ -157,6 +162,8 @@ type drawer struct {
 	imgs   map[string]bool
 	subs   pdfpatch.Streams // the real font programs and photos behind fpdf's placeholders
 	text   docFonts         // the faces the text is set in and their pages (fonts.go)
+	cids   cidFonts         // the Type0 fonts of shaped text (cidfont.go)
+	pageH  float64          // the current page's height
 	cur    struct {
 		font  layout.FontKey
 		size  float64
@@ -210,6 +217,14 @@ func (d *drawer) page(p *layout.Page) {
 	d.planFonts(p.Texts)
 	for _, t := range p.Texts {
 		if t.Text == "" {
+			continue
+		}
+		if t.Glyphs != nil {
+			if sf := d.book.shapedFace(t.Font); sf != nil {
+				d.drawShaped(sf, t)
+			} else {
+				pdf.SetError(fmt.Errorf("font %s unavailable", t.Font.Family))
+			}
 			continue
 		}
 		ff := d.text.faceFor(d.book, t.Font)

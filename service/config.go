@@ -84,6 +84,9 @@ type Config struct {
 	// Profiles is a directory of publication profiles besides the
 	// embedded default (default none).
 	Profiles string
+	// Fonts lists directories of fonts for the scripts the embedded
+	// families lack, searched before the system's (PATH-list separated).
+	Fonts string
 	// Pprof serves /debug/pprof/* (default off).
 	Pprof bool
 	// Desk serves the proof desk page at /desk (default off: the PDF

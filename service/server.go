@@ -77,7 +77,7 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(cfg.photoConfig())})
+	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(cfg.photoConfig()), Fonts: fonts.Configured(cfg.Fonts)})
 	if err != nil {
 		return nil, err
 	}

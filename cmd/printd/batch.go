@@ -21,6 +21,7 @@ import (
 	"printd/article"
 	"printd/batch"
 	"printd/engine"
+	"printd/fonts"
 	"printd/photo"
 	"printd/profile"
 )
@@ -70,6 +71,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	allowHosts := fs.String("allow-hosts", "", "comma-separated hosts or CIDRs photos may be fetched from even when private")
 	allowHTTP := fs.Bool("allow-http", false, "allow plain http:// photo URLs")
 	profiles := fs.String("profiles", "", "directory of publication profiles (YAML or JSON) besides the embedded default")
+	fontDirs := fs.String("fonts", "", fontsUsage)
 	resume := fs.Bool("resume", false, "keep the PDFs an earlier run left in the output when the manifest's hash still matches")
 	shardFlag := fs.String("shard", "", "render only shard i of n (i/n, 0-based)")
 	interval := fs.Duration("progress-interval", 10*time.Second, "time between progress lines when standard error is not a terminal (0: none)")
@@ -126,7 +128,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *allowHosts != "" {
 		pc.AllowHosts = strings.Split(*allowHosts, ",")
 	}
-	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc)})
+	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: fonts.Configured(*fontDirs)})
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)
 		return 2

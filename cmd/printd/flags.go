@@ -98,3 +98,6 @@ func (o *optBool) Set(s string) error {
 }
 
 func (o *optBool) IsBoolFlag() bool { return true }
+
+// fontsUsage is the help text of --fonts.
+const fontsUsage = "directories of fonts for scripts beyond Latin, Greek and Cyrillic, searched before /usr/share/fonts (several separated by ':')"

@@ -16,6 +16,7 @@ import (
 	"printd/adapt"
 	"printd/article"
 	"printd/engine"
+	"printd/fonts"
 	"printd/internal/outfile"
 	"printd/photo"
 	"printd/profile"
@@ -35,6 +36,7 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	allowHTTP := fs.Bool("allow-http", false, "allow plain http:// photo URLs")
 	format := fs.String("format", "auto", "input format: auto, printd, wordpress, ans or jsonld")
 	profiles := fs.String("profiles", "", "directory of publication profiles (YAML or JSON) besides the embedded default")
+	fontDirs := fs.String("fonts", "", fontsUsage)
 	preflight := fs.String("preflight", "", "write the preflight report (JSON) to this file, or - for standard error")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: printd render [flags] article.json|- [-o out.pdf|-]\n\nFlags (each also read from PRINTD_<NAME>):\n")
@@ -91,7 +93,7 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *allowHosts != "" {
 		pc.AllowHosts = strings.Split(*allowHosts, ",")
 	}
-	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc)})
+	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: fonts.Configured(*fontDirs)})
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)
 		return 1

@@ -75,6 +75,7 @@ func serveFlags(fs *flag.FlagSet) (*service.Config, *string) {
 	fs.Var(byteSize{&cfg.PhotoCacheBytes}, "photo-cache-bytes", "memory for prepared photos, a `size`")
 	fs.Var(byteSize{&cfg.MemoryLimit}, "memory-limit", "soft limit of the Go heap and runtime, a `size` (0: none; GOMEMLIMIT, when set, wins)")
 	fs.StringVar(&cfg.Profiles, "profiles", "", "directory of publication profiles (YAML or JSON) besides the embedded default")
+	fs.StringVar(&cfg.Fonts, "fonts", "", fontsUsage)
 	fs.BoolVar(&cfg.Pprof, "pprof", false, "serve /debug/pprof/")
 	fs.BoolVar(&cfg.Desk, "desk", false, "serve the proof desk page at /desk (meant to sit behind the newsroom's authenticating proxy)")
 	fs.StringVar(&cfg.DeskAuth, "desk-auth", "", "`file` of credentials the desk asks for: one per line, user:password (basic) or a bearer token")

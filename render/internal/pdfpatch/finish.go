@@ -9,8 +9,17 @@ import "fmt"
 // the file PDF/A-2b. The file is always written anew, with a fresh
 // cross-reference table; a file with nothing to edit comes back as it was.
 func Finish(pdf []byte, streams *Streams, archive *Archive) ([]byte, error) {
+	return FinishWith(pdf, streams, archive, nil)
+}
+
+// FinishWith is Finish with additions (nil for none): Type0 fonts in place
+// of placeholder fonts, a right-to-left reading direction.
+func FinishWith(pdf []byte, streams *Streams, archive *Archive, add *Additions) ([]byte, error) {
 	f, err := parsePDF(pdf)
 	if err != nil {
+		return nil, fmt.Errorf("finishing: %w", err)
+	}
+	if err := f.apply(add); err != nil {
 		return nil, fmt.Errorf("finishing: %w", err)
 	}
 	if err := f.substitute(streams); err != nil {

@@ -1,0 +1,453 @@
+package fonts
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
+
+	"printd/shaping"
+)
+
+// Library finds faces for the characters the embedded families lack
+// (Arabic, Hebrew, Indic, Thai, Myanmar, CJK, symbols) among the fonts in
+// a list of directories: those a newsroom configures first
+// (--fonts / PRINTD_FONTS), then the system's (/usr/share/fonts).
+//
+// The directories are scanned once, on the first character that needs
+// them, reading only each face's name, OS/2 and cmap tables; a face's file
+// is read and parsed when a character first picks it, and kept for the
+// life of the process (a 20 MB CJK collection is read once, never per
+// document). A Library is safe for concurrent use.
+type Library struct {
+	dirs []string
+	user int // dirs[:user] are the configured ones
+
+	scanOnce sync.Once
+	entries  []*entry
+
+	mu     sync.Mutex
+	files  map[string][]byte      // font files read, by path
+	chosen map[choiceKey]*SysFace // memo of Pick
+}
+
+// SystemFontDirs are the directories searched after the configured ones.
+var SystemFontDirs = []string{"/usr/share/fonts", "/usr/local/share/fonts"}
+
+// NewLibrary returns a library over the configured directories user
+// followed by system (either may be empty). Nothing is read until a face
+// is asked for.
+func NewLibrary(user, system []string) *Library {
+	l := &Library{files: map[string][]byte{}, chosen: map[choiceKey]*SysFace{}}
+	for _, d := range user {
+		if d != "" {
+			l.dirs = append(l.dirs, d)
+		}
+	}
+	l.user = len(l.dirs)
+	l.dirs = append(l.dirs, system...)
+	return l
+}
+
+// Dirs returns the directories searched, configured ones first.
+func (l *Library) Dirs() []string { return slices.Clone(l.dirs) }
+
+// entry is one face of a font file, as the scan saw it.
+type entry struct {
+	path   string
+	index  int
+	family string
+	weight int
+	italic bool
+	user   bool
+	order  int      // scan order, for stable ties
+	cover  []uint32 // sorted runes the face maps, as [start, end] pairs
+	face   *SysFace // loaded on first use (under Library.mu)
+	failed bool
+}
+
+func (e *entry) has(r rune) bool {
+	c := e.cover
+	i := sort.Search(len(c)/2, func(i int) bool { return c[2*i+1] >= uint32(r) })
+	return i < len(c)/2 && c[2*i] <= uint32(r)
+}
+
+// Scan walks the directories (once per library) and returns how many
+// faces it found.
+func (l *Library) Scan() int {
+	l.scanOnce.Do(l.scan)
+	return len(l.entries)
+}
+
+func (l *Library) scan() {
+	seen := map[string]bool{}
+	for i, dir := range l.dirs {
+		var paths []string
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return nil // unreadable parts are skipped
+			}
+			if d.IsDir() {
+				return nil
+			}
+			switch strings.ToLower(filepath.Ext(p)) {
+			case ".ttf", ".otf", ".ttc", ".otc":
+				paths = append(paths, p)
+			}
+			return nil
+		})
+		sort.Strings(paths)
+		for _, p := range paths {
+			real, err := filepath.EvalSymlinks(p)
+			if err != nil || seen[real] {
+				continue
+			}
+			seen[real] = true
+			l.scanFile(p, i < l.user)
+		}
+	}
+}
+
+// scanFile adds the faces of one font file, reading only the tables that
+// describe them.
+func (l *Library) scanFile(path string, user bool) {
+	f, err := os.Open(path)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	lds, err := ot.NewLoaders(f)
+	if err != nil {
+		return
+	}
+	var buf []byte
+	for i, ld := range lds {
+		if !ld.HasTable(ot.MustNewTag("glyf")) && !ld.HasTable(ot.MustNewTag("CFF ")) {
+			continue // bitmap-only or CFF2: nothing printd can embed
+		}
+		var desc font.Description
+		desc, buf = font.Describe(ld, buf)
+		cover, err := cmapCoverage(ld)
+		if err != nil || len(cover) == 0 {
+			continue
+		}
+		l.entries = append(l.entries, &entry{path: path, index: i, family: desc.Family, weight: int(desc.Aspect.Weight),
+			italic: desc.Aspect.Style != font.StyleNormal, user: user, order: len(l.entries), cover: cover})
+	}
+}
+
+func cmapCoverage(ld *ot.Loader) ([]uint32, error) {
+	raw, err := ld.RawTable(ot.MustNewTag("cmap"))
+	if err != nil {
+		return nil, err
+	}
+	tb, _, err := tables.ParseCmap(raw)
+	if err != nil {
+		return nil, err
+	}
+	cm, _, err := font.ProcessCmap(tb, tables.FPNone)
+	if err != nil {
+		return nil, err
+	}
+	var runes []uint32
+	it := cm.Iter()
+	for it.Next() {
+		r, g := it.Char()
+		if g != 0 && !unicode.Is(unicode.Cc, r) {
+			runes = append(runes, uint32(r))
+		}
+	}
+	slices.Sort(runes)
+	var out []uint32
+	for _, r := range runes {
+		if n := len(out); n > 0 && (out[n-1] == r || out[n-1]+1 == r) {
+			out[n-1] = r
+			continue
+		}
+		out = append(out, r, r)
+	}
+	return slices.Clip(out), nil
+}
+
+// Role is what a text is set as, for choosing between serif and sans.
+type Role uint8
+
+const (
+	RoleSerif Role = iota // body text
+	RoleSans              // headlines, captions, furniture
+	RoleMono              // code and preformatted text
+)
+
+// Want says which face a character is wanted in.
+type Want struct {
+	Role   Role
+	Bold   bool
+	Italic bool
+	Lang   string // the text's BCP 47 language, for Han (zh-Hans, zh-Hant, ja, ko)
+}
+
+type choiceKey struct {
+	bucket string // the character's script, or the character itself
+	want   Want
+}
+
+// Pick returns the best face for r, or nil when no face in the library
+// maps it. The choice depends on r's script (every character of a script
+// takes the same face while that face has it), the language (Han), the
+// role (serif or sans), the weight and the slant.
+func (l *Library) Pick(r rune, w Want) *SysFace {
+	l.Scan()
+	w.Lang = hanVariant(w.Lang)
+	key := choiceKey{bucket: scriptBucket(r), want: w}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if f := l.chosen[key]; f != nil && f.font.Has(r) {
+		return f
+	}
+	cands := make([]*entry, 0, 8)
+	for _, e := range l.entries {
+		if !e.failed && e.has(r) {
+			cands = append(cands, e)
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return better(cands[i], cands[j], w, r) })
+	for _, e := range cands {
+		f := l.load(e)
+		if f == nil || !f.font.Has(r) {
+			continue
+		}
+		if _, ok := l.chosen[key]; !ok {
+			l.chosen[key] = f
+		}
+		return f
+	}
+	return nil
+}
+
+// load parses an entry's face (under l.mu), reading its file once.
+func (l *Library) load(e *entry) *SysFace {
+	if e.face != nil || e.failed {
+		return e.face
+	}
+	data, ok := l.files[e.path]
+	if !ok {
+		b, err := os.ReadFile(e.path)
+		if err != nil {
+			e.failed = true
+			return nil
+		}
+		data = b
+		l.files[e.path] = b
+	}
+	f, err := shaping.Load(data, e.index)
+	if err != nil {
+		e.failed = true
+		return nil
+	}
+	e.face = &SysFace{font: f, key: "@" + f.Name(), path: e.path}
+	for _, o := range l.entries { // another file may hold a face of the same name
+		if o != e && o.face != nil && o.face.key == e.face.key {
+			e.face.key += fmt.Sprintf("#%d", e.order)
+			break
+		}
+	}
+	return e.face
+}
+
+// ByKey returns a loaded face by its key (SysFace.Key), or nil.
+func (l *Library) ByKey(key string) *SysFace {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, e := range l.entries {
+		if e.face != nil && e.face.key == key {
+			return e.face
+		}
+	}
+	return nil
+}
+
+// better orders candidate faces for r: configured fonts first, then the
+// Han variant of the language, the role, weight and slant, and plain text
+// families before display, UI and stylistic ones.
+func better(a, b *entry, w Want, r rune) bool {
+	if a.user != b.user {
+		return a.user
+	}
+	if isHanLike(r) {
+		if ha, hb := hanMatch(a.family, w.Lang), hanMatch(b.family, w.Lang); ha != hb {
+			return ha
+		}
+	} else if w.Lang == "" {
+		// A symbol in non-CJK text does not load a 20 MB CJK font when
+		// a small one has it.
+		if ca, cb := strings.Contains(a.family, "CJK"), strings.Contains(b.family, "CJK"); ca != cb {
+			return cb
+		}
+	}
+	letter := unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r)
+	if !letter {
+		if sa, sb := symbolFamily(a.family), symbolFamily(b.family); sa != sb {
+			return sa
+		}
+	}
+	if ra, rb := roleMatch(a.family, w.Role), roleMatch(b.family, w.Role); ra != rb {
+		return ra > rb
+	}
+	if pa, pb := plainness(a.family), plainness(b.family); letter && pa != pb {
+		return pa > pb
+	}
+	want := 400
+	if w.Bold {
+		want = 700
+	}
+	if da, db := absInt(a.weight-want), absInt(b.weight-want); da != db {
+		return da < db
+	}
+	if a.italic != b.italic {
+		return a.italic == w.Italic
+	}
+	if na, nb := strings.HasPrefix(a.family, "Noto"), strings.HasPrefix(b.family, "Noto"); na != nb {
+		return na
+	}
+	return a.order < b.order
+}
+
+func absInt(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// roleMatch scores how well a family suits a role: 2 a match, 1 neutral,
+// 0 the other kind.
+func roleMatch(family string, role Role) int {
+	mono := strings.Contains(family, "Mono")
+	serif := strings.Contains(family, "Serif") || strings.Contains(family, "Naskh") || strings.Contains(family, "Mincho") || strings.Contains(family, "Myeongjo") || strings.Contains(family, "Song")
+	sans := strings.Contains(family, "Sans") || strings.Contains(family, "Gothic") || strings.Contains(family, "Kufi")
+	switch role {
+	case RoleMono:
+		if mono {
+			return 2
+		}
+		if sans {
+			return 1
+		}
+		return 0
+	case RoleSans:
+		if mono {
+			return 0
+		}
+		if sans && !serif {
+			return 2
+		}
+		if !serif {
+			return 1
+		}
+		return 0
+	}
+	if mono {
+		return 0
+	}
+	if serif {
+		return 2
+	}
+	return 1
+}
+
+// symbolFamily reports the families made for symbols, preferred for
+// characters that are not letters.
+func symbolFamily(family string) bool {
+	return strings.Contains(family, "Symbols") || strings.Contains(family, "Math")
+}
+
+// plainness prefers families meant for running text: 2 plain, 1 a
+// variant (UI, display, condensed), 0 a stylistic or historic one.
+func plainness(family string) int {
+	for _, s := range []string{"Looped", "Kufi", "Rashi", "Slanted", "Unjoined", "Old ", "Supplement", "Nastaliq", "Emoji", "Music", "Math"} {
+		if strings.Contains(family, s) {
+			return 0
+		}
+	}
+	for _, s := range []string{" UI", "Display", "Condensed", "Expanded", "Mono"} {
+		if strings.Contains(family, s) {
+			return 1
+		}
+	}
+	return 2
+}
+
+// hanVariant maps a language tag to the variant suffix of CJK families.
+func hanVariant(lang string) string {
+	l := strings.ToLower(lang)
+	switch {
+	case l == "":
+		return ""
+	case strings.HasPrefix(l, "ja"):
+		return "JP"
+	case strings.HasPrefix(l, "ko"):
+		return "KR"
+	case strings.HasPrefix(l, "zh"):
+		if strings.Contains(l, "hant") || strings.HasSuffix(l, "-tw") || strings.HasSuffix(l, "-mo") {
+			return "TC"
+		}
+		if strings.HasSuffix(l, "-hk") {
+			return "HK"
+		}
+		return "SC"
+	}
+	return ""
+}
+
+func hanMatch(family, variant string) bool {
+	if variant == "" {
+		return strings.HasSuffix(family, " SC") // Simplified Chinese when nothing says otherwise
+	}
+	return strings.HasSuffix(family, " "+variant)
+}
+
+// isHanLike reports the characters whose glyphs differ by Han variant.
+func isHanLike(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// scriptBucket groups characters that should take the same face: by script
+// for letters, by character for symbols.
+func scriptBucket(r rune) string {
+	for _, name := range bucketScripts {
+		if unicode.Is(unicode.Scripts[name], r) {
+			return name
+		}
+	}
+	return string(r)
+}
+
+var bucketScripts = []string{"Arabic", "Hebrew", "Devanagari", "Bengali", "Tamil", "Telugu", "Kannada", "Malayalam",
+	"Gujarati", "Gurmukhi", "Oriya", "Sinhala", "Thai", "Lao", "Khmer", "Myanmar", "Tibetan", "Georgian", "Armenian",
+	"Ethiopic", "Han", "Hiragana", "Katakana", "Hangul", "Syriac", "Thaana"}
+
+// System returns the library over the system's font directories, shared
+// by the whole process (scanned once, on first use).
+func System() *Library { return systemLibrary() }
+
+var systemLibrary = sync.OnceValue(func() *Library { return NewLibrary(nil, SystemFontDirs) })
+
+// Configured returns a library for a list of font directories separated
+// by the system's path-list separator (':'), searched before the system's;
+// the shared System library when the list is empty. A process makes one
+// and keeps it, so that each font is read once.
+func Configured(dirs string) *Library {
+	if strings.TrimSpace(dirs) == "" {
+		return System()
+	}
+	return NewLibrary(filepath.SplitList(dirs), SystemFontDirs)
+}

@@ -1,0 +1,346 @@
+package render
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+
+	"printd/fonts"
+	"printd/layout"
+	"printd/render/internal/pdfpatch"
+)
+
+// Shaped text is drawn by glyph ID in Type0 fonts with Identity-H
+// encoding: CIDFontType2 for TrueType outlines, CIDFontType0 for CFF ones,
+// each with its font program subset by glyph (cidprogram.go), a W array of
+// the glyphs' advances and a ToUnicode map. Where a glyph does not stand
+// for its characters one by one, in order — ligatures, conjuncts,
+// reordered Indic vowels, any right-to-left run — the text is wrapped in a
+// marked-content span with /ActualText, so that copying, searching and
+// pdftotext give the logical text in logical order.
+//
+// fpdf knows nothing of these fonts: each is registered with it as a core
+// font with a placeholder name, so that it gets a resource name and an
+// object; the post-pass (pdfpatch.Additions) replaces that object with the
+// Type0 font and appends the objects it refers to.
+
+// cidFont is one shaped face's state in a document.
+type cidFont struct {
+	face   *fonts.SysFace
+	family string // fpdf family
+	mark   string // the placeholder BaseFont
+	used   map[uint16]bool
+	uni    map[uint16]string // ToUnicode: first text seen for a glyph
+	cid    []byte            // content bytes being built
+}
+
+// cidFonts holds a document's Type0 fonts.
+type cidFonts struct {
+	byFace map[*fonts.SysFace]*cidFont
+	order  []*cidFont
+}
+
+const cidMarkPrefix = "PrintdCIDFont"
+
+func (d *drawer) cidFontFor(f *fonts.SysFace) *cidFont {
+	if cf := d.cids.byFace[f]; cf != nil {
+		return cf
+	}
+	if d.cids.byFace == nil {
+		d.cids.byFace = map[*fonts.SysFace]*cidFont{}
+	}
+	n := len(d.cids.order)
+	cf := &cidFont{face: f, family: "cid" + strconv.Itoa(n), mark: cidMarkPrefix + strconv.Itoa(n),
+		used: map[uint16]bool{}, uni: map[uint16]string{}}
+	def := `{"Tp":"Core","Name":"` + cf.mark + `","Up":-100,"Ut":50,"Cw":[` + strings.Repeat("0,", 255) + `0]}`
+	d.pdf.AddFontFromBytes(cf.family, "", []byte(def), nil)
+	d.cids.byFace[f] = cf
+	d.cids.order = append(d.cids.order, cf)
+	return cf
+}
+
+// drawShaped draws a text item by its glyphs.
+func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text) {
+	cf := d.cidFontFor(f)
+	fam := cf.family
+	if !d.cur.set || d.cur.font.Family != fam || d.cur.size != t.Size {
+		d.pdf.SetFont(fam, "", t.Size)
+		d.cur.font, d.cur.size, d.cur.set = layout.FontKey{Family: fam}, t.Size, true
+	}
+	ft := f.Font()
+	upem := float64(ft.UnitsPerEm())
+	// ToUnicode: each glyph that starts a cluster (first seen in visual
+	// order) stands for the cluster's text.
+	starts := make([]int, 0, len(t.Glyphs)+1)
+	for _, g := range t.Glyphs {
+		starts = append(starts, int(g.Cluster))
+	}
+	starts = append(starts, len(t.Text))
+	sort.Ints(starts)
+	starts = slices.Compact(starts)
+	clusterEnd := func(c int) int {
+		i := sort.SearchInts(starts, c+1)
+		if i < len(starts) {
+			return starts[i]
+		}
+		return len(t.Text)
+	}
+	seen := map[int32]bool{}
+	for _, g := range t.Glyphs {
+		cf.used[g.ID] = true
+		if seen[g.Cluster] {
+			continue
+		}
+		seen[g.Cluster] = true
+		c := int(g.Cluster)
+		if c < 0 || c > len(t.Text) {
+			continue
+		}
+		txt := t.Text[c:clusterEnd(c)]
+		if t.RTL && len(txt) > 1 {
+			// Text extractors put the glyphs of a right-to-left run back
+			// in logical order character by character: the characters of
+			// a ligature must be given in visual order too.
+			txt = reverseRunes(txt)
+		}
+		if _, ok := cf.uni[g.ID]; !ok && txt != "" {
+			cf.uni[g.ID] = txt
+		}
+	}
+	// What an extractor reads through ToUnicode, glyph by glyph; where it
+	// is not the text, the text is given as /ActualText. (Right-to-left
+	// runs are put back in logical order by extractors themselves.)
+	actual := false
+	if !t.RTL {
+		// one glyph per cluster, in logical order, each mapped to its text
+		for i, g := range t.Glyphs {
+			c := int(g.Cluster)
+			if i > 0 && g.Cluster <= t.Glyphs[i-1].Cluster || c < 0 || c > len(t.Text) || cf.uni[g.ID] != t.Text[c:clusterEnd(c)] {
+				actual = true
+				break
+			}
+		}
+	}
+
+	r, gr, b := d.color(t.Color)
+	var s strings.Builder
+	s.Grow(32 + 12*len(t.Glyphs))
+	s.WriteString("q ")
+	s.WriteString(rgb(r, gr, b))
+	if actual {
+		s.WriteString(" /Span <</ActualText <FEFF")
+		for _, u := range utf16.Encode([]rune(t.Text)) {
+			fmt.Fprintf(&s, "%04X", u)
+		}
+		s.WriteString(">>> BDC")
+	}
+	s.WriteString(" BT")
+	sc := t.HScale()
+	if sc != 1 {
+		s.WriteString(" " + strconv.FormatFloat(100*sc, 'f', 3, 64) + " Tz")
+	}
+	y0 := d.pageH - t.Y
+	pen := 0.0 // 1/1000 em from t.X
+	inTJ, synced := false, false
+	for _, g := range t.Glyphs {
+		w := float64(ft.GlyphAdvance(g.ID)) * 1000 / upem
+		if g.XOff != 0 || g.YOff != 0 || !synced {
+			if inTJ {
+				s.WriteString("] TJ")
+				inTJ = false
+			}
+			x := t.X + sc*(pen+float64(g.XOff))*t.Size/1000
+			y := y0 + float64(g.YOff)*t.Size/1000
+			s.WriteString(" 1 0 0 1 " + num(x) + " " + num(y) + " Tm")
+			synced = g.XOff == 0 && g.YOff == 0
+		}
+		if !inTJ {
+			s.WriteString(" [")
+			inTJ = true
+		}
+		fmt.Fprintf(&s, "<%04X>", g.ID)
+		if adj := w - float64(g.Advance); synced && (adj > 0.0005 || adj < -0.0005) {
+			s.WriteString(strconv.FormatFloat(adj, 'f', 3, 64))
+		}
+		pen += float64(g.Advance)
+	}
+	if inTJ {
+		s.WriteString("] TJ")
+	}
+	s.WriteString(" ET")
+	if actual {
+		s.WriteString(" EMC")
+	}
+	s.WriteString(" Q")
+	d.pdf.RawWriteStr(s.String())
+}
+
+func reverseRunes(s string) string {
+	rs := []rune(s)
+	slices.Reverse(rs)
+	return string(rs)
+}
+
+func num(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+
+func rgb(r, g, b int) string {
+	if r == g && g == b {
+		return strconv.FormatFloat(float64(r)/255, 'f', 3, 64) + " g"
+	}
+	return strconv.FormatFloat(float64(r)/255, 'f', 3, 64) + " " + strconv.FormatFloat(float64(g)/255, 'f', 3, 64) + " " +
+		strconv.FormatFloat(float64(b)/255, 'f', 3, 64) + " rg"
+}
+
+// finish builds the Type0 fonts of the document.
+func (cs *cidFonts) finish() ([]pdfpatch.Font, error) {
+	out := make([]pdfpatch.Font, 0, len(cs.order))
+	for _, cf := range cs.order {
+		o, err := cf.build()
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %w", cf.face.Font().Name(), err)
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+func (cf *cidFont) build() (pdfpatch.Font, error) {
+	ft := cf.face.Font()
+	gids := make([]int, 0, len(cf.used)+1)
+	for g := range cf.used {
+		gids = append(gids, int(g))
+	}
+	sort.Ints(gids)
+	var prog []byte
+	var err error
+	sub := "FontFile2"
+	if ft.CFF() {
+		prog, err = subsetCFF(ft.Table("CFF "), cf.used)
+		sub = "FontFile3"
+	} else {
+		prog, err = subsetTrueType(ft.Table, ft.NumGlyphs(), cf.used)
+	}
+	if err != nil {
+		return pdfpatch.Font{}, err
+	}
+	// The subset tag comes from the glyphs used: the same text gives the
+	// same bytes.
+	h := sha256.New()
+	h.Write([]byte(ft.Name()))
+	for _, g := range gids {
+		h.Write([]byte{byte(g >> 8), byte(g)})
+	}
+	sum := h.Sum(nil)
+	var tag [6]byte
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	base := string(tag[:]) + "+" + ft.Name()
+	upem := float64(ft.UnitsPerEm())
+	var w strings.Builder
+	w.WriteString("[")
+	for i := 0; i < len(gids); {
+		j := i
+		for j+1 < len(gids) && gids[j+1] == gids[j]+1 {
+			j++
+		}
+		w.WriteString(strconv.Itoa(gids[i]) + " [")
+		for k := i; k <= j; k++ {
+			if k > i {
+				w.WriteByte(' ')
+			}
+			w.WriteString(strconv.FormatFloat(float64(ft.GlyphAdvance(uint16(gids[k])))*1000/upem, 'f', -1, 64))
+		}
+		w.WriteString("] ")
+		i = j + 1
+	}
+	w.WriteString("]")
+	subtype, extra := "/CIDFontType2", " /CIDToGIDMap /Identity"
+	if ft.CFF() {
+		subtype, extra = "/CIDFontType0", ""
+	}
+	cidFont := func(desc int) []byte {
+		return fmt.Appendf(nil, "<</Type /Font /Subtype %s /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW 1000 /W %s%s>>",
+			subtype, base, desc, w.String(), extra)
+	}
+	x0, y0, x1, y1 := ft.BBox()
+	k := 1000 / upem
+	flags := 4 // symbolic
+	if ft.Italic() {
+		flags |= 64
+	}
+	stemV := 80
+	if ft.Weight() >= 600 {
+		stemV = 140
+	}
+	capH := ft.CapHeight()
+	if capH == 0 {
+		capH = ft.Ascent()
+	}
+	desc := func(file int) []byte {
+		return fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle 0 /Ascent %d /Descent %d /CapHeight %d /StemV %d /%s %d 0 R>>",
+			base, flags, int(float64(x0)*k), int(float64(y0)*k), int(float64(x1)*k), int(float64(y1)*k), ft.Ascent(), ft.Descent(), capH, stemV, sub, file)
+	}
+	z := deflate(prog)
+	var fileDict []byte
+	if ft.CFF() {
+		fileDict = fmt.Appendf(nil, "<</Subtype /CIDFontType0C /Filter /FlateDecode /Length %d>>", len(z))
+	} else {
+		fileDict = fmt.Appendf(nil, "<</Length1 %d /Filter /FlateDecode /Length %d>>", len(prog), len(z))
+	}
+	tu := deflate(toUnicodeCMap(cf.uni))
+	toUni := fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", len(tu))
+	build := func(nums []int) ([]byte, []pdfpatch.Object) {
+		file, descN, cidN, uniN := nums[0], nums[1], nums[2], nums[3]
+		objs := []pdfpatch.Object{{Dict: fileDict, Stream: z}, {Dict: desc(file)}, {Dict: cidFont(descN)}, {Dict: toUni, Stream: tu}}
+		font := fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
+			base, cidN, uniN)
+		return font, objs
+	}
+	return pdfpatch.Font{Mark: cf.mark, Objects: 4, Build: build}, nil
+}
+
+func deflate(b []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+// toUnicodeCMap writes the ToUnicode CMap of a font: glyph ID to text.
+func toUnicodeCMap(uni map[uint16]string) []byte {
+	gids := make([]int, 0, len(uni))
+	for g := range uni {
+		gids = append(gids, int(g))
+	}
+	sort.Ints(gids)
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for i := 0; i < len(gids); i += 100 {
+		j := min(i+100, len(gids))
+		fmt.Fprintf(&b, "%d beginbfchar\n", j-i)
+		for _, g := range gids[i:j] {
+			fmt.Fprintf(&b, "<%04X> <%s>\n", g, strings.ToUpper(hex.EncodeToString(utf16BE(uni[uint16(g)]))))
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return b.Bytes()
+}
+
+func utf16BE(s string) []byte {
+	u := utf16.Encode([]rune(s))
+	out := make([]byte, 0, 2*len(u))
+	for _, c := range u {
+		out = append(out, byte(c>>8), byte(c))
+	}
+	return out
+}

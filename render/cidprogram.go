@@ -1,0 +1,571 @@
+package render
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+)
+
+// Font programs of the Type0 fonts, subset by glyph. Glyph IDs are kept
+// (the content stream shows them as CIDs through Identity-H and, for
+// TrueType outlines, CIDToGIDMap /Identity): the glyphs a document does not
+// use are emptied rather than removed, which keeps the subset simple and
+// the IDs equal to those the shaper produced (and to hb-shape's).
+//   - TrueType outlines (glyf): a new sfnt with the used glyphs (and the
+//     components of composite ones) in glyf, every other glyph empty, and
+//     only the tables a PDF reader needs.
+//   - CFF outlines (Noto CJK): a CID-keyed CFF whose CharStrings INDEX
+//     holds the used charstrings and a one-byte endchar for every other
+//     one; the charset is made the identity (CID = GID). Subroutines are
+//     kept whole.
+
+var errFontProgram = errors.New("font program")
+
+// subsetTrueType returns an sfnt holding only the glyphs used (and glyph
+// 0) of a face with TrueType outlines, keeping glyph IDs.
+func subsetTrueType(tables func(string) []byte, numGlyphs int, used map[uint16]bool) ([]byte, error) {
+	head, loca, glyf := tables("head"), tables("loca"), tables("glyf")
+	if len(head) < 54 || loca == nil || glyf == nil {
+		return nil, fmt.Errorf("%w: missing head, loca or glyf", errFontProgram)
+	}
+	long := binary.BigEndian.Uint16(head[50:]) == 1
+	offset := func(g int) (int, int, bool) {
+		var a, b int
+		if long {
+			if 4*g+8 > len(loca) {
+				return 0, 0, false
+			}
+			a, b = int(binary.BigEndian.Uint32(loca[4*g:])), int(binary.BigEndian.Uint32(loca[4*g+4:]))
+		} else {
+			if 2*g+4 > len(loca) {
+				return 0, 0, false
+			}
+			a, b = 2*int(binary.BigEndian.Uint16(loca[2*g:])), 2*int(binary.BigEndian.Uint16(loca[2*g+2:]))
+		}
+		if a > b || b > len(glyf) {
+			return 0, 0, false
+		}
+		return a, b, true
+	}
+	keep := map[int]bool{0: true}
+	var add func(g, depth int)
+	add = func(g, depth int) {
+		if g >= numGlyphs || keep[g] && g != 0 || depth > 8 {
+			return
+		}
+		keep[g] = true
+		a, b, ok := offset(g)
+		if !ok || b-a < 10 || int16(binary.BigEndian.Uint16(glyf[a:])) >= 0 {
+			return
+		}
+		p := a + 10 // a composite glyph: walk its components
+		for p+4 <= b {
+			flags := binary.BigEndian.Uint16(glyf[p:])
+			add(int(binary.BigEndian.Uint16(glyf[p+2:])), depth+1)
+			p += 4
+			if flags&0x1 != 0 {
+				p += 4
+			} else {
+				p += 2
+			}
+			switch {
+			case flags&0x8 != 0:
+				p += 2
+			case flags&0x40 != 0:
+				p += 4
+			case flags&0x80 != 0:
+				p += 8
+			}
+			if flags&0x20 == 0 {
+				break
+			}
+		}
+	}
+	for g := range used {
+		add(int(g), 0)
+	}
+	newGlyf := make([]byte, 0, 1024)
+	newLoca := make([]byte, 0, 4*(numGlyphs+1))
+	for g := 0; g < numGlyphs; g++ {
+		newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
+		if !keep[g] {
+			continue
+		}
+		if a, b, ok := offset(g); ok {
+			newGlyf = append(newGlyf, glyf[a:b]...)
+			for len(newGlyf)%4 != 0 {
+				newGlyf = append(newGlyf, 0)
+			}
+		}
+	}
+	newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
+	newHead := slices.Clone(head)
+	binary.BigEndian.PutUint32(newHead[8:], 0) // checkSumAdjustment
+	binary.BigEndian.PutUint16(newHead[50:], 1)
+	out := map[string][]byte{"head": newHead, "loca": newLoca, "glyf": newGlyf,
+		"post": {0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}}
+	if p := tables("post"); len(p) >= 32 {
+		copy(out["post"][4:32], p[4:32]) // italic angle, underline, fixed pitch, memory hints
+	}
+	for _, t := range []string{"hhea", "hmtx", "maxp", "cvt ", "fpgm", "prep", "OS/2", "name"} {
+		if b := tables(t); b != nil {
+			out[t] = b
+		}
+	}
+	for _, t := range []string{"hhea", "hmtx", "maxp"} {
+		if out[t] == nil {
+			return nil, fmt.Errorf("%w: no %s table", errFontProgram, t)
+		}
+	}
+	return writeSfnt(out), nil
+}
+
+// writeSfnt writes tables as a TrueType file.
+func writeSfnt(tables map[string][]byte) []byte {
+	tags := make([]string, 0, len(tables))
+	size := 12
+	for t, b := range tables {
+		tags = append(tags, t)
+		size += 16 + (len(b)+3)&^3
+	}
+	sort.Strings(tags)
+	n := len(tags)
+	sel := 0
+	for 1<<(sel+1) <= n {
+		sel++
+	}
+	out := make([]byte, 0, size)
+	out = binary.BigEndian.AppendUint32(out, 0x00010000)
+	out = binary.BigEndian.AppendUint16(out, uint16(n))
+	out = binary.BigEndian.AppendUint16(out, uint16(16<<sel))
+	out = binary.BigEndian.AppendUint16(out, uint16(sel))
+	out = binary.BigEndian.AppendUint16(out, uint16(n*16-16<<sel))
+	at := 12 + 16*n
+	for _, t := range tags {
+		b := tables[t]
+		out = append(out, t...)
+		out = binary.BigEndian.AppendUint32(out, sfntChecksum(b))
+		out = binary.BigEndian.AppendUint32(out, uint32(at))
+		out = binary.BigEndian.AppendUint32(out, uint32(len(b)))
+		at += (len(b) + 3) &^ 3
+	}
+	for _, t := range tags {
+		out = append(out, tables[t]...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	return out
+}
+
+func sfntChecksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:])
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
+}
+
+// cffIndex is a parsed CFF INDEX: its items as slices of the font.
+type cffIndex struct {
+	items [][]byte
+	end   int // offset just past the INDEX
+}
+
+func readCFFIndex(b []byte, at int) (cffIndex, error) {
+	if at+2 > len(b) {
+		return cffIndex{}, fmt.Errorf("%w: CFF INDEX beyond the table", errFontProgram)
+	}
+	count := int(binary.BigEndian.Uint16(b[at:]))
+	if count == 0 {
+		return cffIndex{end: at + 2}, nil
+	}
+	if at+3 > len(b) {
+		return cffIndex{}, fmt.Errorf("%w: short CFF INDEX", errFontProgram)
+	}
+	offSize := int(b[at+2])
+	if offSize < 1 || offSize > 4 || at+3+(count+1)*offSize > len(b) {
+		return cffIndex{}, fmt.Errorf("%w: bad CFF INDEX", errFontProgram)
+	}
+	off := func(i int) int {
+		v := 0
+		for k := 0; k < offSize; k++ {
+			v = v<<8 | int(b[at+3+i*offSize+k])
+		}
+		return v
+	}
+	base := at + 3 + (count+1)*offSize - 1
+	idx := cffIndex{items: make([][]byte, count)}
+	for i := 0; i < count; i++ {
+		s, e := base+off(i), base+off(i+1)
+		if s > e || e > len(b) {
+			return cffIndex{}, fmt.Errorf("%w: bad CFF INDEX offsets", errFontProgram)
+		}
+		idx.items[i] = b[s:e]
+	}
+	idx.end = base + off(count)
+	return idx, nil
+}
+
+func appendCFFIndex(out []byte, items [][]byte) []byte {
+	out = binary.BigEndian.AppendUint16(out, uint16(len(items)))
+	if len(items) == 0 {
+		return out
+	}
+	total := 1
+	for _, it := range items {
+		total += len(it)
+	}
+	offSize := 1
+	for total >= 1<<(8*offSize) {
+		offSize++
+	}
+	out = append(out, byte(offSize))
+	o := 1
+	put := func(v int) {
+		for k := offSize - 1; k >= 0; k-- {
+			out = append(out, byte(v>>(8*k)))
+		}
+	}
+	for _, it := range items {
+		put(o)
+		o += len(it)
+	}
+	put(o)
+	for _, it := range items {
+		out = append(out, it...)
+	}
+	return out
+}
+
+// cffOp is one DICT entry: operand bytes and the operator (12 x as 1200+x).
+type cffOp struct {
+	operands []byte
+	op       int
+}
+
+func parseCFFDict(d []byte) ([]cffOp, error) {
+	var ops []cffOp
+	start := 0
+	for i := 0; i < len(d); {
+		b := d[i]
+		switch {
+		case b <= 21:
+			op := int(b)
+			n := 1
+			if b == 12 {
+				if i+1 >= len(d) {
+					return nil, fmt.Errorf("%w: bad CFF DICT", errFontProgram)
+				}
+				op, n = 1200+int(d[i+1]), 2
+			}
+			ops = append(ops, cffOp{operands: d[start:i], op: op})
+			i += n
+			start = i
+		case b == 28:
+			i += 3
+		case b == 29:
+			i += 5
+		case b == 30:
+			i++
+			for i < len(d) {
+				c := d[i]
+				i++
+				if c&0x0F == 0x0F || c&0xF0 == 0xF0 {
+					break
+				}
+			}
+		case b >= 32 && b <= 246:
+			i++
+		case b >= 247 && b <= 254:
+			i += 2
+		default:
+			return nil, fmt.Errorf("%w: bad CFF DICT operand", errFontProgram)
+		}
+	}
+	return ops, nil
+}
+
+// cffInts decodes the integer operands of a DICT entry.
+func cffInts(b []byte) []int {
+	var out []int
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c == 28 && i+2 < len(b):
+			out = append(out, int(int16(binary.BigEndian.Uint16(b[i+1:]))))
+			i += 3
+		case c == 29 && i+4 < len(b):
+			out = append(out, int(int32(binary.BigEndian.Uint32(b[i+1:]))))
+			i += 5
+		case c >= 32 && c <= 246:
+			out = append(out, int(c)-139)
+			i++
+		case c >= 247 && c <= 250 && i+1 < len(b):
+			out = append(out, (int(c)-247)*256+int(b[i+1])+108)
+			i += 2
+		case c >= 251 && c <= 254 && i+1 < len(b):
+			out = append(out, -(int(c)-251)*256-int(b[i+1])-108)
+			i += 2
+		case c == 30:
+			i++
+			for i < len(b) && b[i]&0x0F != 0x0F && b[i]&0xF0 != 0xF0 {
+				i++
+			}
+			i++
+			out = append(out, 0)
+		default:
+			i++
+		}
+	}
+	return out
+}
+
+func cffInt5(v int) []byte { return binary.BigEndian.AppendUint32([]byte{29}, uint32(int32(v))) }
+
+func appendCFFDict(out []byte, ops []cffOp) []byte {
+	for _, o := range ops {
+		out = append(out, o.operands...)
+		if o.op >= 1200 {
+			out = append(out, 12, byte(o.op-1200))
+		} else {
+			out = append(out, byte(o.op))
+		}
+	}
+	return out
+}
+
+// subsetCFF returns a CID-keyed CFF with the used charstrings (and glyph
+// 0) and an identity charset, keeping glyph IDs.
+func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
+	if len(cff) < 4 {
+		return nil, fmt.Errorf("%w: short CFF", errFontProgram)
+	}
+	hdrSize := int(cff[2])
+	names, err := readCFFIndex(cff, hdrSize)
+	if err != nil {
+		return nil, err
+	}
+	tops, err := readCFFIndex(cff, names.end)
+	if err != nil || len(tops.items) != 1 {
+		return nil, fmt.Errorf("%w: need one Top DICT (%v)", errFontProgram, err)
+	}
+	strs, err := readCFFIndex(cff, tops.end)
+	if err != nil {
+		return nil, err
+	}
+	gsubrs, err := readCFFIndex(cff, strs.end)
+	if err != nil {
+		return nil, err
+	}
+	top, err := parseCFFDict(tops.items[0])
+	if err != nil {
+		return nil, err
+	}
+	get := func(op int) []int {
+		for _, o := range top {
+			if o.op == op {
+				return cffInts(o.operands)
+			}
+		}
+		return nil
+	}
+	cs := get(17)
+	fdArray, fdSelect := get(1236), get(1237)
+	if len(cs) != 1 || get(1230) == nil || len(fdArray) != 1 || len(fdSelect) != 1 {
+		return nil, fmt.Errorf("%w: not a CID-keyed CFF", errFontProgram)
+	}
+	chars, err := readCFFIndex(cff, cs[0])
+	if err != nil {
+		return nil, err
+	}
+	n := len(chars.items)
+	fds, err := readCFFIndex(cff, fdArray[0])
+	if err != nil {
+		return nil, err
+	}
+	// FDSelect, copied as it is
+	fs := fdSelect[0]
+	var fdsel []byte
+	switch {
+	case fs < len(cff) && cff[fs] == 0 && fs+1+n <= len(cff):
+		fdsel = cff[fs : fs+1+n]
+	case fs+3 <= len(cff) && cff[fs] == 3:
+		nr := int(binary.BigEndian.Uint16(cff[fs+1:]))
+		if fs+3+3*nr+2 > len(cff) {
+			return nil, fmt.Errorf("%w: bad FDSelect", errFontProgram)
+		}
+		fdsel = cff[fs : fs+3+3*nr+2]
+	default:
+		return nil, fmt.Errorf("%w: unsupported FDSelect", errFontProgram)
+	}
+	// charstrings: the used ones, endchar for the rest
+	items := make([][]byte, n)
+	endchar := []byte{14}
+	for g := range items {
+		if g == 0 || used[uint16(g)] {
+			items[g] = chars.items[g]
+		} else {
+			items[g] = endchar
+		}
+	}
+	// identity charset: format 2, one range CID 1.. for GID 1..
+	charset := []byte{2}
+	if n > 1 {
+		charset = binary.BigEndian.AppendUint16(charset, 1)
+		charset = binary.BigEndian.AppendUint16(charset, uint16(n-2))
+	}
+	// each Font DICT's Private DICT and its local subrs
+	type private struct {
+		dict  []cffOp
+		subrs [][]byte
+		used  []bool
+		block []byte
+		size  int
+	}
+	fontDicts := make([][]cffOp, len(fds.items))
+	privs := make([]private, len(fds.items))
+	for i, fd := range fds.items {
+		ops, err := parseCFFDict(fd)
+		if err != nil {
+			return nil, err
+		}
+		fontDicts[i] = ops
+		for _, o := range ops {
+			if o.op != 18 {
+				continue
+			}
+			v := cffInts(o.operands)
+			if len(v) != 2 || v[1] < 0 || v[1]+v[0] > len(cff) {
+				return nil, fmt.Errorf("%w: bad Private", errFontProgram)
+			}
+			size, at := v[0], v[1]
+			pd, err := parseCFFDict(cff[at : at+size])
+			if err != nil {
+				return nil, err
+			}
+			privs[i].dict = pd
+			for _, po := range pd {
+				if po.op == 19 {
+					if sv := cffInts(po.operands); len(sv) == 1 {
+						sub, err := readCFFIndex(cff, at+sv[0])
+						if err != nil {
+							return nil, err
+						}
+						privs[i].subrs = sub.items
+						privs[i].used = make([]bool, len(sub.items))
+					}
+				}
+			}
+		}
+	}
+	// the subroutines the kept glyphs call
+	usedGlobal := make([]bool, len(gsubrs.items))
+	for g := range items {
+		if g != 0 && !used[uint16(g)] {
+			continue
+		}
+		fd := fdOf(fdsel, g)
+		if fd >= len(privs) {
+			return nil, fmt.Errorf("%w: glyph %d in font dictionary %d of %d", errFontProgram, g, fd, len(privs))
+		}
+		w := subrWalker{global: gsubrs.items, local: privs[fd].subrs, usedGlobal: usedGlobal, usedLoc: privs[fd].used}
+		w.walk(chars.items[g])
+	}
+	gsubrItems := emptySubrs(gsubrs.items, usedGlobal)
+	for i := range privs {
+		p := &privs[i]
+		var d []cffOp
+		for _, o := range p.dict {
+			if o.op != 19 {
+				d = append(d, o)
+			}
+		}
+		if p.subrs != nil {
+			d = append(d, cffOp{cffInt5(0), 19})
+			n := len(appendCFFDict(nil, d))
+			d[len(d)-1] = cffOp{cffInt5(n), 19}
+		}
+		p.block = appendCFFDict(nil, d)
+		p.size = len(p.block)
+		if p.subrs != nil {
+			p.block = appendCFFIndex(p.block, emptySubrs(p.subrs, p.used))
+		}
+	}
+	// Lay out: header, Name, Top DICT, String, GSubrs, charset, FDSelect,
+	// CharStrings, FDArray, Private blocks. Offsets in DICTs are 5-byte
+	// integers, so sizes are known before the offsets.
+	newTop := make([]cffOp, 0, len(top))
+	for _, o := range top {
+		switch o.op {
+		case 15, 17, 1236, 1237:
+			continue
+		}
+		newTop = append(newTop, o)
+	}
+	// ROS must come first in a CID-keyed font
+	slices.SortStableFunc(newTop, func(a, b cffOp) int {
+		switch {
+		case a.op == 1230 && b.op != 1230:
+			return -1
+		case b.op == 1230 && a.op != 1230:
+			return 1
+		}
+		return 0
+	})
+	offsetsTop := func(charsetAt, fdselAt, csAt, fdAt int) []cffOp {
+		t := slices.Clone(newTop)
+		return append(t, cffOp{cffInt5(charsetAt), 15}, cffOp{cffInt5(csAt), 17}, cffOp{cffInt5(fdAt), 1236}, cffOp{cffInt5(fdselAt), 1237})
+	}
+	topLen := len(appendCFFIndex(nil, [][]byte{appendCFFDict(nil, offsetsTop(0, 0, 0, 0))}))
+	head := slices.Clone(cff[:hdrSize])
+	pre := appendCFFIndex(head, names.items)
+	afterTop := appendCFFIndex(nil, strs.items)
+	afterTop = appendCFFIndex(afterTop, gsubrItems)
+	charsetAt := len(pre) + topLen + len(afterTop)
+	fdselAt := charsetAt + len(charset)
+	csAt := fdselAt + len(fdsel)
+	csIndex := appendCFFIndex(nil, items)
+	fdAt := csAt + len(csIndex)
+	fontDictOps := func(privAt []int) [][]byte {
+		out := make([][]byte, len(fontDicts))
+		for i, ops := range fontDicts {
+			var d []cffOp
+			for _, o := range ops {
+				if o.op == 18 {
+					o = cffOp{append(cffInt5(privs[i].size), cffInt5(privAt[i])...), 18}
+				}
+				d = append(d, o)
+			}
+			out[i] = appendCFFDict(nil, d)
+		}
+		return out
+	}
+	zero := make([]int, len(fontDicts))
+	fdIndexLen := len(appendCFFIndex(nil, fontDictOps(zero)))
+	privAt := make([]int, len(fontDicts))
+	at := fdAt + fdIndexLen
+	for i, p := range privs {
+		privAt[i] = at
+		at += len(p.block)
+	}
+	out := make([]byte, 0, at)
+	out = append(out, pre...)
+	out = appendCFFIndex(out, [][]byte{appendCFFDict(nil, offsetsTop(charsetAt, fdselAt, csAt, fdAt))})
+	out = append(out, afterTop...)
+	out = append(out, charset...)
+	out = append(out, fdsel...)
+	out = append(out, csIndex...)
+	out = appendCFFIndex(out, fontDictOps(privAt))
+	for _, p := range privs {
+		out = append(out, p.block...)
+	}
+	if len(out) != at {
+		return nil, fmt.Errorf("%w: CFF layout %d bytes, wrote %d", errFontProgram, at, len(out))
+	}
+	return out, nil
+}

@@ -1,0 +1,297 @@
+package shaping
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/harfbuzz"
+	"github.com/go-text/typesetting/language"
+)
+
+// Font is one face of an OpenType file. It is immutable after Load and
+// safe for concurrent use.
+type Font struct {
+	data  []byte // the whole file (a collection holds several faces)
+	index int    // the face's index in a collection, 0 otherwise
+	ft    *font.Font
+	upem  int
+
+	name   string // PostScript name
+	family string
+	weight int
+	italic bool
+	cff    bool // PostScript (CFF) outlines rather than TrueType (glyf)
+
+	ascent, descent int // 1/1000 em; descent negative
+	capHeight       int
+
+	tables    map[string][]byte // the face's tables, slices of data
+	numGlyphs int
+
+	mu   sync.Mutex
+	free []*shaper // idle shapers
+}
+
+// shaper is one HarfBuzz font and buffer: the library's caches in them are
+// not safe for concurrent use, so each call borrows one.
+type shaper struct {
+	hb  *harfbuzz.Font
+	buf *harfbuzz.Buffer
+}
+
+// ErrNoFace is returned for an index beyond a collection's faces.
+var ErrNoFace = errors.New("shaping: no such face in the font file")
+
+// Load parses face index of the font file data (0 for a single font). The
+// slice is kept, not copied.
+func Load(data []byte, index int) (*Font, error) {
+	lds, err := ot.NewLoaders(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("shaping: %w", err)
+	}
+	if index < 0 || index >= len(lds) {
+		return nil, ErrNoFace
+	}
+	ld := lds[index]
+	ft, err := font.NewFont(ld)
+	if err != nil {
+		return nil, fmt.Errorf("shaping: %w", err)
+	}
+	f := &Font{data: data, index: index, ft: ft, upem: int(ft.Upem())}
+	if f.upem == 0 {
+		return nil, errors.New("shaping: font has no units per em")
+	}
+	desc := ft.Describe()
+	f.family = desc.Family
+	f.weight = int(desc.Aspect.Weight)
+	f.italic = desc.Aspect.Style != font.StyleNormal
+	f.cff = ld.HasTable(ot.MustNewTag("CFF "))
+	if !f.cff && !ld.HasTable(ot.MustNewTag("glyf")) {
+		return nil, errors.New("shaping: font has neither TrueType nor CFF outlines")
+	}
+	if f.tables, err = tableDir(data, index); err != nil {
+		return nil, err
+	}
+	if m := f.tables["maxp"]; len(m) >= 6 {
+		f.numGlyphs = int(binary.BigEndian.Uint16(m[4:]))
+	}
+	if f.numGlyphs == 0 {
+		return nil, errors.New("shaping: font has no glyphs")
+	}
+	f.name = postScriptName(f.tables["name"], desc.Family)
+	face := font.NewFace(ft)
+	if ext, ok := face.FontHExtents(); ok {
+		f.ascent = f.em(float64(ext.Ascender))
+		f.descent = f.em(float64(ext.Descender))
+	}
+	if f.ascent == 0 {
+		f.ascent, f.descent = 800, -200
+	}
+	if f.descent > 0 {
+		f.descent = -f.descent
+	}
+	f.capHeight = f.em(float64(face.LineMetric(font.CapHeight)))
+	f.free = append(f.free, &shaper{hb: harfbuzz.NewFont(face), buf: harfbuzz.NewBuffer()})
+	return f, nil
+}
+
+// NumFaces returns how many faces the font file data holds.
+func NumFaces(data []byte) (int, error) {
+	lds, err := ot.NewLoaders(bytes.NewReader(data))
+	if err != nil {
+		return 0, fmt.Errorf("shaping: %w", err)
+	}
+	return len(lds), nil
+}
+
+// postScriptName reads name ID 6, or makes one from the family.
+func postScriptName(name []byte, family string) string {
+	if n := psName(name); n != "" {
+		return n
+	}
+	return strings.Map(func(r rune) rune {
+		if r <= ' ' || r > '~' || strings.ContainsRune("()<>[]{}/%#", r) {
+			return -1
+		}
+		return r
+	}, family)
+}
+
+func (f *Font) em(v float64) int {
+	x := v * 1000 / float64(f.upem)
+	if x < 0 {
+		return int(x - 0.5)
+	}
+	return int(x + 0.5)
+}
+
+// Data returns the font file the face is in; never modify it.
+func (f *Font) Data() []byte { return f.data }
+
+// Index returns the face's index in its file.
+func (f *Font) Index() int { return f.index }
+
+// Name returns the PostScript name, e.g. "NotoNaskhArabic-Regular".
+func (f *Font) Name() string { return f.name }
+
+// Family returns the family name, e.g. "Noto Naskh Arabic".
+func (f *Font) Family() string { return f.family }
+
+// Weight returns the OS/2 weight class (400 regular, 700 bold).
+func (f *Font) Weight() int { return f.weight }
+
+// Italic reports an italic or oblique face.
+func (f *Font) Italic() bool { return f.italic }
+
+// CFF reports PostScript outlines (a CFF table) rather than TrueType ones.
+func (f *Font) CFF() bool { return f.cff }
+
+// UnitsPerEm returns the font's design units per em.
+func (f *Font) UnitsPerEm() int { return f.upem }
+
+// NumGlyphs returns the number of glyphs.
+func (f *Font) NumGlyphs() int { return f.numGlyphs }
+
+// Ascent returns the ascender, 1/1000 em (positive).
+func (f *Font) Ascent() int { return f.ascent }
+
+// Descent returns the descender, 1/1000 em (negative).
+func (f *Font) Descent() int { return f.descent }
+
+// CapHeight returns the height of capitals, 1/1000 em (0 when unknown).
+func (f *Font) CapHeight() int { return f.capHeight }
+
+// Has reports whether the font maps r to a glyph.
+func (f *Font) Has(r rune) bool {
+	_, ok := f.ft.Cmap.Lookup(r)
+	return ok
+}
+
+// GlyphAdvance returns the horizontal advance of glyph g in font units.
+func (f *Font) GlyphAdvance(g uint16) int {
+	sh := f.get()
+	defer f.put(sh)
+	return int(sh.hb.GlyphHAdvance(font.GID(g)))
+}
+
+// Advance returns the advance of r's nominal glyph in 1/1000 em, or 0
+// when the font lacks r.
+func (f *Font) Advance(r rune) int {
+	g, ok := f.ft.Cmap.Lookup(r)
+	if !ok {
+		return 0
+	}
+	return f.em(float64(f.GlyphAdvance(uint16(g))))
+}
+
+// BBox returns the font's bounding box (head table) in font units.
+func (f *Font) BBox() (xMin, yMin, xMax, yMax int) {
+	h := f.tables["head"]
+	if len(h) < 44 {
+		return 0, f.descent * f.upem / 1000, f.upem, f.ascent * f.upem / 1000
+	}
+	i16 := func(o int) int { return int(int16(binary.BigEndian.Uint16(h[o:]))) }
+	return i16(36), i16(38), i16(40), i16(42)
+}
+
+// Table returns the raw bytes of the face's table tag (e.g. "glyf",
+// "CFF "), or nil. Never modify them.
+func (f *Font) Table(tag string) []byte { return f.tables[tag] }
+
+func (f *Font) get() *shaper {
+	f.mu.Lock()
+	if n := len(f.free); n > 0 {
+		sh := f.free[n-1]
+		f.free = f.free[:n-1]
+		f.mu.Unlock()
+		return sh
+	}
+	f.mu.Unlock()
+	return &shaper{hb: harfbuzz.NewFont(font.NewFace(f.ft)), buf: harfbuzz.NewBuffer()}
+}
+
+// maxIdle bounds the idle shapers kept per font (one per core is enough).
+const maxIdle = 8
+
+func (f *Font) put(sh *shaper) {
+	f.mu.Lock()
+	if len(f.free) < maxIdle {
+		f.free = append(f.free, sh)
+	}
+	f.mu.Unlock()
+}
+
+// Glyph is one shaped glyph. Advance and offsets are in font units.
+type Glyph struct {
+	ID      uint16
+	Advance int32
+	XOff    int32
+	YOff    int32
+	// Cluster is the index, in the shaped runes, of the first rune of the
+	// cluster the glyph belongs to.
+	Cluster int
+}
+
+// Props are the properties of a run of text HarfBuzz shapes by.
+type Props struct {
+	RTL    bool
+	Script language.Script // 0: guessed from the text
+	Lang   language.Language
+}
+
+// Shape shapes text and appends its glyphs to dst, in visual order (left
+// to right, also for right-to-left text).
+func (f *Font) Shape(text []rune, p Props, dst []Glyph) []Glyph {
+	if len(text) == 0 {
+		return dst
+	}
+	sh := f.get()
+	defer f.put(sh)
+	b := sh.buf
+	b.Clear()
+	b.AddRunes(text, 0, -1)
+	b.Props.Direction = harfbuzz.LeftToRight
+	if p.RTL {
+		b.Props.Direction = harfbuzz.RightToLeft
+	}
+	b.Props.Script = p.Script
+	if b.Props.Script == 0 {
+		b.Props.Script = ScriptOf(text)
+	}
+	b.Props.Language = p.Lang
+	b.Shape(sh.hb, nil)
+	for i, in := range b.Info {
+		pos := b.Pos[i]
+		dst = append(dst, Glyph{ID: uint16(in.Glyph), Advance: int32(pos.XAdvance), XOff: int32(pos.XOffset),
+			YOff: int32(pos.YOffset), Cluster: in.Cluster})
+	}
+	return dst
+}
+
+// ScriptOf returns the script of the first character of text that has one
+// of its own (not Common or Inherited), or Common.
+func ScriptOf(text []rune) language.Script {
+	for _, r := range text {
+		if s := language.LookupScript(r); s.Strong() {
+			return s
+		}
+	}
+	return language.Common
+}
+
+// Language returns the language for a BCP 47 tag ("" for none).
+func Language(tag string) language.Language {
+	if tag == "" {
+		return ""
+	}
+	return language.NewLanguage(tag)
+}
+
+// ParseScript parses an ISO 15924 code such as "Arab".
+func ParseScript(code string) (language.Script, error) { return language.ParseScript(code) }
