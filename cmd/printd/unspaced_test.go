@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,19 +10,25 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"printd/article"
 )
 
-// TestThaiLineEnds renders testdata/th-article.json (kept out of the
-// top-level fixtures, which the embedded Latin–Greek–Cyrillic fonts must
-// cover) with the system's Noto Sans Thai
-// as the fallback font and checks, on the PDF as pdftotext reads it, that
-// every line of the body ends where ICU's BreakIterator sees a word
-// boundary (or at a space). Skipped without the font, poppler or
-// python3-icu.
-func TestThaiLineEnds(t *testing.T) {
-	const regular, bold = "/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSansThai-Bold.ttf"
+// TestUnspacedLineEnds renders Thai, Lao, Khmer and Burmese articles (the
+// UDHR test texts of layout/segment) through the CLI with the system's Noto
+// Sans face of each script as a profile's fallback, and checks, on the PDF
+// as pdftotext reads it, that every line of the body ends where ICU's
+// BreakIterator sees a word boundary (or at a space). Skipped without the
+// fonts (Debian fonts-noto-core), poppler or python3-icu.
+func TestUnspacedLineEnds(t *testing.T) {
+	for _, sc := range []struct{ lang, font string }{
+		{"th", "Thai"}, {"lo", "Lao"}, {"km", "Khmer"}, {"my", "Myanmar"},
+	} {
+		t.Run(sc.lang, func(t *testing.T) { testUnspacedLineEnds(t, sc.lang, sc.font) })
+	}
+}
+
+func testUnspacedLineEnds(t *testing.T, lang, script string) {
+	regular := "/usr/share/fonts/truetype/noto/NotoSans" + script + "-Regular.ttf"
+	bold := "/usr/share/fonts/truetype/noto/NotoSans" + script + "-Bold.ttf"
 	for _, f := range []string{regular, bold} {
 		if _, err := os.Stat(f); err != nil {
 			t.Skipf("%s not installed (Debian fonts-noto-core)", f)
@@ -30,37 +37,38 @@ func TestThaiLineEnds(t *testing.T) {
 	pdftotext := tool(t, "pdftotext")
 	py := pythonICU(t)
 	dir := t.TempDir()
-	prof := "name: thai\nlang: th\nfonts:\n  fallback:\n    - name: thai\n      regular: " + regular + "\n      bold: " + bold + "\n"
-	if err := os.WriteFile(filepath.Join(dir, "thai.yaml"), []byte(prof), 0o644); err != nil {
+	prof := "name: unspaced\nfonts:\n  fallback:\n    - name: script\n      regular: " + regular + "\n      bold: " + bold + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "unspaced.yaml"), []byte(prof), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	src, err := os.ReadFile("testdata/th-article.json")
+	text, err := os.ReadFile("../../layout/segment/testdata/udhr-" + lang + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(strings.TrimSpace(string(text)), "\n")
+	paras = append(paras, paras...)
+	blocks := make([]map[string]string, len(paras))
+	for i, p := range paras {
+		blocks[i] = map[string]string{"type": "paragraph", "html": p}
+	}
+	src, err := json.Marshal(map[string]any{
+		"id": "udhr-" + lang, "url": "https://example.org/" + lang + "/udhr", "lang": lang, "publication": "unspaced",
+		"headline": "Universal Declaration of Human Rights", "published": "2025-11-19T14:05:00Z", "body": blocks,
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	work := t.TempDir()
-	in := filepath.Join(work, "th.json")
-	if err := os.WriteFile(in, bytes.Replace(src, []byte(`"lang": "th",`), []byte(`"lang": "th", "publication": "thai",`), 1), 0o644); err != nil {
+	in := filepath.Join(work, lang+".json")
+	if err := os.WriteFile(in, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(work, "th.pdf")
+	out := filepath.Join(work, lang+".pdf")
 	if code, _, stderr := runCLI(t, "render", "--profiles", dir, in, "-o", out); code != 0 {
 		t.Fatalf("render: %d %s", code, stderr)
 	}
-	a, err := article.Decode(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var paras []string
-	for _, b := range a.Body {
-		var sb strings.Builder
-		for _, r := range b.Runs {
-			sb.WriteString(r.Text)
-		}
-		paras = append(paras, sb.String())
-	}
 	body := strings.Join(paras, "\n")
-	cmd := exec.Command(py, "../../layout/segment/testdata/icu_words.py", "th")
+	cmd := exec.Command(py, "../../layout/segment/testdata/icu_words.py", lang)
 	cmd.Stdin = strings.NewReader(body)
 	icuOut, err := cmd.Output()
 	if err != nil {
