@@ -12,19 +12,30 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden page images")
 
-// TestGoldenPage compares page 1 of the seed article, rasterised at 40 dpi
-// in grey, with the reviewed image in testdata/golden. A few pixels may
-// differ (rasteriser versions); a changed layout may not. Run with -update
-// after looking at a deliberate change.
+// TestGoldenPage compares page 1 of the seed article in each preset,
+// rasterised at 40 dpi in grey, with the reviewed images in testdata/golden.
+// A few pixels may differ (rasteriser versions, the proof's slug time); a
+// changed layout may not. Run with -update after looking at a deliberate
+// change.
 func TestGoldenPage(t *testing.T) {
+	for _, c := range []struct{ preset, golden string }{
+		{"web", "seed-page1.png"},
+		{"archive", "seed-archive-page1.png"},
+		{"proof", "seed-proof-page1.png"},
+	} {
+		t.Run(c.preset, func(t *testing.T) { goldenPage(t, c.preset, c.golden) })
+	}
+}
+
+func goldenPage(t *testing.T, preset, name string) {
 	pdftoppm := tool(t, "pdftoppm")
-	pdf := renderFixture(t, "seed-article.json")
+	pdf := renderFixture(t, "seed-article.json", "--preset", preset)
 	dir := t.TempDir()
 	if out, err := exec.Command(pdftoppm, "-png", "-gray", "-r", "40", "-f", "1", "-l", "1", "-singlefile", pdf, filepath.Join(dir, "got")).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v %s", err, out)
 	}
 	gotPath := filepath.Join(dir, "got.png")
-	golden := filepath.Join("..", "..", "testdata", "golden", "seed-page1.png")
+	golden := filepath.Join("..", "..", "testdata", "golden", name)
 	if *update {
 		b, _ := os.ReadFile(gotPath)
 		os.MkdirAll(filepath.Dir(golden), 0o755)
@@ -50,7 +61,7 @@ func TestGoldenPage(t *testing.T) {
 		}
 	}
 	if share := float64(bad) / float64(len(got.Pix)); share > 0.005 {
-		out := filepath.Join(os.TempDir(), "printd-golden")
+		out := filepath.Join(os.TempDir(), "printd-golden", preset)
 		os.MkdirAll(out, 0o755)
 		b, _ := os.ReadFile(gotPath)
 		os.WriteFile(filepath.Join(out, "got.png"), b, 0o644)
