@@ -30,11 +30,17 @@ var (
 	// shape, or none of them (then it also matches ErrUnrecognised).
 	ErrAmbiguous = errors.New("ambiguous input format")
 	// ErrUnrecognised is returned when a document matches none of the
-	// known shapes. It wraps ErrAmbiguous.
-	ErrUnrecognised = fmt.Errorf("%w: unrecognised document", ErrAmbiguous)
+	// known shapes. errors.Is reports it as ErrAmbiguous too.
+	ErrUnrecognised error = unrecognised{}
 	// ErrUnknownFormat is returned for a format name that is not known.
 	ErrUnknownFormat = errors.New("unknown input format")
 )
+
+// unrecognised is ErrUnrecognised: its own message, ErrAmbiguous's kind.
+type unrecognised struct{}
+
+func (unrecognised) Error() string        { return "unrecognised input format" }
+func (unrecognised) Is(target error) bool { return target == ErrAmbiguous }
 
 // ParseFormat reads a format name as given on a command line or in a query
 // string: "auto" (or empty), "printd", "wordpress" (or "wp"), "ans" (or
