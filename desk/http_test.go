@@ -244,7 +244,7 @@ func TestPreflightPlaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := art["body"].([]any)
-	body[2] = map[string]any{"type": "paragraph", "html": "A sign no font has: \U00013000, set in the third block."}
+	body[2] = map[string]any{"type": "paragraph", "html": "A sign no font has: \U000F0000 (a private-use character), set in the third block."}
 	withGlyph, _ := json.Marshal(art)
 
 	r := preflight(t, ts.URL+"/v1/preflight", string(withGlyph))

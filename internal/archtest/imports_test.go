@@ -115,10 +115,10 @@ func TestImportRules(t *testing.T) {
 
 // TestRulesMatchSomething keeps the rules honest: a rule for a package
 // that is gone is dead weight, except the ones named for packages the
-// project plans (fetch, shaping).
+// project plans (fetch).
 func TestRulesMatchSomething(t *testing.T) {
 	pkgs := listPackages(t)
-	planned := map[string]bool{"fetch": true, "shaping": true}
+	planned := map[string]bool{"fetch": true}
 	for _, r := range rules {
 		if planned[r.pkg] {
 			continue

@@ -13,9 +13,12 @@ var rules = []rule{
 	// Shared leaves: they import no other printd package but each other.
 	{"internal/...", []string{"internal/..."}},
 
+	// OpenType shaping (go-text/typesetting), below the fonts that use it.
+	{"shaping", []string{"internal/..."}},
+
 	// The article contract and the fonts' faces and metrics.
 	{"article", []string{"internal/..."}},
-	{"fonts", []string{"internal/..."}},
+	{"fonts", []string{"shaping", "internal/..."}},
 
 	// Inputs: CMS adapters, photos.
 	{"adapt", []string{"article", "internal/..."}},
@@ -25,10 +28,9 @@ var rules = []rule{
 	// Typesetting: pure, boxes in points.
 	{"layout", []string{"article", "internal/...", "layout/..."}},
 	{"layout/...", []string{"internal/...", "layout/..."}},
-	{"shaping", []string{"fonts", "internal/..."}},
 
 	// The PDF writer: the only packages that know fpdf.
-	{"render", []string{"fonts", "layout", "internal/...", "render/internal/..."}},
+	{"render", []string{"fonts", "layout", "shaping", "internal/...", "render/internal/..."}},
 	{"render/internal/pdffont", []string{"fonts", "internal/..."}},
 	{"render/internal/...", []string{"internal/...", "render/internal/..."}},
 
