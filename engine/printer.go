@@ -168,7 +168,9 @@ func (p *Printer) compose(ctx context.Context, pl *Plan) (*composed, Result, err
 		in.QR = p.qrCode(a.URL)
 	}
 	if pl.Preset == PresetProof {
-		in.Slug = strings.Join(nonEmpty(a.ID, "printd "+Version, p.now().UTC().Format("2006-01-02 15:04 UTC")), " · ")
+		// the article (its id, else its headline), the engine's version
+		// and the proof's time; layout adds the page and PROOF
+		in.Slug = strings.Join(nonEmpty(firstNonEmpty(a.ID, a.Headline), "printd "+Version, p.now().UTC().Format("2006-01-02 15:04 UTC")), " · ")
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, res, err

@@ -455,49 +455,6 @@ func (c *composer) runningFooters(doc *Document) {
 	}
 }
 
-// printersMarks draws crop marks at the trim corners and the slug line,
-// both outside the bleed, where the printer trims them off.
-func (c *composer) printersMarks(doc *Document) {
-	s := c.spec
-	st := s.Running
-	st.Color = Color{}
-	f := c.set.faceFor(st.Font)
-	black := Color{}
-	n := len(doc.Pages)
-	for i := range doc.Pages {
-		p := &doc.Pages[i]
-		t := p.Trim
-		gap := s.Bleed + 1 // marks start just outside the bleed
-		long := s.Marks - 2
-		for _, x := range []float64{t.X, t.Right()} {
-			for _, y := range []float64{t.Y, t.Bottom()} {
-				dx, dy := -1.0, -1.0
-				if x > t.X {
-					dx = 1
-				}
-				if y > t.Y {
-					dy = 1
-				}
-				p.Rules = append(p.Rules,
-					Rule{X1: x + dx*gap, Y1: y, X2: x + dx*(gap+long), Y2: y, Thickness: 0.25, Color: black},
-					Rule{X1: x, Y1: y + dy*gap, X2: x, Y2: y + dy*(gap+long), Thickness: 0.25, Color: black})
-			}
-		}
-		if f == nil {
-			continue
-		}
-		slug := strings.TrimSpace(c.in.Slug + fmt.Sprintf(" · page %d of %d · PROOF", i+1, n))
-		slug = strings.TrimPrefix(slug, "· ")
-		slug = c.clean(slug, st)
-		y := p.Bleed.Bottom() + (s.Marks+st.Size)/2
-		if y+st.Size*0.22 > p.Height {
-			y = p.Height - st.Size*0.3
-		}
-		p.Texts = append(p.Texts, Text{X: t.X, Y: y, Text: slug, Font: st.Font, Size: st.Size, Color: black,
-			Width: measure(f, slug, st.Size), Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleMark, Block: -1})
-	}
-}
-
 // clean keeps only the characters the style's face can draw.
 func (c *composer) clean(s string, st TextStyle) string {
 	f := c.set.faceFor(st.Font)
