@@ -1,6 +1,9 @@
 package batch
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Status is the outcome of one record.
 type Status string
@@ -65,4 +68,46 @@ func (s *Summary) add(r Row) {
 	}
 	s.Pages += r.Pages
 	s.Bytes += r.Bytes
+}
+
+// Trailer is the last manifest row of a batch answered over HTTP: it says
+// whether every input record was read, and counts them, so that a client
+// can tell a whole answer from one cut short. A manifest without it is not
+// whole either.
+type Trailer struct {
+	// Trailer is always true: it marks the row.
+	Trailer bool `json:"trailer"`
+	// Complete is true when the input was read to its end.
+	Complete bool `json:"complete"`
+	// Records counts the non-empty input records read: the rows above.
+	Records int `json:"records"`
+	OK      int `json:"ok"`
+	Failed  int `json:"failed"`
+	Skipped int `json:"skipped"`
+	Pages   int `json:"pages"`
+	// InputBytes is how many bytes of input were read.
+	InputBytes int64 `json:"input_bytes"`
+	// Error says why the input could not be read to its end.
+	Error string `json:"error,omitempty"`
+}
+
+// NewTrailer is the trailer of a run that wrote sum's rows after reading
+// read bytes of input; err is the run's error (ErrInput: the input was
+// cut short), nil for a run that read all of it.
+func NewTrailer(sum Summary, read int64, err error) Trailer {
+	t := Trailer{Trailer: true, Complete: err == nil, Records: sum.Rows, OK: sum.OK, Failed: sum.Failed,
+		Skipped: sum.Skipped, Pages: sum.Pages, InputBytes: read}
+	if err != nil {
+		t.Error = err.Error()
+	}
+	return t
+}
+
+// Encode is the trailer as one NDJSON line.
+func (t Trailer) Encode() ([]byte, error) {
+	b, err := json.Marshal(t)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
 }

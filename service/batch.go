@@ -68,6 +68,12 @@ func (s *Server) postBatch(c *gin.Context) {
 		s.mergedPDF(c, body, format, qo)
 		return
 	}
+	counted := &byteCounter{r: body}
+	in, err := s.readAhead(c, counted)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	c.Header("Content-Type", "application/zip")
 	c.Header("Content-Disposition", `attachment; filename="printd-batch.zip"`)
 	c.Header("Cache-Control", "no-store")
@@ -103,11 +109,26 @@ func (s *Server) postBatch(c *gin.Context) {
 			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings}, err
 		},
 	}
-	sum, err := batch.Run(ctx, body, sink, opts)
+	sum, err := batch.Run(ctx, in, sink, opts)
 	if err != nil && !errors.Is(err, batch.ErrInput) {
 		// The status line is sent: a ZIP without its central directory and
 		// a dropped connection tell the client it is incomplete.
 		s.log.WarnContext(ctx, "batch aborted", "err", err, "rows", sum.Rows)
+		sink.Abort()
+		panic(http.ErrAbortHandler)
+	}
+	// The body could not be read to its end (a read error, a body over
+	// batch-max-body, a JSON array broken beyond repair): the rows read
+	// are kept, and the trailer says the batch is not whole, and why.
+	if err != nil {
+		s.log.WarnContext(ctx, "batch input cut short", "err", err, "rows", sum.Rows, "input_bytes", counted.n)
+	}
+	trailer, terr := batch.NewTrailer(sum, counted.n, err).Encode()
+	if terr == nil {
+		terr = sink.AppendManifest(ctx, trailer)
+	}
+	if terr != nil {
+		s.log.WarnContext(ctx, "batch trailer failed", "err", terr)
 		sink.Abort()
 		panic(http.ErrAbortHandler)
 	}
@@ -116,6 +137,44 @@ func (s *Server) postBatch(c *gin.Context) {
 		panic(http.ErrAbortHandler)
 	}
 	s.log.InfoContext(ctx, "batch", "rows", sum.Rows, "ok", sum.OK, "failed", sum.Failed, "pages", sum.Pages)
+}
+
+// readAhead reads the batch body ahead, up to the per-article body limit,
+// before the first byte of the answer. A body that ends within it is whole
+// in memory, and the answer is streamed as its articles finish, with any
+// client, even one that reads nothing of the answer until it has sent
+// everything. A longer body is read on while the answer streams, which
+// Go's HTTP/1 server allows only in full-duplex mode: without it the
+// server, on writing the answer's first bytes, reads up to 256 KiB of
+// the unread body away and closes it, and the articles in it were lost.
+// (Such a long body needs a client that reads the answer while it sends,
+// as curl and Go's client do; HTTP/2 is full duplex always.) A body that
+// cannot be read this far fails with a problem, before any byte of a ZIP.
+func (s *Server) readAhead(c *gin.Context, body io.Reader) (io.Reader, error) {
+	head, err := io.ReadAll(io.LimitReader(body, s.cfg.MaxBody+1))
+	if err != nil {
+		return nil, bodyError(c.Request, err, s.cfg.BatchMaxBody)
+	}
+	if int64(len(head)) <= s.cfg.MaxBody {
+		return bytes.NewReader(head), nil
+	}
+	if err := http.NewResponseController(c.Writer).EnableFullDuplex(); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		// ErrNotSupported: not net/http's HTTP/1 server, the one that drops bodies
+		return nil, fmt.Errorf("batch: full duplex: %w", err)
+	}
+	return io.MultiReader(bytes.NewReader(head), body), nil
+}
+
+// byteCounter counts the bytes read through it.
+type byteCounter struct {
+	r io.Reader
+	n int64
+}
+
+func (c *byteCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // maxMerged bounds the articles of one merged PDF, which is built in

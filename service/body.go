@@ -34,16 +34,22 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 	body := http.MaxBytesReader(w, r.Body, limit)
 	data, err := readLimited(body, r.ContentLength, limit)
 	if err != nil {
-		var mbe *http.MaxBytesError
-		switch {
-		case errors.As(err, &mbe), errors.Is(err, errTooLarge):
-			return nil, fmt.Errorf("%w: the body exceeds the %d-byte limit", errTooLarge, limit)
-		case r.Context().Err() != nil:
-			return nil, fmt.Errorf("%w: %w", errClientGone, r.Context().Err())
-		}
-		return nil, fmt.Errorf("%w: %w", errBodyRead, err)
+		return nil, bodyError(r, err, limit)
 	}
 	return data, nil
+}
+
+// bodyError is the problem of a body that could not be read: too large
+// (over limit), the client gone, or another read error.
+func bodyError(r *http.Request, err error, limit int64) error {
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe), errors.Is(err, errTooLarge):
+		return fmt.Errorf("%w: the body exceeds the %d-byte limit", errTooLarge, limit)
+	case r.Context().Err() != nil:
+		return fmt.Errorf("%w: %w", errClientGone, r.Context().Err())
+	}
+	return fmt.Errorf("%w: %w", errBodyRead, err)
 }
 
 // readLimited reads r to the end into a buffer that grows to at most

@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -109,13 +110,19 @@ func TestBatchEndpoint(t *testing.T) {
 	sc := bufio.NewScanner(m)
 	for sc.Scan() {
 		var row struct {
-			Line   int    `json:"line"`
-			Status string `json:"status"`
+			Line    int    `json:"line"`
+			Status  string `json:"status"`
+			Trailer bool   `json:"trailer"`
+			Records int    `json:"records"`
 		}
 		json.Unmarshal(sc.Bytes(), &row)
+		if row.Trailer {
+			statuses = append(statuses, fmt.Sprintf("trailer %d", row.Records))
+			continue
+		}
 		statuses = append(statuses, row.Status)
 	}
-	if strings.Join(statuses, ",") != "ok,failed,ok" {
+	if strings.Join(statuses, ",") != "ok,failed,ok,trailer 3" {
 		t.Errorf("manifest statuses %v", statuses)
 	}
 	problemOf(t, postTo(t, s, "/v1/batch", "text/plain", in.Bytes()), http.StatusUnsupportedMediaType)

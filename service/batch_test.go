@@ -1,0 +1,330 @@
+package service
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"printd/article"
+	"printd/engine"
+)
+
+// fastPrinter is the server's printer with planning and rendering replaced
+// by a few lines of PDF naming the article, so that a test can send a thousand
+// articles through the HTTP path in little time.
+type fastPrinter struct{ printer }
+
+func (fastPrinter) Plan(art *article.Article, _ article.Over) (engine.Plan, error) {
+	return engine.Plan{Preset: art.ID}, nil // the ID, for Render
+}
+
+func (fastPrinter) Render(_ context.Context, pl engine.Plan, w io.Writer) (engine.Result, error) {
+	// 5 KiB, more than the server buffers: its first PDF sends the head
+	_, err := fmt.Fprintf(w, "%%PDF-1.4 %s\n%%%s\n%%%%EOF\n", pl.Preset, strings.Repeat("x", 5<<10))
+	return engine.Result{Pages: 1}, err
+}
+
+// batchBody is n seed articles (4.5 KiB each, photo dropped) as NDJSON,
+// with ids b-1 … b-n.
+func batchBody(t *testing.T, n int) []byte {
+	t.Helper()
+	one := seed(t, "", withID("b-0"))
+	var in bytes.Buffer
+	for i := 1; i <= n; i++ {
+		in.Write(bytes.Replace(one, []byte(`"b-0"`), []byte(fmt.Sprintf(`"b-%d"`, i)), 1))
+		in.WriteByte('\n')
+	}
+	return in.Bytes()
+}
+
+// batchAnswer is a batch ZIP read back: its PDFs by name, its manifest rows
+// and its trailer.
+type batchAnswer struct {
+	pdfs    map[string][]byte
+	rows    []map[string]any
+	trailer map[string]any
+}
+
+func readBatchZip(t *testing.T, body []byte) batchAnswer {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(body), int64(len(body)))
+	if err != nil {
+		t.Fatalf("not a whole zip (%d bytes): %v", len(body), err)
+	}
+	a := batchAnswer{pdfs: map[string][]byte{}}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name != "manifest.ndjson" {
+			a.pdfs[f.Name] = data
+			continue
+		}
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		for sc.Scan() {
+			var row map[string]any
+			if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
+				t.Fatalf("manifest row %q: %v", sc.Text(), err)
+			}
+			if row["trailer"] == true {
+				if a.trailer != nil {
+					t.Fatalf("two trailers")
+				}
+				a.trailer = row
+				continue
+			}
+			if a.trailer != nil {
+				t.Fatalf("a row after the trailer: %v", row)
+			}
+			a.rows = append(a.rows, row)
+		}
+	}
+	return a
+}
+
+// wantWhole fails unless the answer has n PDFs named b-1.pdf … b-n.pdf, n
+// ok rows and a trailer saying the batch is complete with n records.
+func (a batchAnswer) wantWhole(t *testing.T, n int) {
+	t.Helper()
+	if len(a.pdfs) != n || len(a.rows) != n {
+		t.Fatalf("%d PDFs and %d manifest rows for %d articles", len(a.pdfs), len(a.rows), n)
+	}
+	for i := 1; i <= n; i++ {
+		if !bytes.HasPrefix(a.pdfs[fmt.Sprintf("b-%d.pdf", i)], []byte("%PDF-")) {
+			t.Fatalf("no PDF for article %d", i)
+		}
+		if r := a.rows[i-1]; r["status"] != "ok" || r["line"] != float64(i) {
+			t.Fatalf("row %d: %v", i, r)
+		}
+	}
+	tr := a.trailer
+	if tr == nil {
+		t.Fatal("no trailer row")
+	}
+	if tr["complete"] != true || tr["records"] != float64(n) || tr["ok"] != float64(n) || tr["failed"] != float64(0) {
+		t.Fatalf("trailer %v, want complete with %d records, all ok", tr, n)
+	}
+}
+
+// TestBatchWholeOverTCP: POST /v1/batch over a real connection answers
+// every article of bodies of every size, the sizes where the server used to
+// drop the unread rest of the body (64–320 KiB: 16 to 70 seed articles)
+// among them.
+func TestBatchWholeOverTCP(t *testing.T) {
+	s := newTestServer(t, nil)
+	s.printer = fastPrinter{s.printer}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	for _, n := range []int{1, 15, 16, 50, 70, 100, 1000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			resp, err := http.Post(ts.URL+"/v1/batch", "application/x-ndjson", bytes.NewReader(batchBody(t, n)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, err := io.ReadAll(resp.Body)
+			if err != nil {
+				t.Fatalf("reading the answer: %v", err)
+			}
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("status %d: %s", resp.StatusCode, truncate(string(body)))
+			}
+			readBatchZip(t, body).wantWhole(t, n)
+		})
+	}
+}
+
+// postBatchTCP posts body to /v1/batch?query on ts with Go's client and
+// returns the status and the answer.
+func postBatchTCP(t *testing.T, ts *httptest.Server, query string, body io.Reader) (int, []byte) {
+	t.Helper()
+	resp, err := http.Post(ts.URL+"/v1/batch"+query, "application/x-ndjson", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("reading the answer: %v", err)
+	}
+	return resp.StatusCode, data
+}
+
+// TestBatchWholeRealEngine: 50 seed articles (225 KiB, where the server
+// used to drop the rest of the body) through the real engine: 50 PDFs,
+// each a whole PDF of one page or more.
+func TestBatchWholeRealEngine(t *testing.T) {
+	s := newTestServer(t, nil)
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	status, body := postBatchTCP(t, ts, "", bytes.NewReader(batchBody(t, 50)))
+	if status != http.StatusOK {
+		t.Fatalf("status %d: %s", status, truncate(string(body)))
+	}
+	a := readBatchZip(t, body)
+	a.wantWhole(t, 50)
+	for name, pdf := range a.pdfs {
+		if !bytes.Contains(pdf[max(0, len(pdf)-64):], []byte("%%EOF")) {
+			t.Errorf("%s: not a whole PDF", name)
+		}
+	}
+	if a.trailer["pages"].(float64) < 50 || a.trailer["input_bytes"] != float64(len(batchBody(t, 50))) {
+		t.Errorf("trailer %v", a.trailer)
+	}
+}
+
+// trickle hands out its data a few bytes at a time, pausing between
+// reads, as a slow client sends.
+type trickle struct {
+	data  []byte
+	chunk int
+	pause time.Duration
+}
+
+func (r *trickle) Read(p []byte) (int, error) {
+	if len(r.data) == 0 {
+		return 0, io.EOF
+	}
+	time.Sleep(r.pause)
+	n := copy(p[:min(len(p), r.chunk)], r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+// TestBatchSlowClient: a body that trickles in (chunked, no length) is
+// answered whole, both when it fits the read-ahead and when it is longer
+// and streams in full duplex.
+func TestBatchSlowClient(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		maxBody int64
+	}{{"read ahead", DefaultMaxBody}, {"full duplex", 16 << 10}} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newTestServer(t, func(c *Config) { c.MaxBody = tc.maxBody })
+			s.printer = fastPrinter{s.printer}
+			ts := httptest.NewServer(s.Handler())
+			t.Cleanup(ts.Close)
+			const n = 40
+			status, body := postBatchTCP(t, ts, "", &trickle{data: batchBody(t, n), chunk: 3000, pause: time.Millisecond})
+			if status != http.StatusOK {
+				t.Fatalf("status %d: %s", status, truncate(string(body)))
+			}
+			readBatchZip(t, body).wantWhole(t, n)
+		})
+	}
+}
+
+// sendAllThenRead sends a POST /v1/batch over its own connection, the
+// whole body before it reads a byte of the answer, as some clients do.
+func sendAllThenRead(t *testing.T, ts *httptest.Server, body []byte) (int, []byte) {
+	t.Helper()
+	conn, err := net.Dial("tcp", ts.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "POST /v1/batch HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-ndjson\r\nContent-Length: %d\r\n\r\n", len(body))
+	if _, err := conn.Write(body); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("reading the answer: %v", err)
+	}
+	return resp.StatusCode, data
+}
+
+// TestBatchSendAllThenRead: a client that sends its whole body before it
+// reads a byte of the answer gets every article.
+func TestBatchSendAllThenRead(t *testing.T) {
+	s := newTestServer(t, nil)
+	s.printer = fastPrinter{s.printer}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	for _, n := range []int{16, 70} {
+		status, body := sendAllThenRead(t, ts, batchBody(t, n))
+		if status != http.StatusOK {
+			t.Fatalf("%d articles: status %d: %s", n, status, truncate(string(body)))
+		}
+		readBatchZip(t, body).wantWhole(t, n)
+	}
+}
+
+// TestBatchBodyOverLimit: a body without a length that grows past
+// batch-max-body while the answer streams ends the batch with a trailer
+// that says it is not complete, and why, after a row for every record
+// read.
+func TestBatchBodyOverLimit(t *testing.T) {
+	s := newTestServer(t, func(c *Config) { c.MaxBody, c.BatchMaxBody = 16<<10, 100<<10 })
+	s.printer = fastPrinter{s.printer}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	in := batchBody(t, 50)
+	status, body := postBatchTCP(t, ts, "", &trickle{data: in, chunk: 8 << 10})
+	if status != http.StatusOK {
+		t.Fatalf("status %d: %s", status, truncate(string(body)))
+	}
+	a := readBatchZip(t, body)
+	tr := a.trailer
+	if tr == nil || tr["complete"] != false || tr["records"] != float64(len(a.rows)) || tr["input_bytes"] != float64(100<<10) {
+		t.Fatalf("trailer %v after %d rows", tr, len(a.rows))
+	}
+	if msg, _ := tr["error"].(string); !strings.Contains(msg, "too large") {
+		t.Errorf("trailer error %q", msg)
+	}
+	if whole := bytes.Count(in[:100<<10], []byte("\n")); len(a.rows) != whole {
+		t.Errorf("%d rows for the %d whole lines read", len(a.rows), whole)
+	}
+}
+
+// failingReader gives its data, then err.
+type failingReader struct {
+	data []byte
+	err  error
+}
+
+func (r *failingReader) Read(p []byte) (int, error) {
+	if len(r.data) == 0 {
+		return 0, r.err
+	}
+	n := copy(p, r.data)
+	r.data = r.data[n:]
+	return n, nil
+}
+
+// TestBatchBodyReadErrorIsAProblem: a body that fails within the
+// read-ahead is a 400 problem, before any byte of a ZIP.
+func TestBatchBodyReadErrorIsAProblem(t *testing.T) {
+	s := newTestServer(t, nil)
+	s.printer = fastPrinter{s.printer}
+	in := batchBody(t, 20)
+	req := httptest.NewRequest(http.MethodPost, "/v1/batch", &failingReader{data: in[:len(in)/2], err: io.ErrUnexpectedEOF})
+	req.Header.Set("Content-Type", "application/x-ndjson")
+	rec := httptest.NewRecorder()
+	s.Handler().ServeHTTP(rec, req)
+	p := problemOf(t, rec, http.StatusBadRequest)
+	if !strings.Contains(p.Detail, "unexpected EOF") {
+		t.Errorf("detail %q", p.Detail)
+	}
+}
