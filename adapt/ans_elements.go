@@ -82,6 +82,8 @@ func (b *ansBody) element(v any, path string) {
 		default:
 			b.n.add("%s: skipped raw_html (markup beyond inline text)", path)
 		}
+	case "table":
+		b.table(el, path)
 	case "code":
 		if text := str(el["content"]); strings.TrimSpace(text) != "" {
 			b.add(block{Type: "preformatted", Text: text})
@@ -245,4 +247,53 @@ func (b *ansBody) correction(el map[string]any, path string) {
 	}
 	runs = append([]article.Run{{Text: label + ":", Style: article.Bold}, {Text: " "}}, runs...)
 	b.add(block{Type: "paragraph", Runs: runs})
+}
+
+// table adds an ANS table element: "header" is a row of cells, "rows" an
+// array of rows; a cell is a text element (inline HTML in "content"), or
+// a string. A table with no text is skipped with a warning.
+func (b *ansBody) table(el map[string]any, path string) {
+	t := &article.DocTable{}
+	cells := func(v any, p string) []article.DocCell {
+		var row []article.DocCell
+		for i, c := range array(v) {
+			cp := fmt.Sprintf("%s[%d]", p, i)
+			text := ""
+			if s, ok := c.(string); ok {
+				text = s
+			} else if o := object(c); o != nil {
+				text = str(o["content"])
+			} else {
+				b.n.add("%s: %s, not a cell; left empty", cp, typeName(c))
+			}
+			runs := b.inline(text, cp)
+			row = append(row, article.DocCell{Runs: runs})
+		}
+		return row
+	}
+	if h := cells(el["header"], path+".header"); len(h) > 0 {
+		t.Head = [][]article.DocCell{h}
+	}
+	for i, r := range array(el["rows"]) {
+		if row := cells(r, fmt.Sprintf("%s.rows[%d]", path, i)); len(row) > 0 {
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	if len(t.Rows) == 0 && len(t.Head) > 0 {
+		t.Rows, t.Head = t.Head, nil
+	}
+	empty := true
+	for _, part := range [][][]article.DocCell{t.Head, t.Rows} {
+		for _, row := range part {
+			for _, c := range row {
+				empty = empty && len(c.Runs) == 0
+			}
+		}
+	}
+	if empty {
+		b.n.add("%s: table without text; skipped", path)
+		return
+	}
+	t.Caption = plain(str(field(el, "headlines", "basic")))
+	b.add(block{Type: "table", Table: t})
 }

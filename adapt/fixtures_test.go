@@ -93,7 +93,7 @@ var fixtures = []fixture{
 			"ans: content_elements[9]: skipped interstitial_link",
 			"ans: content_elements[11]: skipped raw_html (markup beyond inline text)",
 			"ans: content_elements[14]: skipped video",
-			"ans: content_elements[16]: skipped table",
+			"ans: content_elements[16]: table without text; skipped",
 		},
 		fields: map[string]any{
 			"id":          "QK7ZL3XW5JHBRCV2M4N6PTYD8A",
@@ -122,6 +122,7 @@ var fixtures = []fixture{
 			`img: https://cdn.example.org/photos/fleet-1.jpg 1600x1067 caption="Boats back at the pier." credit="" alt=""`,
 			`img: https://cdn.example.org/photos/fleet-2.jpg 1600x1200 caption="Nets drying." credit="" alt=""`,
 			"pre: berth  status\n1      open\n2      open",
+			`table "Berths" (1 head): Berth | Opens / 1 | _Wednesday_ / 2 | Friday`,
 			"p: *Correction:* An earlier version of this story misstated the _cost_ of the repairs.",
 		},
 	},

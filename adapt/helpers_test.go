@@ -53,6 +53,18 @@ func summary(b article.Block) string {
 		return "img: " + imageString(b.Image)
 	case article.Preformatted:
 		return "pre: " + b.Text
+	case article.TableBlock:
+		var rows []string
+		for _, part := range [][][]article.Cell{b.Table.Head, b.Table.Rows} {
+			for _, r := range part {
+				var cells []string
+				for _, c := range r {
+					cells = append(cells, runsString(c.Runs))
+				}
+				rows = append(rows, strings.Join(cells, " | "))
+			}
+		}
+		return fmt.Sprintf("table %q (%d head): %s", b.Table.Caption, len(b.Table.Head), strings.Join(rows, " / "))
 	}
 	return string(b.Type)
 }

@@ -19,7 +19,8 @@ import (
 // caption and gallery markup turned into plain <figure><img><figcaption>
 // groups, embeds turned into a paragraph linking to what was embedded,
 // links and images resolved against the post URL, attributes other than
-// href, src, alt, width and height dropped, formatting left open closed at
+// href, src, alt, width and height (and a table cell's colspan, rowspan
+// and alignment) dropped, formatting left open closed at
 // the end, and an image that repeats the lead photo (another rendition of
 // the same upload) dropped. It takes time and space in proportion to its
 // input.
@@ -113,6 +114,9 @@ func (w *wpWriter) startTag(i, j int) int {
 		return i + 1
 	}
 	w.b.WriteString("<" + t.name)
+	if t.atom == atom.Td || t.atom == atom.Th {
+		w.cellAttrs(t)
+	}
 	if t.atom == atom.A {
 		w.href = ""
 		if href, ok := webURL(t.get("href"), w.base); ok {
@@ -488,4 +492,30 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string(r[:n]) + "…"
+}
+
+// cellAttrs writes a table cell's spans and alignment (its align
+// attribute, or text-align from its style or WordPress's has-text-align
+// class).
+func (w *wpWriter) cellAttrs(t *token) {
+	for _, k := range [...]string{"colspan", "rowspan"} {
+		if n, err := strconv.Atoi(strings.TrimSpace(t.get(k))); err == nil && n >= 0 && n < 100_000 {
+			w.b.WriteString(" " + k + `="` + strconv.Itoa(n) + `"`)
+		}
+	}
+	align := strings.ToLower(strings.TrimSpace(t.get("align")))
+	for _, decl := range strings.Split(t.get("style"), ";") {
+		if k, v, ok := strings.Cut(decl, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "text-align") {
+			align = strings.ToLower(strings.TrimSpace(v))
+		}
+	}
+	for _, c := range strings.Fields(t.get("class")) {
+		if a, ok := strings.CutPrefix(c, "has-text-align-"); ok {
+			align = a
+		}
+	}
+	switch align {
+	case "left", "center", "right", "char":
+		w.b.WriteString(` align="` + align + `"`)
+	}
 }

@@ -28,6 +28,14 @@ func TestCleanWPBody(t *testing.T) {
 			want: `<figure><img src="` + up + `b.jpg" alt="B" width="300" height="200"><figcaption>Cap &amp; more</figcaption></figure>`,
 		},
 		{
+			name: "table keeps spans and alignment",
+			in: `<figure class="wp-block-table"><table class="has-fixed-layout"><thead><tr><th class="has-text-align-left" data-align="left">Berth</th>` +
+				`<th style="text-align: right; color: red">Depth</th></tr></thead><tbody><tr><td colspan="2" rowspan="x" onclick="a()">closed</td></tr></tbody></table>` +
+				`<figcaption class="wp-element-caption">Berths</figcaption></figure>`,
+			want: `<figure><table><thead><tr><th align="left">Berth</th><th align="right">Depth</th></tr></thead><tbody><tr><td colspan="2">closed</td></tr></tbody></table>` +
+				`<figcaption>Berths</figcaption></figure>`,
+		},
+		{
 			name: "caption shortcode",
 			in:   `[caption id="attachment_6" align="alignright" width="300"]<img src="` + up + `c.jpg" alt="C" width="300" height="200" /> The caption.[/caption]`,
 			want: `<figure><img src="` + up + `c.jpg" alt="C" width="300" height="200"><figcaption>The caption.</figcaption></figure>`,

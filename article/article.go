@@ -65,6 +65,7 @@ const (
 	ImageBlock   BlockType = "image"
 	Preformatted BlockType = "preformatted"
 	Divider      BlockType = "divider"
+	TableBlock   BlockType = "table"
 )
 
 // Block is one body block. Which fields are set depends on Type:
@@ -79,6 +80,7 @@ type Block struct {
 	Ordered bool
 	Items   []Item
 	Image   *Image
+	Table   *Table
 }
 
 // MaxListDepth is how deep lists may nest: a list block is level 1, a list

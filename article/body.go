@@ -15,12 +15,16 @@ import (
 const maxFrames = 256
 
 // ParseBodyHTML converts a body given as one HTML string into blocks:
-// p h1–h6 blockquote ul ol li figure img figcaption pre hr map onto
+// p h1–h6 blockquote ul ol li figure img figcaption pre hr table map onto
 // paragraphs, headings (h1 becomes level 2, h5 and h6 level 4), quotes
 // (a <cite> or <footer> inside gives the attribution), lists (a list inside
 // an item nests in it, down to MaxListDepth levels; deeper ones are
-// flattened into their enclosing list, with a warning), images (with the figure's caption), preformatted text and
-// dividers. Loose text and inline elements form paragraphs; containers
+// flattened into their enclosing list, with a warning), images (with the figure's caption), preformatted text,
+// dividers and tables (thead/tbody/tfoot, th/td with colspan, rowspan and
+// align, the caption or the figure's caption; leading rows of th only make
+// the header when there is no thead; a table of one column is its cells as
+// paragraphs, a table nested in a cell or in another block is flattened
+// into lines, with a warning). Loose text and inline elements form paragraphs; containers
 // such as div and section are descended into; scripts, styles, iframes,
 // forms, objects and similar embedded content are dropped, each kind named
 // once in the warnings. Empty paragraphs are dropped.
@@ -80,14 +84,17 @@ func parseBodyHTML(s string, maxBlocks int) ([]Block, []string, error) {
 type frameKind uint8
 
 const (
-	framePlain   frameKind = iota // only matches its end tag
-	frameHeading                  // collects a heading
-	frameQuote                    // collects a quote
-	frameCite                     // collects the quote's attribution
-	frameList                     // collects list items
-	frameFigure                   // groups images with a caption
-	frameCaption                  // collects the figure's caption
-	framePre                      // collects preformatted text
+	framePlain        frameKind = iota // only matches its end tag
+	frameHeading                       // collects a heading
+	frameQuote                         // collects a quote
+	frameCite                          // collects the quote's attribution
+	frameList                          // collects list items
+	frameFigure                        // groups images with a caption
+	frameCaption                       // collects the figure's caption
+	framePre                           // collects preformatted text
+	frameTable                         // collects a table's rows
+	frameCell                          // collects a table cell
+	frameTableCaption                  // collects a table's caption
 )
 
 // closeAction is what the end of a plain frame does to its surroundings.
@@ -120,6 +127,8 @@ type frame struct {
 	images  []int      // figure: indexes of its image blocks
 	caption runBuilder // figure
 	pre     strings.Builder
+	table   *tableBuild // table; for a cell, the table it is in
+	cell    Cell        // cell: spans, alignment, header
 }
 
 type bodyParser struct {
@@ -237,7 +246,7 @@ func (p *bodyParser) push(name string, kind frameKind, onClose closeAction) *fra
 	case frameCaption:
 		f.sink = &f.fig.caption
 		f.ctx = f
-	case framePre:
+	case framePre, frameTable, frameCell, frameTableCaption:
 		f.ctx, f.fig = f, nil
 	case frameFigure:
 		f.fig, f.first = f, len(p.blocks)
@@ -319,6 +328,10 @@ func (p *bodyParser) pop() {
 	case frameFigure:
 		p.flush()
 		p.endFigure(f)
+	case frameTable:
+		p.endTable(f)
+	case frameCell:
+		f.endCell()
 	case framePre:
 		text := f.pre.String()
 		if strings.HasPrefix(text, "\r\n") {
@@ -347,6 +360,9 @@ func (p *bodyParser) endFigure(f *frame) {
 	case len(p.blocks) > f.first && p.blocks[len(p.blocks)-1].Type == Quote &&
 		p.blocks[len(p.blocks)-1].Cite == "":
 		p.blocks[len(p.blocks)-1].Cite = caption
+	case len(p.blocks) > f.first && p.blocks[len(p.blocks)-1].Type == TableBlock &&
+		p.blocks[len(p.blocks)-1].Table.Caption == "":
+		p.blocks[len(p.blocks)-1].Table.Caption = caption
 	default:
 		p.emit(Block{Type: Paragraph, Runs: runs})
 	}
@@ -376,6 +392,9 @@ func (p *bodyParser) startTag(z *html.Tokenizer, name string, hasAttr, selfClosi
 			return
 		}
 	}
+	if isTableTag(a) && p.tableStart(z, name, a, hasAttr) {
+		return
+	}
 	switch class {
 	case tagFormat:
 		if !selfClosing {
@@ -391,9 +410,6 @@ func (p *bodyParser) startTag(z *html.Tokenizer, name string, hasAttr, selfClosi
 	case tagVoidDrop:
 		p.warn("dropped <" + name + ">")
 	case tagBoundary:
-		p.boundary()
-	case tagTable:
-		p.warn("flattened <table>")
 		p.boundary()
 	case tagHeading:
 		if f := p.nest("h", frameHeading); f != nil {
@@ -467,13 +483,20 @@ func (p *bodyParser) endTag(name string) {
 		}
 		return
 	}
+	if isTableTag(a) && p.tableEnd(name, a) {
+		return
+	}
 	switch class {
 	case tagFormat:
 		p.format.end(a)
 	case tagBreak:
 		p.sink().lineBreak()
-	case tagBoundary, tagTable:
+	case tagBoundary:
 		p.boundary()
+	case tagTable:
+		if !p.close(name) {
+			p.boundary()
+		}
 	case tagHeading:
 		if !p.close("h") {
 			p.boundary()

@@ -57,11 +57,19 @@ type DocBlock struct {
 	Ordered bool      `json:"ordered,omitempty"`
 	Items   []DocItem `json:"items,omitempty"`
 	*DocImage
+	Table *DocTable `json:"-"` // a table block's members
 }
 
-// MarshalJSON writes Runs as the html member when they are set.
+// MarshalJSON writes Runs as the html member when they are set, and a
+// table block's members from Table.
 func (b DocBlock) MarshalJSON() ([]byte, error) {
 	type plain DocBlock
+	if b.Table != nil {
+		return marshal(struct {
+			Type BlockType `json:"type"`
+			*DocTable
+		}{b.Type, b.Table})
+	}
 	if b.Runs != nil {
 		b.HTML = RunsHTML(b.Runs)
 	}
@@ -307,6 +315,9 @@ func (b *DocBlock) tree() *node {
 	}
 	if b.DocImage != nil {
 		b.DocImage.members(o)
+	}
+	if b.Table != nil {
+		b.Table.members(o)
 	}
 	return o.n
 }

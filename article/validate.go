@@ -249,6 +249,8 @@ func (c *checker) block(n *node, path string) (Block, bool) {
 	case Divider:
 		c.object(n, path, "type")
 		return Block{Type: Divider}, true
+	case TableBlock:
+		return c.table(n, path)
 	}
 	c.add(typePath, "unknown block type %q", t)
 	return Block{}, false

@@ -94,7 +94,7 @@ func TestValidationProblems(t *testing.T) {
 		{"body", "unclosed <i>", func(a obj) { a["body"] = "<p><i>x</p>" }},
 		{"body[0]", "must be an object", func(a obj) { a["body"].([]any)[0] = "text" }},
 		{"body[0].type", "required", func(a obj) { delete(block(a, 0), "type") }},
-		{"body[1].type", `unknown block type "table"`, func(a obj) { block(a, 1)["type"] = "table" }},
+		{"body[1].type", `unknown block type "chart"`, func(a obj) { block(a, 1)["type"] = "chart" }},
 		{"body[0].html", "required", func(a obj) { delete(block(a, 0), "html") }},
 		{"body[3].html", "unclosed <a>", func(a obj) { block(a, 3)["html"] = `<a href="https://x.org">text` }},
 		{"body[3].level", "must be 2–4", func(a obj) { a["body"].([]any)[3] = obj{"type": "heading", "level": 5, "text": "x"} }},
@@ -161,7 +161,7 @@ func TestValidationAllProblems(t *testing.T) {
 	delete(a, "headline")
 	a["lang"] = "??"
 	sub(a, "photo")["focus"] = obj{"x": -0.1, "y": 2}
-	block(a, 1)["type"] = "table"
+	block(a, 1)["type"] = "chart"
 	block(a, 2)["level"] = 7
 	block(a, 3)["html"] = "<a href=x>y"
 	sub(a, "footer")["links"].([]any)[0].(obj)["url"] = "/terms"
@@ -176,7 +176,7 @@ func TestValidationAllProblems(t *testing.T) {
 		"headline: required",
 		"photo.focus.x: must be between 0 and 1",
 		"photo.focus.y: must be between 0 and 1",
-		`body[1].type: unknown block type "table"`,
+		`body[1].type: unknown block type "chart"`,
 		"body[2].level: must be 2–4",
 		"body[3].html: unclosed <a>",
 		"footer.links[0].url: must be an absolute http or https URL",

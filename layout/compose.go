@@ -381,6 +381,11 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 			padAfter(pu, step)
 			us = append(us, pu...)
 			indentNext = false
+		case article.TableBlock:
+			tu := c.table(b.Table, bi, width, where)
+			padAfter(tu, step)
+			us = append(us, tu...)
+			indentNext = false
 		case article.Divider:
 			h := s.Body.Leading * 2
 			u := &unit{h: h, group: -1, discard: true}

@@ -78,7 +78,7 @@ func TestHostileInput(t *testing.T) {
 		{"huge data URI photo", withPhoto(dataURI("image/jpeg", bigJPEG)), "photo.src: longer than 1048576 bytes", ""},
 		{"too many blocks", `{"headline": "H", "body": [` + strings.TrimSuffix(strings.Repeat(`{"type": "divider"},`, 100001), ",") + `]}`, "body", ""},
 		{"deep html", `{"headline": "H", "body": "` + strings.Repeat("<div>", 10000) + "deep" + strings.Repeat("</div>", 10000) + `"}`, "", ""},
-		{"unknown block", `{"headline": "H", "body": [{"type": "table"}]}`, "body[0].type", ""},
+		{"unknown block", `{"headline": "H", "body": [{"type": "chart"}]}`, "body[0].type", ""},
 		{"absurd hints", `{"headline": "H", "photo": {"src": "x.jpg", "width": 1e12, "height": -5}, "body": [{"type": "divider"}]}`, "photo.width", ""},
 		{"photo is html", withPhoto(dataURI("image/jpeg", []byte("<html><body>not an image</body></html>"))), "", "photo"},
 		{"truncated jpeg", withPhoto(dataURI("image/jpeg", seedJPEG[:len(seedJPEG)/3])), "", ""},

@@ -179,7 +179,7 @@ func TestRenderErrors(t *testing.T) {
 		want       []string
 	}{
 		{"syntax.json", "{\n  \"headline\": \"x\",\n  \"body\": [\n}", []string{"syntax.json:4:1:"}},
-		{"invalid.json", `{"body": [{"type": "heading", "level": 7, "text": "x"}, {"type": "table"}]}`,
+		{"invalid.json", `{"body": [{"type": "heading", "level": 7, "text": "x"}, {"type": "chart"}]}`,
 			[]string{"headline:", "body[0].level:", "body[1].type:"}},
 	}
 	for _, c := range cases {
