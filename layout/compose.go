@@ -26,6 +26,10 @@ type composer struct {
 	notes []string // Document.Notes
 	grid  float64  // the baseline grid step of the body flow
 	lead  *unit    // the lead photo's figure in the header stack
+	tags  *tagTree // the logical structure (tags.go)
+	// heading is the level of the last heading tagged (1: the
+	// headline); a heading is tagged at most one level below it.
+	heading int
 }
 
 func (c *composer) nextGroup() int {
@@ -33,8 +37,9 @@ func (c *composer) nextGroup() int {
 	return c.group
 }
 
-// paragraph sets spans at width and returns grouped line units.
-func (c *composer) paragraph(spans []span, st TextStyle, width, indent, dx float64, role Role, block int, where string) []*unit {
+// paragraph sets spans at width and returns grouped line units, tagged by
+// lt.
+func (c *composer) paragraph(spans []span, st TextStyle, width, indent, dx float64, role Role, block int, where string, lt *lineTags) []*unit {
 	o := paraOpts{width: width, indent: indent, align: st.Align, where: where}
 	if role == RoleBody {
 		o.expand = c.spec.MaxExpansion
@@ -43,7 +48,7 @@ func (c *composer) paragraph(spans []span, st TextStyle, width, indent, dx float
 	if len(lines) == 0 {
 		return nil
 	}
-	return paragraphUnits(lines, dx, st.Leading, st.SpaceBefore, role, block, c.nextGroup())
+	return paragraphUnits(lines, dx, st.Leading, st.SpaceBefore, role, block, c.nextGroup(), lt)
 }
 
 // balanced sets a ragged heading so that its lines are of similar length
@@ -70,7 +75,7 @@ func (c *composer) header(width float64) []*unit {
 		kicker += a.Rubric
 	}
 	if kicker != "" {
-		us = append(us, c.paragraph(plainSpans(kicker, s.Kicker), s.Kicker, width, 0, 0, RoleKicker, -1, "section")...)
+		us = append(us, c.paragraph(plainSpans(kicker, s.Kicker), s.Kicker, width, 0, 0, RoleKicker, -1, "section", c.tags.lines(TagP, 0))...)
 	}
 	// The headline steps down in size until it takes at most four lines
 	// and its longest word fits the measure (below the smallest size, a
@@ -86,7 +91,8 @@ func (c *composer) header(width float64) []*unit {
 		hs.Size -= 2
 		hs.Leading *= ratio
 	}
-	hu := paragraphUnits(hl, 0, hs.Leading, 0, RoleHeadline, -1, c.nextGroup())
+	hu := paragraphUnits(hl, 0, hs.Leading, 0, RoleHeadline, -1, c.nextGroup(), c.tags.lines(TagH1, 0))
+	c.heading = 1
 	if len(hu) > 0 {
 		hu[0].bookmark = &Bookmark{Title: a.Headline, Level: 0}
 		hu[len(hu)-1].h += hs.SpaceAfter
@@ -99,7 +105,7 @@ func (c *composer) header(width float64) []*unit {
 	}
 	if sub != "" {
 		sl := c.balanced(plainSpans(sub, s.Standfirst), s.Standfirst, width, "subheadline")
-		su := paragraphUnits(sl, 0, s.Standfirst.Leading, s.Standfirst.SpaceBefore, RoleStandfirst, -1, c.nextGroup())
+		su := paragraphUnits(sl, 0, s.Standfirst.Leading, s.Standfirst.SpaceBefore, RoleStandfirst, -1, c.nextGroup(), c.tags.lines(TagP, 0))
 		if len(su) > 0 {
 			su[len(su)-1].h += s.Standfirst.SpaceAfter
 		}
@@ -116,7 +122,7 @@ func (c *composer) header(width float64) []*unit {
 		by = append(by, c.loc.Updated()+" "+FormatDate(c.lang, s.DateFormat, a.Updated))
 	}
 	if len(by) > 0 {
-		bu := c.paragraph(plainSpans(strings.Join(by, " · "), s.Byline), s.Byline, width, 0, 0, RoleByline, -1, "authors")
+		bu := c.paragraph(plainSpans(strings.Join(by, " · "), s.Byline), s.Byline, width, 0, 0, RoleByline, -1, "authors", c.tags.lines(TagP, 0))
 		us = append(us, bu...)
 	}
 	rule := &unit{h: s.Byline.SpaceAfter, group: -1}
@@ -183,8 +189,21 @@ func (c *composer) figure(im *article.Image, width, maxH float64, block int, whe
 	s := c.spec
 	var parts []*unit
 	info, ok := c.in.Images[im.Src]
+	// A picture is a Figure, its alternate text the photo's alt, else its
+	// caption; its caption and credit are the Figure's Caption. A picture
+	// with neither is decorative (an artifact; the preflight warns). The
+	// caption of a picture left out is a paragraph.
+	var fig TagID
+	capParent, capKind := TagID(0), TagP
 	if ok && info.Width > 0 && info.Height > 0 {
-		parts = append(parts, &unit{h: 0, group: -1, images: []Image{c.fitImage(im, info, width, maxH, block)}})
+		img := c.fitImage(im, info, width, maxH, block)
+		if alt := figureAlt(im); alt != "" {
+			fig = c.tags.add(TagFigure, 0)
+			c.tags.node(fig).Alt = alt
+			img.Tag = fig
+			capParent, capKind = fig, TagCaption
+		}
+		parts = append(parts, &unit{h: 0, group: -1, images: []Image{img}})
 		parts[0].h = parts[0].images[0].H
 	} else {
 		msg := fmt.Sprintf("%s.src: image %s left out", where, strconv.Quote(describe.Source(im.Src)))
@@ -193,14 +212,23 @@ func (c *composer) figure(im *article.Image, width, maxH float64, block int, whe
 		}
 		c.warn = append(c.warn, msg)
 	}
+	var capTags *lineTags
+	if im.Caption != "" || im.Credit != "" {
+		capTags = c.tags.lines(capKind, capParent)
+	}
 	if im.Caption != "" {
-		cap := c.paragraph(plainSpans(im.Caption, s.Caption), s.Caption, width, 0, 0, RoleCaption, block, where+".caption")
+		cap := c.paragraph(plainSpans(im.Caption, s.Caption), s.Caption, width, 0, 0, RoleCaption, block, where+".caption", capTags)
+		if n := len(cap); n > 0 && im.Credit != "" && len(cap[n-1].texts) > 0 {
+			last := cap[n-1].texts
+			last[len(last)-1].Space = true // the credit reads after a space
+		}
 		parts = append(parts, cap...)
 	}
 	if im.Credit != "" {
 		cr := s.Credit
 		cr.SpaceBefore = 1
-		parts = append(parts, c.paragraph(plainSpans(c.loc.Photo()+": "+im.Credit, cr), cr, width, 0, 0, RoleCredit, block, where+".credit")...)
+		parts = append(parts, c.paragraph(plainSpans(c.loc.Photo()+": "+im.Credit, cr), cr, width, 0, 0, RoleCredit, block, where+".credit",
+			&lineTags{tree: c.tags, parent: capTags.parent})...)
 	}
 	if len(parts) == 0 {
 		return nil
@@ -335,7 +363,7 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 					continue
 				}
 			}
-			us = append(us, onGrid(c.paragraph(c.inline(b.Runs, st), st, width, indent, 0, RoleBody, bi, where+".html"))...)
+			us = append(us, onGrid(c.paragraph(c.inline(b.Runs, st), st, width, indent, 0, RoleBody, bi, where+".html", c.tags.lines(TagP, 0)))...)
 			indentNext = true
 		case article.Heading:
 			st := s.H2
@@ -346,7 +374,7 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 				st = s.H4
 			}
 			lines := c.set.set(plainSpans(b.Text, st), paraOpts{width: width, align: st.Align, where: where + ".text"})
-			hu := paragraphUnits(lines, 0, st.Leading, st.SpaceBefore, RoleHeading, bi, c.nextGroup())
+			hu := paragraphUnits(lines, 0, st.Leading, st.SpaceBefore, RoleHeading, bi, c.nextGroup(), c.tags.lines(c.headingTag(b.Level), 0))
 			for _, u := range hu {
 				u.keepNext = true
 			}
@@ -416,10 +444,14 @@ func (c *composer) masthead(width float64) []*unit {
 			w, h = width, width*float64(info.Height)/float64(info.Width)
 		}
 		r := Rect{0, 0, w, h}
-		us = append(us, &unit{h: h, group: -1, images: []Image{{Rect: r, Full: r, Src: s.MastheadLogo,
-			PixelsW: info.Width, PixelsH: info.Height, Block: -1, Alt: s.Masthead}}})
+		logo := Image{Rect: r, Full: r, Src: s.MastheadLogo, PixelsW: info.Width, PixelsH: info.Height, Block: -1, Alt: s.Masthead}
+		if s.Masthead != "" {
+			logo.Tag = c.tags.add(TagFigure, 0)
+			c.tags.node(logo.Tag).Alt = s.Masthead
+		}
+		us = append(us, &unit{h: h, group: -1, images: []Image{logo}})
 	} else if s.Masthead != "" {
-		us = append(us, c.paragraph(plainSpans(s.Masthead, st), st, width, 0, 0, RoleMasthead, -1, "masthead")...)
+		us = append(us, c.paragraph(plainSpans(s.Masthead, st), st, width, 0, 0, RoleMasthead, -1, "masthead", c.tags.lines(TagP, 0))...)
 	}
 	if len(us) == 0 {
 		return nil
@@ -493,7 +525,8 @@ func (c *composer) dropCap(runs []article.Run, st TextStyle, width float64, bi i
 	if len(lines) <= dropCapLines {
 		return nil
 	}
-	us := paragraphUnits(lines, 0, st.Leading, st.SpaceBefore, RoleBody, bi, c.nextGroup())
+	lt := c.tags.lines(TagP, 0)
+	us := paragraphUnits(lines, 0, st.Leading, st.SpaceBefore, RoleBody, bi, c.nextGroup(), lt)
 	for i := 0; i < dropCapLines; i++ {
 		for k := range us[i].texts {
 			us[i].texts[k].X += capW + gap
@@ -511,7 +544,7 @@ func (c *composer) dropCap(runs []article.Run, st TextStyle, width float64, bi i
 	base := us[dropCapLines-1].texts[0].Y + float64(dropCapLines-1)*st.Leading
 	asc := size * 0.72
 	us[0].texts = append([]Text{{X: 0, Y: base, Text: string(first), Font: capKey, Size: size, Color: st.Color,
-		Width: capW, Asc: asc, Desc: 0, Role: RoleBody, Block: bi}}, us[0].texts...)
+		Width: capW, Asc: asc, Desc: 0, Role: RoleBody, Block: bi, Tag: lt.parent}}, us[0].texts...)
 	for i := 0; i < dropCapLines-1; i++ {
 		us[i].keepNext = true
 	}
@@ -524,11 +557,12 @@ func (c *composer) quote(b article.Block, bi int, width float64, where string) [
 	s := c.spec
 	inset := s.Body.Size * 1.4
 	st := s.Quote
-	us := c.paragraph(c.inline(b.Runs, st), st, width-inset, 0, inset, RoleQuote, bi, where+".html")
+	bq := c.tags.add(TagBlockQuote, 0)
+	us := c.paragraph(c.inline(b.Runs, st), st, width-inset, 0, inset, RoleQuote, bi, where+".html", c.tags.lines(TagP, bq))
 	if b.Cite != "" {
 		cs := s.Cite
 		cs.SpaceBefore = 2
-		cu := c.paragraph(plainSpans("— "+b.Cite, cs), cs, width-inset, 0, inset, RoleQuote, bi, where+".cite")
+		cu := c.paragraph(plainSpans("— "+b.Cite, cs), cs, width-inset, 0, inset, RoleQuote, bi, where+".cite", c.tags.lines(TagP, bq))
 		for _, u := range cu {
 			u.group = us[0].group
 		}
@@ -556,7 +590,7 @@ func (c *composer) list(b article.Block, bi int, width float64, where string) []
 	if c.set.faceFor(st.Font) == nil {
 		return nil
 	}
-	us := c.listItems(b.Items, b.Ordered, 0, bi, 0, width, where+".items")
+	us := c.listItems(b.Items, b.Ordered, 0, bi, 0, width, where+".items", c.tags.add(TagL, 0))
 	if len(us) > 0 {
 		us[len(us)-1].h += st.SpaceAfter
 	}
@@ -565,7 +599,7 @@ func (c *composer) list(b article.Block, bi int, width float64, where string) []
 
 // listItems sets the items of one list at depth (0 for a list block), x
 // from the column's left edge and width wide.
-func (c *composer) listItems(items []article.Item, ordered bool, depth, bi int, x, width float64, where string) []*unit {
+func (c *composer) listItems(items []article.Item, ordered bool, depth, bi int, x, width float64, where string, list TagID) []*unit {
 	st := c.spec.List
 	f := c.set.faceFor(st.Font)
 	markers := make([]string, len(items))
@@ -585,12 +619,15 @@ func (c *composer) listItems(items []article.Item, ordered bool, depth, bi int, 
 	var us []*unit
 	for ii, item := range items {
 		path := fmt.Sprintf("%s[%d]", where, ii)
+		li := c.tags.add(TagLI, list)
+		lbl := c.tags.add(TagLbl, li)
+		body := c.tags.lines(TagLBody, li)
 		if len(item.Runs) > 0 {
 			ist := st
 			if ii > 0 || depth > 0 {
 				ist.SpaceBefore = st.Size * 0.2
 			}
-			iu := c.paragraph(c.inline(item.Runs, ist), ist, width-hang, 0, x+hang, RoleList, bi, path)
+			iu := c.paragraph(c.inline(item.Runs, ist), ist, width-hang, 0, x+hang, RoleList, bi, path, body)
 			if len(iu) > 0 {
 				marker := markers[ii]
 				mw := measure(f, marker, st.Size)
@@ -599,7 +636,7 @@ func (c *composer) listItems(items []article.Item, ordered bool, depth, bi int, 
 					base = first[0].Y
 				}
 				iu[0].texts = append([]Text{{X: x + hang - st.Size*0.6 - mw, Y: base, Text: marker, Font: st.Font, Size: st.Size,
-					Color: st.Color, Width: mw, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleBullet, Block: bi}}, iu[0].texts...)
+					Color: st.Color, Width: mw, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleBullet, Block: bi, Tag: lbl, Space: true}}, iu[0].texts...)
 				us = append(us, iu...)
 			}
 		}
@@ -608,7 +645,7 @@ func (c *composer) listItems(items []article.Item, ordered bool, depth, bi int, 
 			if len(item.Runs) == 0 {
 				sx, sw = x, width // nothing to indent under: the sub-list takes the item's place
 			}
-			us = append(us, c.listItems(item.Sub.Items, item.Sub.Ordered, depth+1, bi, sx, sw, path+".list.items")...)
+			us = append(us, c.listItems(item.Sub.Items, item.Sub.Ordered, depth+1, bi, sx, sw, path+".list.items", c.tags.add(TagL, body.parent))...)
 		}
 	}
 	return us
@@ -688,6 +725,7 @@ func (c *composer) pre(text string, bi int, width float64, where string) []*unit
 	}
 	var us []*unit
 	g := c.nextGroup()
+	lt := c.tags.lines(TagCode, 0)
 	for _, raw := range strings.Split(strings.ReplaceAll(text, "\t", "    "), "\n") {
 		var pieces []piece
 		pieces = c.set.pieces(&span{text: raw, font: st.Font, size: st.Size, color: st.Color}, cleanPre(raw), 0, where+".text", pieces)
@@ -695,7 +733,7 @@ func (c *composer) pre(text string, bi int, width float64, where string) []*unit
 		var line setLine
 		x := 0.0
 		flush := func() {
-			u := lineUnit(&line, 0, st.Leading, RolePre, bi)
+			u := lineUnit(&line, 0, st.Leading, RolePre, bi, lt)
 			u.group = g
 			us = append(us, u)
 			line = setLine{}
@@ -735,6 +773,9 @@ func (c *composer) pre(text string, bi int, width float64, where string) []*unit
 		}
 		if line.maxSize == 0 {
 			line.maxSize = st.Size
+		}
+		if n := len(line.frags); n > 0 {
+			line.frags[n-1].space = true // the end of a source line reads as a space
 		}
 		flush()
 	}
@@ -795,10 +836,19 @@ func (c *composer) legal(width float64) []*unit {
 	var text []*unit
 	st.SpaceBefore = 0
 	if len(runs) > 0 {
-		text = append(text, c.paragraph(spansFromRuns(runs, st, "mono", st.Color), st, textW, 0, 0, RoleLegal, -1, "footer")...)
+		text = append(text, c.paragraph(spansFromRuns(runs, st, "mono", st.Color), st, textW, 0, 0, RoleLegal, -1, "footer", c.tags.lines(TagP, 0))...)
 	}
 	if a.URL != "" {
-		text = append(text, c.paragraph([]span{{text: a.URL, font: st.Font, size: st.Size, color: st.Color, link: a.URL}}, st, textW, 0, 0, RoleLegal, -1, "url")...)
+		text = append(text, c.paragraph([]span{{text: a.URL, font: st.Font, size: st.Size, color: st.Color, link: a.URL}}, st, textW, 0, 0, RoleLegal, -1, "url", c.tags.lines(TagP, 0))...)
+	}
+	if q != nil {
+		// the QR code's link, after the text it repeats, described by
+		// the address
+		link := c.tags.add(TagLink, 0)
+		c.tags.node(link).Alt = a.URL
+		for i := range q.links {
+			q.links[i].Tag = link
+		}
 	}
 	// The closing block never splits: the address does not run onto a page
 	// of its own, nor does the QR code part from it or from the footer.
@@ -842,4 +892,21 @@ func closeFlow(body, closing []*unit) []*unit {
 		all[n-1] = &last
 	}
 	return append(all, closing...)
+}
+
+// figureAlt is a picture's alternate text: its alt, else its caption.
+func figureAlt(im *article.Image) string {
+	if a := strings.TrimSpace(im.Alt); a != "" {
+		return a
+	}
+	return strings.TrimSpace(im.Caption)
+}
+
+// headingTag is the tag of a body heading of level: at most one level
+// below the previous heading (the headline is level 1), so that a reader
+// never finds a level skipped.
+func (c *composer) headingTag(level int) TagKind {
+	level = max(2, min(level, c.heading+1))
+	c.heading = level
+	return HeadingTag(level)
 }

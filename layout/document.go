@@ -26,7 +26,8 @@ func (r Rect) Contains(o Rect, eps float64) bool {
 }
 
 // Role says what part of the article an item belongs to; tests and the
-// preflight use it, the renderer ignores it.
+// preflight use it, and the renderer the kind of furniture (an artifact's
+// type). The logical structure is Text.Tag's.
 type Role uint8
 
 const (
@@ -70,6 +71,15 @@ type Text struct {
 	// RTL marks text of a right-to-left run: Text is in logical order,
 	// Glyphs in visual order.
 	RTL bool
+	// Tag is the structure node the text belongs to (0: an artifact).
+	Tag TagID
+	// Hyphen marks text ending in a hyphen that the line break added: a
+	// reader of the text joins the word's parts without it.
+	Hyphen bool
+	// Space marks text followed by a word space that is not drawn (the
+	// gap of a justified line, the end of a line): a reader of the text
+	// reads a space after it.
+	Space bool
 }
 
 // HScale is the horizontal scale the text is drawn at: Scale, with 0
@@ -94,7 +104,8 @@ type Image struct {
 	Src              string
 	PixelsW, PixelsH int
 	Alt              string
-	Block            int // body block index, -1 for the lead photo
+	Block            int   // body block index, -1 for the lead photo
+	Tag              TagID // its Figure (0: decorative, an artifact)
 }
 
 // Rule is a straight line.
@@ -114,6 +125,7 @@ type Box struct {
 type LinkArea struct {
 	Rect
 	URL string
+	Tag TagID // its Link node
 }
 
 // Bookmark is an outline entry.
@@ -155,6 +167,12 @@ type Document struct {
 	// RTL is true for a right-to-left article: its pages are mirrored and
 	// a viewer should show them right to left.
 	RTL bool
+	// Lang is the language the article was set in (its own, the spec's,
+	// or the one recognised in its text); empty when unknown.
+	Lang string
+	// Tags is the logical structure (tags.go): Tags[0] is the document,
+	// every other node follows its parent, in the article's order.
+	Tags []Tag
 }
 
 // MissingGlyph is a character that no font in the chain has.

@@ -28,8 +28,8 @@ type unit struct {
 }
 
 // lineUnit turns a set line into a unit: texts, link areas and rules, with
-// the baseline placed within the line's leading.
-func lineUnit(sl *setLine, dx float64, leading float64, role Role, block int) *unit {
+// the baseline placed within the line's leading, tagged by lt.
+func lineUnit(sl *setLine, dx float64, leading float64, role Role, block int, lt *lineTags) *unit {
 	u := &unit{h: leading, group: -1, texts: make([]Text, 0, len(sl.frags)), hyph: sl.hyphenated}
 	size := sl.maxSize
 	if size == 0 {
@@ -40,7 +40,7 @@ func lineUnit(sl *setLine, dx float64, leading float64, role Role, block int) *u
 		f := &sl.frags[i]
 		t := Text{X: dx + f.x, Y: base - f.rise, Text: f.text, Font: f.font, Size: f.size, Color: f.color,
 			Width: f.width, Scale: f.scale, Asc: f.size * 0.78, Desc: f.size * 0.22, Role: role, Block: block,
-			Glyphs: f.glyphs, RTL: f.level&1 == 1}
+			Glyphs: f.glyphs, RTL: f.level&1 == 1, Tag: lt.of(f.link, f.text), Space: f.space, Hyphen: f.hyphen}
 		u.texts = append(u.texts, t)
 		if f.under {
 			y := base - f.rise + f.size*0.12
@@ -52,21 +52,22 @@ func lineUnit(sl *setLine, dx float64, leading float64, role Role, block int) *u
 		}
 		if f.link != "" {
 			r := t.Box()
-			if n := len(u.links); n > 0 && u.links[n-1].URL == f.link && abs(u.links[n-1].Right()-r.X) < f.size {
+			if n := len(u.links); n > 0 && u.links[n-1].URL == f.link && u.links[n-1].Tag == t.Tag && abs(u.links[n-1].Right()-r.X) < f.size {
 				u.links[n-1].W = r.Right() - u.links[n-1].X // one area across the words of a link
 			} else {
-				u.links = append(u.links, LinkArea{Rect: r, URL: f.link})
+				u.links = append(u.links, LinkArea{Rect: r, URL: f.link, Tag: t.Tag})
 			}
 		}
 	}
 	return u
 }
 
-// paragraphUnits makes one unit per line, grouped for the keep rules.
-func paragraphUnits(lines []setLine, dx, leading, spaceBefore float64, role Role, block, group int) []*unit {
+// paragraphUnits makes one unit per line, grouped for the keep rules and
+// tagged by lt.
+func paragraphUnits(lines []setLine, dx, leading, spaceBefore float64, role Role, block, group int, lt *lineTags) []*unit {
 	out := make([]*unit, len(lines))
 	for i := range lines {
-		u := lineUnit(&lines[i], dx, leading, role, block)
+		u := lineUnit(&lines[i], dx, leading, role, block, lt)
 		u.group, u.line, u.lines = group, i, len(lines)
 		if i == 0 {
 			u.space = spaceBefore

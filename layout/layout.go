@@ -64,7 +64,7 @@ func Layout(in *Input) (*Document, error) {
 			st.hyph = h
 		}
 	}
-	c := &composer{in: in, spec: s, set: st, loc: localeFor(lang), lang: lang}
+	c := &composer{in: in, spec: s, set: st, loc: localeFor(lang), lang: lang, tags: newTagTree()}
 	content := s.Content()
 	doc := &Document{}
 
@@ -93,6 +93,8 @@ func Layout(in *Input) (*Document, error) {
 		doc.Warnings = append(doc.Warnings, langWarning)
 	}
 	doc.Notes = c.notes
+	doc.Tags = c.tags.tags
+	doc.Lang = lang
 	for _, m := range st.missing {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no font has %q (U+%04X); left out", m.Where, m.Rune, m.Rune))
 	}

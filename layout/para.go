@@ -52,6 +52,10 @@ type setLine struct {
 type placedPiece struct {
 	piece
 	x float64
+	// space: a word space that is not drawn follows (Text.Space);
+	// hyphen: the fragment ends in the hyphen of the line's break
+	// (Text.Hyphen).
+	space, hyphen bool
 }
 
 // paraOpts are the parameters of one paragraph.

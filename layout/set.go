@@ -234,6 +234,9 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 					x += ln.BoxWidth(it)
 				}
 			case linebreak.Glue:
+				if len(pay[i].pieces) == 1 && (justify || i+1 >= ln.End) && len(sl.frags) > 0 {
+					sl.frags[len(sl.frags)-1].space = true // a word space not drawn
+				}
 				gw := it.Width
 				if r > 0 {
 					gw += r * it.Stretch
@@ -258,6 +261,9 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 			sl.appendPiece(h, x, true)
 			x += h.width
 			sl.hyphenated = true
+			sl.frags[len(sl.frags)-1].hyphen = true
+		} else if ln.End < len(items) && items[ln.End].Kind == linebreak.Glue && len(pay[ln.End].pieces) == 1 && len(sl.frags) > 0 {
+			sl.frags[len(sl.frags)-1].space = true // the line ends at a word space
 		}
 		sl.natural = x
 		if s.levels != nil || s.rtl {

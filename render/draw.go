@@ -60,6 +60,9 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetCompression(false) // finishPDF compresses the page contents
 	pdf.SetCatalogSort(true)
+	if meta.Lang == "" {
+		meta.Lang = doc.Lang
+	}
 	if opt.PDFA {
 		meta = meta.archival()
 	} else {
@@ -72,6 +75,9 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 	}
 
 	r := &drawer{pdf: pdf, book: book, images: images, opt: opt, fonts: map[layout.FontKey]bool{}, imgs: map[string]bool{}}
+	if len(doc.Tags) > 0 {
+		r.tag = newTagger(doc.Tags, pdf.RawWriteStr)
+	}
 	marks := bookmarksByPage(doc)
 	for i := range doc.Pages {
 		if err := ctx.Err(); err != nil {
@@ -86,6 +92,7 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 			pdf.Bookmark(b.Title, b.Level, b.Y)
 		}
 		r.page(p)
+		r.tag.endPage()
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("%w: page %d: %v", ErrRender, i+1, err)
 		}
@@ -98,7 +105,11 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
 	}
-	out, err := pdfpatch.FinishWith(raw.b, &r.subs, archive, &pdfpatch.Additions{Fonts: cids, RightToLeft: doc.RTL})
+	add := &pdfpatch.Additions{Fonts: cids, RightToLeft: doc.RTL, DisplayDocTitle: meta.Title != ""}
+	if r.tag != nil {
+		add.Structure = r.tag.structure(linkURLs(doc))
+	}
+	out, err := pdfpatch.FinishWith(raw.b, &r.subs, archive, add)
 	if err != nil {
 		return fmt.Errorf("%w: %v", ErrRender, err)
 	}
@@ -161,6 +172,7 @@ type drawer struct {
 	fonts  map[layout.FontKey]bool // page fonts registered, by fpdf family and style
 	imgs   map[string]bool
 	subs   pdfpatch.Streams // the real font programs and photos behind fpdf's placeholders
+	tag    *tagger          // marked content and structure (tags.go); nil: untagged
 	text   docFonts         // the faces the text is set in and their pages (fonts.go)
 	cids   cidFonts         // the Type0 fonts of shaped text (cidfont.go)
 	pageH  float64          // the current page's height
@@ -208,6 +220,7 @@ func (d *drawer) page(p *layout.Page) {
 		d.image(im)
 	}
 	for _, r := range p.Rules {
+		d.tag.to(artLayout)
 		pdf.SetDrawColor(d.color(r.Color))
 		pdf.SetLineWidth(r.Thickness)
 		pdf.Line(r.X1, r.Y1, r.X2, r.Y2)
@@ -219,9 +232,12 @@ func (d *drawer) page(p *layout.Page) {
 		if t.Text == "" {
 			continue
 		}
+		tag := d.tag.textTag(&t)
+		d.tag.to(tag)
+		d.tag.words(tag, t.Text, t.Space)
 		if t.Glyphs != nil {
 			if sf := d.book.shapedFace(t.Font); sf != nil {
-				d.drawShaped(sf, t)
+				d.drawShapedTagged(sf, t)
 			} else {
 				pdf.SetError(fmt.Errorf("font %s unavailable", t.Font.Family))
 			}
@@ -236,10 +252,12 @@ func (d *drawer) page(p *layout.Page) {
 			pdf.SetTextColor(d.color(t.Color))
 			lastColor, colorSet = t.Color, true
 		}
-		d.drawText(ff, t)
+		d.drawTagged(ff, t, tag)
 	}
+	d.tag.to(artNone)
 	for _, l := range p.Links {
 		pdf.LinkString(l.X, l.Y, l.W, l.H, l.URL)
+		d.tag.link(l.Tag)
 	}
 }
 
@@ -268,6 +286,13 @@ func (d *drawer) image(im layout.Image) {
 	data, ok := d.images(im)
 	if !ok {
 		return
+	}
+	if d.tag != nil {
+		if im.Tag > 0 && int(im.Tag) < len(d.tag.tags) {
+			d.tag.to(int32(im.Tag))
+		} else {
+			d.tag.to(artLayout)
+		}
 	}
 	name := im.Src + "@" + strconv.Itoa(im.PixelsW) + "x" + strconv.Itoa(im.PixelsH)
 	opts := fpdf.ImageOptions{ImageType: "JPG"}

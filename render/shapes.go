@@ -7,6 +7,9 @@ import (
 // boxes draws a page's filled rectangles (QR code modules).
 func (d *drawer) boxes(p *layout.Page) {
 	last := layout.Color{R: 1, G: 2, B: 3}
+	if len(p.Boxes) > 0 {
+		d.tag.to(artLayout)
+	}
 	for i, b := range p.Boxes {
 		if i == 0 || b.Color != last {
 			d.pdf.SetFillColor(d.color(b.Color))

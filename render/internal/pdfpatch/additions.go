@@ -17,6 +17,12 @@ type Additions struct {
 	// RightToLeft sets /ViewerPreferences <</Direction /R2L>> in the
 	// catalog (a right-to-left article).
 	RightToLeft bool
+	// DisplayDocTitle sets /ViewerPreferences <</DisplayDocTitle true>>:
+	// a viewer shows the document's title, not its file name.
+	DisplayDocTitle bool
+	// Structure, when not nil, makes the file a tagged PDF (see
+	// Structure).
+	Structure *Structure
 }
 
 // Font is a font dictionary that takes a placeholder's place.
@@ -44,15 +50,20 @@ func (f *pdfFile) apply(add *Additions) error {
 			return err
 		}
 	}
-	if len(add.Fonts) > 0 {
+	if add.Structure != nil {
+		if err := f.tagged(add.Structure); err != nil {
+			return fmt.Errorf("structure: %w", err)
+		}
+	}
+	if len(add.Fonts) > 0 || add.Structure != nil {
 		t, err := setEntry(f.trailer, "/Size", strconv.Itoa(len(f.objects)+1))
 		if err != nil {
 			return fmt.Errorf("trailer: %w", err)
 		}
 		f.trailer = t
 	}
-	if add.RightToLeft {
-		return f.rightToLeft()
+	if add.RightToLeft || add.DisplayDocTitle {
+		return f.viewerPreferences(add.RightToLeft, add.DisplayDocTitle)
 	}
 	return nil
 }
@@ -93,10 +104,10 @@ func (f *pdfFile) replaceFont(c Font) error {
 	return nil
 }
 
-// rightToLeft adds /ViewerPreferences <</Direction /R2L>> to the catalog,
-// so that a viewer shows the pages of a right-to-left article side by side
-// from the right.
-func (f *pdfFile) rightToLeft() error {
+// viewerPreferences adds /ViewerPreferences to the catalog: with rtl
+// /Direction /R2L, so that a viewer shows the pages of a right-to-left
+// article side by side from the right; with title /DisplayDocTitle true.
+func (f *pdfFile) viewerPreferences(rtl, title bool) error {
 	root, err := f.ref(f.trailer, "/Root")
 	if err != nil || root == nil {
 		return fmt.Errorf("%w: no catalog (%v)", errSyntax, err)
@@ -108,6 +119,16 @@ func (f *pdfFile) rightToLeft() error {
 	if end < 0 {
 		return fmt.Errorf("%w: catalog is not a dictionary", errSyntax)
 	}
-	root.value = slices.Concat(root.value[:end], []byte("/ViewerPreferences <</Direction /R2L>>\n"), root.value[end:])
+	prefs := "/ViewerPreferences <<"
+	if title {
+		prefs += "/DisplayDocTitle true"
+	}
+	if rtl {
+		if title {
+			prefs += " "
+		}
+		prefs += "/Direction /R2L"
+	}
+	root.value = slices.Concat(root.value[:end], []byte(prefs+">>\n"), root.value[end:])
 	return nil
 }
