@@ -8,6 +8,7 @@ import (
 type payload struct {
 	pieces []piece // a box's fragments (several when fonts change inside)
 	hyphen *piece  // a flagged penalty's hyphen
+	space  bool    // a glue that stands for a space it does not draw (a narrow no-break space)
 }
 
 // build turns tokens into line-breaking items with their payloads.
@@ -119,7 +120,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 			add(linebreak.PenaltyItem(0, 0, false), payload{})
 		case sepNarrow:
 			add(linebreak.PenaltyItem(0, linebreak.Infinity, false), payload{})
-			add(linebreak.GlueItem(s.narrowSpace(t), 0, 0), payload{})
+			add(linebreak.GlueItem(s.narrowSpace(t), 0, 0), payload{space: true})
 		case sepForced:
 			add(linebreak.GlueItem(0, finalGlue, 0), payload{})
 			add(linebreak.PenaltyItem(0, -linebreak.Infinity, false), payload{})
@@ -234,7 +235,7 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 					x += ln.BoxWidth(it)
 				}
 			case linebreak.Glue:
-				if len(pay[i].pieces) == 1 && (justify || i+1 >= ln.End) && len(sl.frags) > 0 {
+				if (len(pay[i].pieces) == 1 && (justify || i+1 >= ln.End) || pay[i].space) && len(sl.frags) > 0 {
 					sl.frags[len(sl.frags)-1].space = true // a word space not drawn
 				}
 				gw := it.Width

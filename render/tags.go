@@ -39,7 +39,7 @@ var artifactOps = map[int32]string{
 // link annotations after its marked content.
 type contentKey uint64
 
-func mcidKey(page, mcid int) contentKey  { return contentKey(page)<<32 | contentKey(mcid) }
+func mcidKey(page, mcid int) contentKey   { return contentKey(page)<<32 | contentKey(mcid) }
 func annotKey(page, annot int) contentKey { return contentKey(page)<<32 | 1<<31 | contentKey(annot) }
 
 // tagger marks the content of one document.
@@ -50,8 +50,8 @@ type tagger struct {
 	page    int     // the page being drawn (0-based)
 	mcids   []int32 // the current page's MCIDs: the tag of each
 	pages   [][]int32
-	annots  [][]int32                // each page's link annotations: the tag of each
-	content map[int32][]contentKey   // each tag's content, in drawing order
+	annots  [][]int32                  // each page's link annotations: the tag of each
+	content map[int32][]contentKey     // each tag's content, in drawing order
 	text    map[int32]*strings.Builder // the words of each Link, for its annotation
 	buf     []byte
 }
