@@ -8,8 +8,12 @@ func (c *composer) table(t *article.Table, bi int, width float64, where string) 
 	s := c.spec
 	st := s.Caption
 	var us []*unit
+	// Tagged as a division of paragraphs while the rows are set as
+	// lines; set in cells, it is a Table of TR rows of TH (with their
+	// Scope) and TD cells, with its Caption (tags.go).
+	div := c.tags.add(TagDiv, 0)
 	if t.Caption != "" {
-		us = append(us, c.paragraph(plainSpans(t.Caption, st), st, width, 0, 0, RoleCaption, bi, where+".caption")...)
+		us = append(us, c.paragraph(plainSpans(t.Caption, st), st, width, 0, 0, RoleCaption, bi, where+".caption", c.tags.lines(TagP, div))...)
 	}
 	for _, part := range [][][]article.Cell{t.Head, t.Rows} {
 		for _, row := range part {
@@ -23,11 +27,11 @@ func (c *composer) table(t *article.Table, bi int, width float64, where string) 
 				}
 				runs = append(runs, cell.Runs...)
 			}
-			us = append(us, c.paragraph(c.inline(runs, st), st, width, 0, 0, RoleBody, bi, where+".rows")...)
+			us = append(us, c.paragraph(c.inline(runs, st), st, width, 0, 0, RoleBody, bi, where+".rows", c.tags.lines(TagP, div))...)
 		}
 	}
 	if t.Credit != "" {
-		us = append(us, c.paragraph(plainSpans(t.Credit, s.Credit), s.Credit, width, 0, 0, RoleCredit, bi, where+".credit")...)
+		us = append(us, c.paragraph(plainSpans(t.Credit, s.Credit), s.Credit, width, 0, 0, RoleCredit, bi, where+".credit", c.tags.lines(TagP, div))...)
 	}
 	return us
 }
