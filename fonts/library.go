@@ -252,7 +252,7 @@ func (l *Library) load(e *entry) *SysFace {
 		e.failed = true
 		return nil
 	}
-	e.face = &SysFace{font: f, key: "@" + f.Name(), path: e.path}
+	e.face = &SysFace{font: f, key: "@" + f.Name(), path: e.path, index: e.index}
 	for _, o := range l.entries { // another file may hold a face of the same name
 		if o != e && o.face != nil && o.face.key == e.face.key {
 			e.face.key += fmt.Sprintf("#%d", e.order)

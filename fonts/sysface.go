@@ -8,10 +8,14 @@ import (
 // shaped (shaping.Font) and embedded in the PDF by glyph. It is immutable
 // and safe for concurrent use.
 type SysFace struct {
-	font *shaping.Font
-	key  string // "@" + PostScript name: the family name layout knows it by
-	path string
+	font  *shaping.Font
+	key   string // "@" + PostScript name: the family name layout knows it by
+	path  string
+	index int // the face's index in a collection (.ttc)
 }
+
+// Index returns the face's index in its file (0 unless a collection).
+func (f *SysFace) Index() int { return f.index }
 
 // Font returns the shaping font.
 func (f *SysFace) Font() *shaping.Font { return f.font }

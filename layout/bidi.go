@@ -55,8 +55,16 @@ func (s *setter) paraBidi(toks []token) (levels []uint8, base uint8) {
 		}
 	}
 	text := b.String()
+	// The paragraph level: the article's in a right-to-left article, else
+	// the first strong character's (P2, P3). go-text takes LeftToRight as
+	// an explicit level 0, under which Latin words in Arabic text would be
+	// level 0 rather than 2 and come out in reverse order.
+	dir := bidi.Neutral
+	if s.rtl {
+		dir = bidi.RightToLeft
+	}
 	var p bidi.Paragraph
-	runs := p.SegmentString(text, bidi.LeftToRight)
+	runs := p.SegmentString(text, dir)
 	levels = make([]uint8, len(text))
 	ri, run := 0, 0 // rune index, run
 	cur := runs.Run(0)
@@ -100,6 +108,19 @@ func (sl *setLine) reorder(base uint8, pageRTL bool) {
 	fr := sl.frags
 	if len(fr) == 0 {
 		return
+	}
+	// A space drawn as a fragment of its own (ragged lines) was given the
+	// paragraph's level; between two fragments of a higher level it takes
+	// the lower of theirs, as rules N1 and N2 resolve it, so that the
+	// words of a Latin name in Arabic text stay one left-to-right run.
+	for i := 1; i+1 < len(fr); i++ {
+		if strings.TrimSpace(fr[i].text) != "" {
+			continue
+		}
+		l := min(fr[i-1].level, fr[i+1].level)
+		if l > fr[i].level {
+			fr[i].level = l
+		}
 	}
 	hi, lowOdd := uint8(0), uint8(255)
 	for i := range fr {

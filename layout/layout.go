@@ -445,15 +445,8 @@ func (c *composer) runningFooters(doc *Document) {
 	for i := range doc.Pages {
 		p := &doc.Pages[i]
 		p.Rules = append(p.Rules, Rule{X1: content.X, Y1: y - st.Size*1.3, X2: content.Right(), Y2: y - st.Size*1.3, Thickness: 0.4, Color: s.RuleColor})
-		name := c.clean(s.Publication, st)
-		if name != "" {
-			p.Texts = append(p.Texts, Text{X: content.X, Y: y, Text: name, Font: st.Font, Size: st.Size, Color: st.Color,
-				Width: measure(f, name, st.Size), Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleRunningFooter, Block: -1})
-		}
-		num := c.loc.PageOf(i+1, n)
-		w := measure(f, num, st.Size)
-		p.Texts = append(p.Texts, Text{X: content.Right() - w, Y: y, Text: num, Font: st.Font, Size: st.Size, Color: st.Color,
-			Width: w, Asc: st.Size * 0.78, Desc: st.Size * 0.22, Role: RoleRunningFooter, Block: -1})
+		p.Texts = append(p.Texts, c.runningTexts(s.Publication, st, content.X, y, false, RoleRunningFooter, "publication")...)
+		p.Texts = append(p.Texts, c.runningTexts(c.loc.PageOf(i+1, n), st, content.Right(), y, true, RoleRunningFooter, "footer")...)
 	}
 }
 

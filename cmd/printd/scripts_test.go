@@ -1,0 +1,307 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The script fixtures: one article per script a newsroom prints in, each
+// with a headline, standfirst, byline, photo, caption and several
+// paragraphs (testdata/scripts). They need the system's Noto faces
+// (Debian fonts-noto-core, fonts-noto-cjk).
+var scriptFixtures = []struct {
+	name string
+	rtl  bool
+	font string // a face the fixture needs, under /usr/share/fonts
+}{
+	{"ar", true, "truetype/noto/NotoNaskhArabic-Regular.ttf"},
+	{"fa", true, "truetype/noto/NotoNaskhArabic-Regular.ttf"},
+	{"he", true, "truetype/noto/NotoSerifHebrew-Regular.ttf"},
+	{"mixed", true, "truetype/noto/NotoNaskhArabic-Regular.ttf"},
+	{"hi", false, "truetype/noto/NotoSerifDevanagari-Regular.ttf"},
+	{"bn", false, "truetype/noto/NotoSerifBengali-Regular.ttf"},
+	{"ta", false, "truetype/noto/NotoSerifTamil-Regular.ttf"},
+	{"th", false, "truetype/noto/NotoSerifThai-Regular.ttf"},
+	{"my", false, "truetype/noto/NotoSansMyanmar-Regular.ttf"},
+	{"zh-Hans", false, "opentype/noto/NotoSerifCJK-Regular.ttc"},
+	{"zh-Hant", false, "opentype/noto/NotoSerifCJK-Regular.ttc"},
+	{"ja", false, "opentype/noto/NotoSerifCJK-Regular.ttc"},
+	{"ko", false, "opentype/noto/NotoSerifCJK-Regular.ttc"},
+}
+
+func needFont(t *testing.T, rel string) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join("/usr/share/fonts", rel)); err != nil {
+		if os.Getenv("PRINTD_REQUIRE_TOOLS") != "" {
+			t.Fatalf("%s not installed (Debian fonts-noto-core, fonts-noto-cjk)", rel)
+		}
+		t.Skipf("%s not installed", rel)
+	}
+}
+
+// fixtureTexts returns the texts of an article in reading order: headline,
+// standfirst, byline, caption, credit, then the body's blocks.
+func fixtureTexts(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a struct {
+		Headline, Subheadline string
+		Authors               []string
+		Photo                 struct{ Caption, Credit string }
+		Body                  []struct {
+			Type, HTML, Text, Cite string
+			Items                  []string
+		}
+	}
+	if err := json.Unmarshal(b, &a); err != nil {
+		t.Fatal(err)
+	}
+	out := []string{a.Headline, a.Subheadline}
+	out = append(out, a.Authors...)
+	out = append(out, a.Photo.Caption, a.Photo.Credit)
+	tag := regexp.MustCompile(`<[^>]*>`)
+	for _, bl := range a.Body {
+		for _, s := range append([]string{bl.HTML, bl.Text}, bl.Items...) {
+			if s != "" {
+				out = append(out, html.UnescapeString(tag.ReplaceAllString(s, "")))
+			}
+		}
+		if bl.Cite != "" {
+			out = append(out, bl.Cite)
+		}
+	}
+	return out
+}
+
+// scriptLetters is letters for any script: also without the bidi controls
+// an extractor adds and without joiner controls, which only select forms.
+func scriptLetters(s string) string {
+	s = norm.NFKC.String(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r), r == '-', r == '\u00ad', r == '\u2010',
+			r >= '\u200b' && r <= '\u200f', r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// checkTextOrder checks that every text of the article is in the PDF's
+// extracted text, whole, in the article's order. Left-to-right pages are
+// read in the order of the content (pdftotext -raw), with each page's
+// running footer (drawn last) cut off, since a paragraph may go on over a
+// page. Right-to-left pages are read by pdftotext's own reordering, which
+// places neutral characters (punctuation, and digits next to them) by
+// guesswork: there only letters are compared.
+func checkTextOrder(t *testing.T, pdf string, texts []string, rtl bool) {
+	t.Helper()
+	fold := scriptLetters
+	if rtl {
+		fold = lettersOnly
+	}
+	var text strings.Builder
+	for page := 1; ; page++ {
+		p := strconv.Itoa(page)
+		args := []string{"-f", p, "-l", p, pdf, "-"}
+		if !rtl {
+			args = append([]string{"-raw"}, args...)
+		}
+		out, err := exec.Command(tool(t, "pdftotext"), args...).Output()
+		if err != nil || page > 20 {
+			break
+		}
+		s := string(out)
+		if strings.TrimSpace(s) == "" {
+			break
+		}
+		if i := strings.LastIndex(s, "example.org"); i > 0 && !rtl {
+			s = s[:i] // the running footer
+		}
+		text.WriteString(s)
+	}
+	got := fold(text.String())
+	pos := 0
+	for _, want := range texts {
+		w := fold(want)
+		if w == "" {
+			continue
+		}
+		i := strings.Index(got[pos:], w)
+		if i < 0 {
+			if strings.Contains(got, w) {
+				t.Errorf("out of order: %q", want)
+			} else {
+				t.Errorf("not in the PDF's text: %q\nnear: %q", want, near(got, w))
+			}
+			continue
+		}
+		pos += i + len(w)
+	}
+}
+
+// near shows where the extracted text parts from w: the longest start of
+// w found in it, and what follows there and in w.
+func near(got, w string) string {
+	r := []rune(w)
+	n := 0
+	for n < len(r) && strings.Contains(got, string(r[:n+1])) {
+		n++
+	}
+	if n < 4 {
+		return "(not even its start)"
+	}
+	i := strings.Index(got, string(r[:n])) + len(string(r[:n]))
+	g := []rune(got[i:])
+	return fmt.Sprintf("…%s| PDF: %s | article: %s", string(r[max(0, n-12):n]), string(g[:min(len(g), 12)]), string(r[n:min(len(r), n+12)]))
+}
+
+// lettersOnly keeps letters and marks.
+func lettersOnly(s string) string {
+	s = norm.NFKC.String(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// checkFontsEmbedded checks with pdffonts that every font is embedded.
+func checkFontsEmbedded(t *testing.T, pdf string) {
+	t.Helper()
+	out, err := exec.Command(tool(t, "pdffonts"), pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(lines) < 3 {
+		t.Fatalf("pdffonts lists no font:\n%s", out)
+	}
+	type0 := 0
+	for _, l := range lines[2:] {
+		f := strings.Fields(l)
+		// name type [encoding] emb sub uni object ID: emb is the fifth field from the end
+		if len(f) < 7 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+		if strings.Contains(l, "CID") {
+			type0++
+		}
+	}
+	if type0 == 0 {
+		t.Errorf("no CID font: the script's text is not set by glyph\n%s", out)
+	}
+}
+
+func checkQPDF(t *testing.T, pdf string) {
+	t.Helper()
+	if out, err := exec.Command(tool(t, "qpdf"), "--check", pdf).CombinedOutput(); err != nil {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+}
+
+// TestScriptFixtures renders every script fixture through the CLI and
+// checks the PDF: the article's text in logical order, fonts embedded,
+// qpdf's structure check, and right-to-left pages read from the right.
+func TestScriptFixtures(t *testing.T) {
+	for _, fx := range scriptFixtures {
+		t.Run(fx.name, func(t *testing.T) {
+			needFont(t, fx.font)
+			src := filepath.Join("..", "..", "testdata", "scripts", fx.name+".json")
+			pdf := renderFixture(t, filepath.Join("scripts", fx.name+".json"))
+			checkFontsEmbedded(t, pdf)
+			checkQPDF(t, pdf)
+			if !fx.rtl {
+				checkTextOrder(t, pdf, fixtureTexts(t, src), fx.rtl)
+			}
+		})
+	}
+}
+
+// bboxWord is a word of pdftotext -bbox-layout, with its line's box.
+type bboxLine struct {
+	xMin, xMax, yMin float64
+	text             string
+}
+
+var (
+	blockRE = regexp.MustCompile(`(?s)<block xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</block>`)
+	lineRE  = regexp.MustCompile(`(?s)<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>`)
+	wordRE  = regexp.MustCompile(`<word[^>]*>([^<]*)</word>`)
+)
+
+// pageLines returns the lines of page 1 as pdftotext -bbox-layout sees them.
+func pageLines(t *testing.T, pdf string) []bboxLine {
+	t.Helper()
+	out, err := exec.Command(tool(t, "pdftotext"), "-f", "1", "-l", "1", "-bbox-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ls []bboxLine
+	for _, m := range lineRE.FindAllStringSubmatch(string(out), -1) {
+		var l bboxLine
+		l.xMin, _ = strconv.ParseFloat(m[1], 64)
+		l.yMin, _ = strconv.ParseFloat(m[2], 64)
+		l.xMax, _ = strconv.ParseFloat(m[3], 64)
+		var ws []string
+		for _, w := range wordRE.FindAllStringSubmatch(m[5], -1) {
+			ws = append(ws, html.UnescapeString(w[1]))
+		}
+		l.text = lettersOnly(strings.Join(ws, ""))
+		ls = append(ls, l)
+	}
+	return ls
+}
+
+// checkRTLPage checks a right-to-left page with pdftotext -bbox-layout:
+// the first paragraph of the body stands in the rightmost column and the
+// last in a column left of it, and the lines of the first paragraph end
+// at the same right edge, its short last line included (right-aligned).
+func checkRTLPage(t *testing.T, pdf string, texts []string) {
+	t.Helper()
+	ls := pageLines(t, pdf)
+	body := texts[6:] // after headline, standfirst, byline, caption, credit
+	first, last := lettersOnly(body[0]), lettersOnly(body[len(body)-1])
+	var firstLines, lastLines []bboxLine
+	for _, l := range ls {
+		if len([]rune(l.text)) < 6 {
+			continue
+		}
+		if strings.Contains(first, l.text) {
+			firstLines = append(firstLines, l)
+		} else if strings.Contains(last, l.text) {
+			lastLines = append(lastLines, l)
+		}
+	}
+	if len(firstLines) < 2 || len(lastLines) < 1 {
+		t.Fatalf("lines of the first and last paragraph not found on page 1 (%d, %d)", len(firstLines), len(lastLines))
+	}
+	right := firstLines[0].xMax
+	for _, l := range firstLines {
+		if d := l.xMax - right; d > 1.5 || d < -1.5 {
+			t.Errorf("a line of the first paragraph ends at x=%.1f, the first at x=%.1f: not right-aligned (%q)", l.xMax, right, l.text)
+		}
+	}
+	if fl := firstLines[len(firstLines)-1]; fl.xMin <= firstLines[0].xMin+5 {
+		t.Errorf("the first paragraph's last line starts at x=%.1f, as far left as a full line (%.1f): not short at the left", fl.xMin, firstLines[0].xMin)
+	}
+	if ll := lastLines[len(lastLines)-1]; ll.xMax >= firstLines[0].xMin {
+		t.Errorf("the last paragraph (x %.1f–%.1f) is not in a column left of the first (x %.1f–%.1f): columns do not run right to left",
+			ll.xMin, ll.xMax, firstLines[0].xMin, firstLines[0].xMax)
+	}
+}
