@@ -103,8 +103,8 @@ func corpus(t *testing.T, dir string, n int, photos bool) (string, []expect) {
 // enginePrint is the real engine, reading photos next to the input.
 func enginePrint(dir string) batch.PrintFunc {
 	pc := photo.DefaultConfig()
-	pc.AllowFiles = true
-	pc.BaseDir = dir
+	pc.Fetch.AllowFiles = true
+	pc.Fetch.BaseDir = dir
 	p, err := engine.New(engine.Config{Photos: photo.NewStore(pc)})
 	if err != nil {
 		panic(err) // the embedded profile is tested

@@ -38,8 +38,8 @@ func BenchmarkPrintSeed(b *testing.B) {
 				b.Fatal(err)
 			}
 			cfg := photo.DefaultConfig()
-			cfg.AllowFiles = true
-			cfg.BaseDir = filepath.Join("..", "testdata")
+			cfg.Fetch.AllowFiles = true
+			cfg.Fetch.BaseDir = filepath.Join("..", "testdata")
 			p, err := New(Config{Photos: photo.NewStore(cfg)})
 			if err != nil {
 				b.Fatal(err)

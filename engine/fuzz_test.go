@@ -27,7 +27,7 @@ func FuzzPrint(f *testing.F) {
 	f.Add([]byte(`{"headline":"x","body":"<ul><li><b>a</li></ul><pre>\t</pre><hr><figure><img src=\"data:image/png;base64,iVBORw0KGgo=\"></figure>"}`))
 	f.Add([]byte(`{"headline":"x","lang":"ru","options":{"columns":4,"paper":"60x60mm","preset":"proof"},"body":[{"type":"list","ordered":true,"items":["в","и"]}]}`))
 	cfg := photo.DefaultConfig()
-	cfg.AllowFiles = false // no I/O: data: URIs only
+	cfg.Fetch.AllowFiles = false // no I/O: data: URIs only
 	p, err := New(Config{Photos: photo.NewStore(cfg)})
 	if err != nil {
 		f.Fatal(err)

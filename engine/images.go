@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"printd/article"
+	"printd/fetch"
 	"printd/internal/describe"
 	"printd/layout"
 	"printd/photo"
@@ -57,7 +58,9 @@ func images(pl *Plan) []imageRef {
 }
 
 // inspectImages reads every image's size (fetching it once) in parallel.
-func (p *Printer) inspectImages(ctx context.Context, pl *Plan, failed map[string]string) (map[string]layout.ImageInfo, []string, error) {
+// An image that cannot be had is an error in a strict plan, and otherwise
+// listed in lost.
+func (p *Printer) inspectImages(ctx context.Context, pl *Plan) (map[string]layout.ImageInfo, []*PhotoError, error) {
 	refs := images(pl)
 	infos := make(map[string]layout.ImageInfo, len(refs))
 	if len(refs) == 0 || p.photos == nil {
@@ -77,54 +80,50 @@ func (p *Printer) inspectImages(ctx context.Context, pl *Plan, failed map[string
 		}()
 	}
 	wg.Wait()
-	var warns []string
+	var lost []*PhotoError
 	for i, ref := range refs {
 		if err := results[i].err; err != nil {
 			if ctx.Err() != nil {
 				return nil, nil, ctx.Err()
 			}
+			pe := &PhotoError{Path: ref.path, Src: ref.src, Reason: photoReason(err), Err: err}
 			if pl.Strict {
-				return nil, nil, &PhotoError{Path: ref.path, Src: ref.src, Reason: photoReason(err), Err: err}
+				return nil, nil, pe
 			}
-			failed[ref.src] = photoReason(err)
+			lost = append(lost, pe)
 			continue
 		}
 		infos[ref.src] = layout.ImageInfo{Width: results[i].info.Width, Height: results[i].info.Height}
 	}
-	return infos, warns, nil
+	return infos, lost, nil
 }
 
-// photoReason is the short, client-safe reason a photo was left out.
+// photoReason is the short, client-safe reason a photo was left out: the
+// fetch's cause ("HTTP 503 after 3 attempts", "timed out", "address not
+// allowed") or what inspection found.
 func photoReason(err error) string {
+	var fe *fetch.Error
 	switch {
-	case errors.Is(err, photo.ErrForbiddenAddress):
-		return "address not allowed"
+	case errors.As(err, &fe):
+		return fe.Cause()
 	case errors.Is(err, photo.ErrTooManyPixels):
 		return "too many pixels"
-	case errors.Is(err, photo.ErrTooLarge):
-		return "too many bytes"
 	case errors.Is(err, photo.ErrUnsupported):
 		return "not a supported image"
-	case errors.Is(err, photo.ErrScheme):
-		return "source not allowed"
 	case errors.Is(err, context.DeadlineExceeded):
 		return "timed out"
-	case errors.Is(err, photo.ErrFetch):
-		var se *photo.StatusError
-		if errors.As(err, &se) {
-			return fmt.Sprintf("fetch failed (HTTP %d)", se.StatusCode)
-		}
-		return "fetch failed"
 	}
 	return "unavailable"
 }
 
-// prepareImages prepares each placed image at its target size.
-func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl *Plan) (map[imageKey][]byte, []string, error) {
-	strict := pl.Strict
+// prepareImages prepares each placed image at its target size. An image
+// that cannot be prepared is an error in a strict plan, and otherwise a
+// warning and listed in lost.
+func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl *Plan) (map[imageKey][]byte, []string, []*PhotoError, error) {
 	out := map[imageKey][]byte{}
 	var paths map[string]string // made on the first failure
 	var warns []string
+	var lost []*PhotoError
 	for _, pg := range doc.Pages {
 		for _, im := range pg.Images {
 			k := keyOf(im)
@@ -134,22 +133,24 @@ func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl *P
 			prep, err := p.photos.Prepared(ctx, im.Src, photo.Target{MaxW: im.PixelsW, MaxH: im.PixelsH, Quality: 85, Gray: pl.Spec.Grayscale})
 			if err != nil {
 				if ctx.Err() != nil {
-					return nil, nil, ctx.Err()
+					return nil, nil, nil, ctx.Err()
 				}
-				if strict {
-					if paths == nil {
-						paths = map[string]string{}
-						for _, ref := range images(pl) {
-							paths[ref.src] = ref.path
-						}
+				if paths == nil {
+					paths = map[string]string{}
+					for _, ref := range images(pl) {
+						paths[ref.src] = ref.path
 					}
-					return nil, nil, &PhotoError{Path: paths[im.Src], Src: im.Src, Reason: photoReason(err), Err: err}
+				}
+				pe := &PhotoError{Path: paths[im.Src], Src: im.Src, Reason: photoReason(err), Err: err}
+				if pl.Strict {
+					return nil, nil, nil, pe
 				}
 				warns = append(warns, fmt.Sprintf("photo %s left out: %v", describe.Source(im.Src), err))
+				lost = append(lost, pe)
 				continue
 			}
 			out[k] = prep.Data
 		}
 	}
-	return out, warns, nil
+	return out, warns, lost, nil
 }

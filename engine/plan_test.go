@@ -46,8 +46,8 @@ func testPrinter(t *testing.T, profiles map[string]string) *Printer {
 		}
 	}
 	cfg := photo.DefaultConfig()
-	cfg.AllowFiles = true
-	cfg.BaseDir = filepath.Join("..", "testdata")
+	cfg.Fetch.AllowFiles = true
+	cfg.Fetch.BaseDir = filepath.Join("..", "testdata")
 	p, err := New(Config{Profiles: profs, Photos: photo.NewStore(cfg)})
 	if err != nil {
 		t.Fatal(err)

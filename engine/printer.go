@@ -34,6 +34,9 @@ type Result struct {
 	// PhotoFailures counts the photos left out because they could not be
 	// fetched or prepared (each is also a warning).
 	PhotoFailures int
+	// Lost are those photos, each with its field, source, reason and
+	// cause, for the transport's log.
+	Lost []*PhotoError
 }
 
 // Config is what a Printer is made of.
@@ -112,12 +115,13 @@ func (p *Printer) Render(ctx context.Context, pl Plan, w io.Writer) (Result, err
 	if c.doc.Overset && pl.Strict {
 		return res, &OversetError{Pages: len(c.doc.Pages)}
 	}
-	prepared, warns, err := p.prepareImages(ctx, c.doc, &c.plan)
+	prepared, warns, lost, err := p.prepareImages(ctx, c.doc, &c.plan)
 	if err != nil {
 		return res, err
 	}
 	res.Warnings = append(res.Warnings, warns...)
-	res.PhotoFailures += len(warns) // every preparation warning is a photo left out
+	res.Lost = append(res.Lost, lost...)
+	res.PhotoFailures = len(res.Lost)
 	if err := p.draw(ctx, c.doc, c, prepared, meta(&c.plan.art), &buf); err != nil {
 		return res, err
 	}
@@ -156,12 +160,18 @@ func (p *Printer) draw(ctx context.Context, doc *layout.Document, c *composed, p
 func (p *Printer) compose(ctx context.Context, pl *Plan) (*composed, Result, error) {
 	var res Result
 	a := pl.art // layout keeps a pointer to it; the plan stays where it is
-	failed := map[string]string{}
-	infos, warns, err := p.inspectImages(ctx, pl, failed)
+	infos, lost, err := p.inspectImages(ctx, pl)
 	if err != nil {
 		return nil, res, err
 	}
-	res.Warnings = append(res.Warnings, warns...)
+	var failed map[string]string
+	if len(lost) > 0 {
+		failed = make(map[string]string, len(lost))
+		for _, pe := range lost {
+			failed[pe.Src] = pe.Reason
+		}
+	}
+	res.Lost = lost
 	book := render.Book{Set: pl.Profile.Set, Lib: p.fonts}
 	in := &layout.Input{Article: &a, Spec: pl.Spec, Fonts: book, Images: infos, ImageErrors: failed}
 	if pl.QR && a.URL != "" {
@@ -186,7 +196,7 @@ func (p *Printer) compose(ctx context.Context, pl *Plan) (*composed, Result, err
 	if doc.Overset {
 		res.Warnings = append(res.Warnings, (&OversetError{Pages: len(doc.Pages)}).Error())
 	}
-	res.PhotoFailures = len(failed)
+	res.PhotoFailures = len(lost)
 	return &composed{plan: *pl, doc: doc, book: book}, res, nil
 }
 
@@ -213,7 +223,7 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, over
 		if err == nil {
 			var pw []string
 			var imgs map[imageKey][]byte
-			imgs, pw, err = p.prepareImages(ctx, c.doc, &c.plan)
+			imgs, pw, _, err = p.prepareImages(ctx, c.doc, &c.plan)
 			r.Warnings = append(r.Warnings, pw...)
 			for k, v := range imgs {
 				prepared[k] = v

@@ -7,7 +7,6 @@ import (
 	"image/jpeg"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -42,33 +41,6 @@ func newCountingServer(t *testing.T, h http.HandlerFunc) *countingServer {
 	}))
 	t.Cleanup(s.Close)
 	return s
-}
-
-func newCountingTLSServer(t *testing.T, h http.HandlerFunc) *countingServer {
-	t.Helper()
-	s := &countingServer{}
-	s.Server = httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.hits.Add(1)
-		h(w, r)
-	}))
-	t.Cleanup(s.Close)
-	return s
-}
-
-// hostport returns the server's "127.0.0.1:port".
-func (s *countingServer) hostport(t *testing.T) string {
-	t.Helper()
-	u, err := url.Parse(s.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return u.Host
-}
-
-// trust makes f accept the test server's self-signed certificate.
-func trust(f *Fetcher, s *countingServer) {
-	pool := s.Client().Transport.(*http.Transport).TLSClientConfig.RootCAs
-	f.client.Transport.(*http.Transport).TLSClientConfig.RootCAs = pool
 }
 
 func serveBytes(data []byte, contentType string) http.HandlerFunc {

@@ -10,6 +10,8 @@ import (
 	lru "github.com/hashicorp/golang-lru/v2"
 	"golang.org/x/sync/singleflight"
 
+	"printd/fetch"
+	"printd/internal/bytecache"
 	"printd/internal/describe"
 )
 
@@ -25,11 +27,11 @@ const entryOverhead = 128
 // same prepared variant share one fetch and one decode. Values returned are
 // shared between callers and must not be modified. Safe for concurrent use.
 type Store struct {
-	fetcher   *Fetcher
+	fetcher   *fetch.Fetcher
 	maxPixels int64
-	raw       *byteLRU[[]byte]
+	raw       *bytecache.Cache[[]byte]
 	infos     *lru.Cache[string, Info]
-	prepared  *byteLRU[*Prepared]
+	prepared  *bytecache.Cache[*Prepared]
 	fetches   singleflight.Group
 	prepares  singleflight.Group
 }
@@ -42,11 +44,11 @@ func NewStore(cfg Config) *Store {
 		panic(err) // only for a non-positive size, which cannot happen
 	}
 	return &Store{
-		fetcher:   NewFetcher(cfg),
+		fetcher:   fetch.New(cfg.Fetch),
 		maxPixels: cfg.MaxPixels,
-		raw:       newByteLRU[[]byte](cfg.CacheBytes / 2),
+		raw:       bytecache.New[[]byte](cfg.CacheBytes/2, 0),
 		infos:     infos,
-		prepared:  newByteLRU[*Prepared](cfg.CacheBytes),
+		prepared:  bytecache.New[*Prepared](cfg.CacheBytes, 0),
 	}
 }
 
@@ -76,11 +78,11 @@ func (s *Store) Prepared(ctx context.Context, src string, t Target) (*Prepared, 
 	maxW, maxH := max(t.MaxW, 0), max(t.MaxH, 0)
 	srcKey := sourceKey(src)
 	key := strconv.Itoa(maxW) + "x" + strconv.Itoa(maxH) + "q" + strconv.Itoa(quality) + "g" + strconv.FormatBool(t.Gray) + " " + srcKey
-	if p, ok := s.prepared.get(key); ok {
+	if p, ok := s.prepared.Get(key); ok {
 		return p, nil
 	}
 	return coalesce(ctx, &s.prepares, key, src, func(ctx context.Context) (*Prepared, error) {
-		if p, ok := s.prepared.get(key); ok { // finished while we queued
+		if p, ok := s.prepared.Get(key); ok { // finished while we queued
 			return p, nil
 		}
 		got, err := s.source(ctx, src, srcKey)
@@ -91,7 +93,7 @@ func (s *Store) Prepared(ctx context.Context, src string, t Target) (*Prepared, 
 		if err != nil {
 			return nil, fmt.Errorf("photo %q: %w", describe.Source(src), err)
 		}
-		s.prepared.add(key, p, int64(len(p.Data)+len(key))+entryOverhead)
+		s.prepared.Add(key, p, int64(len(p.Data)+len(key))+entryOverhead)
 		return p, nil
 	})
 }
@@ -99,7 +101,7 @@ func (s *Store) Prepared(ctx context.Context, src string, t Target) (*Prepared, 
 // source returns the bytes and Info of src, from the cache or by one
 // coalesced fetch.
 func (s *Store) source(ctx context.Context, src, key string) (source, error) {
-	if data, ok := s.raw.get(key); ok {
+	if data, ok := s.raw.Get(key); ok {
 		if info, ok := s.infos.Get(key); ok {
 			return source{data: data, info: info}, nil
 		}
@@ -110,15 +112,15 @@ func (s *Store) source(ctx context.Context, src, key string) (source, error) {
 		}
 	}
 	return coalesce(ctx, &s.fetches, key, src, func(ctx context.Context) (source, error) {
-		data, err := s.fetcher.fetch(ctx, src)
+		data, err := s.fetcher.Fetch(ctx, src)
 		if err != nil {
-			return source{}, fmt.Errorf("photo %q: %w", describe.Source(src), err)
+			return source{}, err // a *fetch.Error, naming the source
 		}
 		info, err := Inspect(data, s.maxPixels)
 		if err != nil {
 			return source{}, fmt.Errorf("photo %q: %w", describe.Source(src), err)
 		}
-		s.raw.add(key, data, int64(len(data)+len(key))+entryOverhead)
+		s.raw.Add(key, data, int64(len(data)+len(key))+entryOverhead)
 		s.infos.Add(key, info)
 		return source{data: data, info: info}, nil
 	})
@@ -134,7 +136,11 @@ func coalesce[T any](ctx context.Context, g *singleflight.Group, key, src string
 	select {
 	case <-ctx.Done():
 		var zero T
-		return zero, fmt.Errorf("photo %q: %w: %w", describe.Source(src), ErrFetch, ctx.Err())
+		reason := fetch.ReasonCanceled
+		if ctx.Err() == context.DeadlineExceeded {
+			reason = fetch.ReasonTimeout
+		}
+		return zero, &fetch.Error{Src: src, Reason: reason, Err: ctx.Err()}
 	case r := <-ch:
 		if r.Err != nil {
 			var zero T

@@ -1,6 +1,8 @@
 package photo
 
 import (
+	"printd/fetch"
+
 	"bytes"
 	"context"
 	"encoding/base64"
@@ -19,7 +21,7 @@ func TestStoreCoalescesConcurrentPrepared(t *testing.T) {
 		time.Sleep(50 * time.Millisecond) // keep the fetch in flight while callers pile up
 		w.Write(photo)
 	})
-	s := NewStore(Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}})
+	s := NewStore(Config{Fetch: fetch.Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}}})
 
 	const callers = 20
 	results := make([]*Prepared, callers)
@@ -69,7 +71,7 @@ func TestStoreCoalescesConcurrentPrepared(t *testing.T) {
 func TestStoreInspectThenPrepared(t *testing.T) {
 	photo := testJPEG(t, 64, 32)
 	srv := newCountingServer(t, serveBytes(photo, "image/jpeg"))
-	s := NewStore(Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}})
+	s := NewStore(Config{Fetch: fetch.Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}}})
 	ctx := context.Background()
 	info, err := s.Inspect(ctx, srv.URL)
 	if err != nil || info.Width != 64 {
@@ -95,10 +97,10 @@ func TestStoreDoesNotCacheFailures(t *testing.T) {
 		}
 		w.Write(photo)
 	})
-	s := NewStore(Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}})
+	s := NewStore(Config{Fetch: fetch.Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}, Retry: fetch.Retry{Attempts: -1}}})
 	_, err := s.Prepared(context.Background(), srv.URL, Target{})
-	if !errors.Is(err, ErrFetch) || !strings.Contains(err.Error(), srv.URL) {
-		t.Fatalf("error = %v, want ErrFetch naming the source", err)
+	if !errors.Is(err, fetch.ErrFetch) || !strings.Contains(err.Error(), srv.URL) {
+		t.Fatalf("error = %v, want fetch.ErrFetch naming the source", err)
 	}
 	fail.Store(false)
 	if _, err := s.Prepared(context.Background(), srv.URL, Target{}); err != nil {
@@ -109,7 +111,7 @@ func TestStoreDoesNotCacheFailures(t *testing.T) {
 func TestStoreErrors(t *testing.T) {
 	html := []byte("<!doctype html><html><body>login</body></html>")
 	srv := newCountingServer(t, serveBytes(html, "text/html"))
-	s := NewStore(Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}})
+	s := NewStore(Config{Fetch: fetch.Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}}})
 	ctx := context.Background()
 	if _, err := s.Inspect(ctx, srv.URL); !errors.Is(err, ErrUnsupported) {
 		t.Errorf("HTML: error = %v, want ErrUnsupported", err)
@@ -117,9 +119,9 @@ func TestStoreErrors(t *testing.T) {
 	if _, err := s.Prepared(ctx, "data:image/png;base64,"+base64.StdEncoding.EncodeToString(pngHeader(30000, 30000)), Target{}); !errors.Is(err, ErrTooManyPixels) {
 		t.Errorf("pixel bomb: error = %v, want ErrTooManyPixels", err)
 	}
-	guarded := NewStore(Config{AllowHTTP: true})
-	if _, err := guarded.Prepared(ctx, srv.URL, Target{}); !errors.Is(err, ErrForbiddenAddress) {
-		t.Errorf("loopback: error = %v, want ErrForbiddenAddress", err)
+	guarded := NewStore(Config{Fetch: fetch.Config{AllowHTTP: true}})
+	if _, err := guarded.Prepared(ctx, srv.URL, Target{}); !errors.Is(err, fetch.ErrForbiddenAddress) {
+		t.Errorf("loopback: error = %v, want fetch.ErrForbiddenAddress", err)
 	}
 
 	cancelled, cancel := context.WithCancel(ctx)
@@ -154,11 +156,11 @@ func TestStorePreparedCacheBudget(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	n, used := s.prepared.usage()
+	n, used := s.prepared.Usage()
 	if used > budget || n == 0 || n == 40 {
 		t.Fatalf("prepared cache holds %d entries, %d bytes; budget %d", n, used, budget)
 	}
-	if _, rawUsed := s.raw.usage(); rawUsed > budget/2 {
+	if _, rawUsed := s.raw.Usage(); rawUsed > budget/2 {
 		t.Fatalf("raw cache uses %d bytes, budget %d", rawUsed, budget/2)
 	}
 }

@@ -1,7 +1,6 @@
 package service
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"printd/engine"
+	"printd/fetch"
 	"runtime"
 	"strings"
 	"time"
@@ -132,9 +132,9 @@ func DefaultConfig() Config {
 		QueueWait:       DefaultQueueWait,
 		CacheBytes:      DefaultCacheBytes,
 		CacheControl:    DefaultCacheControl,
-		PhotoMaxBytes:   photo.DefaultMaxBytes,
+		PhotoMaxBytes:   fetch.DefaultMaxBytes,
 		PhotoMaxPixels:  photo.DefaultMaxPixels,
-		PhotoTimeout:    photo.DefaultTimeout,
+		PhotoTimeout:    fetch.DefaultTimeout,
 		PhotoCacheBytes: photo.DefaultCacheBytes,
 		ShutdownGrace:   DefaultShutdownGrace,
 		MemoryLimit:     DefaultMemoryLimit,
@@ -242,44 +242,35 @@ func checkSourceTemplate(tmpl string, allowHTTP bool) error {
 	return nil
 }
 
-// checkAllowHosts reports a malformed allow-hosts entry at start-up. The
-// photo fetcher reports its configuration error on every fetch, even of an
-// empty data: URI, and only then.
+// checkAllowHosts reports a malformed allow-hosts entry at start-up.
 func checkAllowHosts(hosts []string) error {
-	if len(hosts) == 0 {
-		return nil
-	}
-	pc := photo.DefaultConfig()
-	pc.AllowHosts = hosts
-	if _, err := photo.NewFetcher(pc).Fetch(context.Background(), "data:,"); err != nil {
-		return err
-	}
-	return nil
+	return fetch.CheckAllowHosts(hosts)
 }
 
 // photoConfig is the photo store's share of the settings.
 func (c Config) photoConfig() photo.Config {
 	pc := photo.DefaultConfig()
-	pc.MaxBytes = c.PhotoMaxBytes
+	pc.Fetch.MaxBytes = c.PhotoMaxBytes
 	pc.MaxPixels = c.PhotoMaxPixels
-	pc.Timeout = c.PhotoTimeout
+	pc.Fetch.Timeout = c.PhotoTimeout
 	pc.CacheBytes = c.PhotoCacheBytes
-	pc.AllowHTTP = c.AllowHTTP
-	pc.AllowHosts = append([]string(nil), c.AllowHosts...)
+	pc.Fetch.AllowHTTP = c.AllowHTTP
+	pc.Fetch.AllowHosts = append([]string(nil), c.AllowHosts...)
 	if c.PhotoDir != "" {
-		pc.AllowFiles, pc.BaseDir, pc.Confine = true, c.PhotoDir, true
+		pc.Fetch.AllowFiles, pc.Fetch.BaseDir, pc.Fetch.Confine = true, c.PhotoDir, true
 	}
 	return pc
 }
 
 // sourceConfig is the article source's fetch rules: the photo rules with
 // the article size limit.
-func (c Config) sourceConfig() photo.Config {
-	pc := c.photoConfig()
-	pc.MaxBytes = c.MaxBody
-	pc.AllowFiles, pc.BaseDir, pc.Confine = false, "", false // never local files
-	pc.UserAgent = "printd/" + engine.Version
-	return pc
+func (c Config) sourceConfig() fetch.Config {
+	fc := c.photoConfig().Fetch
+	fc.MaxBytes = c.MaxBody
+	fc.AllowFiles, fc.BaseDir, fc.Confine = false, "", false // never local files
+	fc.UserAgent = "printd/" + engine.Version
+	fc.Accept = "application/json, */*;q=0.1"
+	return fc
 }
 
 func parseLevel(s string) (slog.Level, error) {

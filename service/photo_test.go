@@ -169,3 +169,30 @@ func (f fill) Read(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// TestPhotoFailureNamesItsCause: a photo the server answers 404 for is left
+// out with a warning saying "HTTP 404" (not only that the fetch failed), a
+// strict render's problem says it too, and the log has the whole cause.
+func TestPhotoFailureNamesItsCause(t *testing.T) {
+	missing := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(missing.Close)
+	var log syncBuffer
+	s := newTestServerLog(t, func(c *Config) {
+		c.AllowHTTP = true
+		c.AllowHosts = []string{"127.0.0.1"}
+		c.LogLevel = "warn"
+	}, &log)
+	body := seed(t, missing.URL+"/gone.jpg")
+	rec := post(t, s, "", body)
+	wantPDF(t, rec)
+	if w := rec.Header().Get("X-Printd-Warnings"); !strings.Contains(w, "HTTP 404") {
+		t.Errorf("warnings %q do not name the status", w)
+	}
+	p := problemOf(t, post(t, s, "strict=true", body), http.StatusUnprocessableEntity)
+	if !hasPath(p, "photo.src") || p.Errors[0].Message != "unavailable: HTTP 404" {
+		t.Errorf("problem %+v", p)
+	}
+	if l := string(log.Bytes()); !strings.Contains(l, "photo left out") || !strings.Contains(l, "HTTP 404 Not Found") || !strings.Contains(l, "/gone.jpg") {
+		t.Errorf("log lacks the cause:\n%s", l)
+	}
+}

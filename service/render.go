@@ -6,10 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"printd/engine"
 	"time"
 
 	"printd/article"
+	"printd/engine"
+	"printd/internal/describe"
 )
 
 // render returns the PDF for key from an identical render under way or
@@ -55,6 +56,9 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 	elapsed := time.Since(start)
 	s.metrics.renderSeconds.Observe(elapsed.Seconds())
 	s.metrics.photoFailures.Add(float64(res.PhotoFailures))
+	for _, pe := range res.Lost {
+		s.logPhoto(ctx, "photo left out", pe)
+	}
 	if err != nil {
 		outcome := "error"
 		switch {
@@ -64,6 +68,10 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 			outcome = "canceled"
 		case errors.Is(err, engine.ErrPhoto):
 			s.metrics.photoFailures.Inc()
+			var pe *engine.PhotoError
+			if errors.As(err, &pe) {
+				s.logPhoto(ctx, "photo unavailable", pe)
+			}
 		}
 		s.metrics.renders.WithLabelValues(outcome).Inc()
 		s.log.DebugContext(ctx, "render failed", "outcome", outcome, "err", err, "seconds", elapsed.Seconds())
@@ -93,4 +101,10 @@ func (s *Server) printArticle(ctx context.Context, art *article.Article, over ar
 		return engine.Result{}, err
 	}
 	return s.printer.Render(ctx, pl, w)
+}
+
+// logPhoto logs a photo that could not be had with its whole cause (the
+// response says only its field and reason).
+func (s *Server) logPhoto(ctx context.Context, msg string, pe *engine.PhotoError) {
+	s.log.WarnContext(ctx, msg, "field", pe.Path, "src", describe.Source(pe.Src), "reason", pe.Reason, "err", pe.Err)
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"printd/engine"
+	"printd/fetch"
 	"sort"
 	"sync/atomic"
 	"time"
@@ -37,7 +38,7 @@ type Server struct {
 	limiter *limiter
 	cache   *pdfCache
 	flight  *flight
-	source  *photo.Fetcher // nil: no article source
+	source  *fetch.Fetcher // nil: no article source
 	desk    http.Handler   // nil: the desk is off
 	// profileTag fingerprints the profile files, part of every ETag.
 	profileTag string
@@ -95,7 +96,7 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 		profileTag: tag,
 	}
 	if cfg.ArticleSource != "" {
-		s.source = photo.NewFetcher(cfg.sourceConfig())
+		s.source = fetch.New(cfg.sourceConfig())
 	}
 	s.metrics = newMetrics(s)
 	if cfg.Desk {

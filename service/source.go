@@ -10,7 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"printd/photo"
+	"printd/fetch"
 )
 
 // maxIDLen bounds an article id in GET /v1/articles/{id}.pdf.
@@ -57,7 +57,7 @@ func (s *Server) sourceURL(id string) string {
 }
 
 // fetchArticle fetches an article from the source under the photo fetch
-// rules, bounded by MaxBody. A 404 or 410 from the source is
+// rules (retries included), bounded by MaxBody. A 404 or 410 from the source is
 // errSourceMissing; any other failure is errSource, with a detail that
 // names no internal address (the log has the full error).
 func (s *Server) fetchArticle(ctx context.Context, id string) ([]byte, error) {
@@ -69,8 +69,8 @@ func (s *Server) fetchArticle(ctx context.Context, id string) ([]byte, error) {
 	if ctx.Err() != nil {
 		return nil, fmt.Errorf("%w: %w", errClientGone, ctx.Err())
 	}
-	var se *photo.StatusError
-	if errors.As(err, &se) && (se.StatusCode == http.StatusNotFound || se.StatusCode == http.StatusGone) {
+	var fe *fetch.Error
+	if errors.As(err, &fe) && fe.Reason == fetch.ReasonStatus && (fe.Status == http.StatusNotFound || fe.Status == http.StatusGone) {
 		s.metrics.sourceFetches.WithLabelValues("not_found").Inc()
 		return nil, fmt.Errorf("%w: %q", errSourceMissing, id)
 	}
@@ -78,14 +78,19 @@ func (s *Server) fetchArticle(ctx context.Context, id string) ([]byte, error) {
 	s.log.WarnContext(ctx, "article source failed", "id", id, "err", err)
 	var detail string
 	switch {
-	case errors.As(err, &se):
-		detail = fmt.Sprintf("it answered HTTP %d", se.StatusCode)
-	case errors.Is(err, photo.ErrTooLarge):
+	case fe == nil:
+		detail = "it could not be reached"
+	case fe.Reason == fetch.ReasonStatus:
+		detail = fmt.Sprintf("it answered HTTP %d", fe.Status)
+		if fe.Attempts > 1 {
+			detail += fmt.Sprintf(" (%d attempts)", fe.Attempts)
+		}
+	case fe.Reason == fetch.ReasonTooLarge:
 		detail = fmt.Sprintf("its answer exceeds the %d-byte limit", s.cfg.MaxBody)
-	case errors.Is(err, photo.ErrForbiddenAddress), errors.Is(err, photo.ErrScheme):
+	case fe.Reason == fetch.ReasonRefused, fe.Reason == fetch.ReasonScheme:
 		detail = "its address is not allowed (allow-hosts, allow-http)"
 	default:
-		detail = "it could not be reached"
+		detail = "it could not be reached: " + fe.Cause()
 	}
 	return nil, fmt.Errorf("%w: %s", errSource, detail)
 }

@@ -121,12 +121,12 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			size = st.Size()
 		}
 		input = f
-		pc.AllowFiles = true
-		pc.BaseDir = filepath.Dir(in)
+		pc.Fetch.AllowFiles = true
+		pc.Fetch.BaseDir = filepath.Dir(in)
 	}
-	pc.AllowHTTP = *allowHTTP
+	pc.Fetch.AllowHTTP = *allowHTTP
 	if *allowHosts != "" {
-		pc.AllowHosts = strings.Split(*allowHosts, ",")
+		pc.Fetch.AllowHosts = strings.Split(*allowHosts, ",")
 	}
 	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: fonts.Configured(*fontDirs)})
 	if err != nil {

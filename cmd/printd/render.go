@@ -87,11 +87,11 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	pc := photo.DefaultConfig()
-	pc.AllowFiles = true
-	pc.BaseDir = baseDir
-	pc.AllowHTTP = *allowHTTP
+	pc.Fetch.AllowFiles = true
+	pc.Fetch.BaseDir = baseDir
+	pc.Fetch.AllowHTTP = *allowHTTP
 	if *allowHosts != "" {
-		pc.AllowHosts = strings.Split(*allowHosts, ",")
+		pc.Fetch.AllowHosts = strings.Split(*allowHosts, ",")
 	}
 	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: fonts.Configured(*fontDirs)})
 	if err != nil {

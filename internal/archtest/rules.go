@@ -20,10 +20,11 @@ var rules = []rule{
 	{"article", []string{"internal/..."}},
 	{"fonts", []string{"shaping", "internal/..."}},
 
-	// Inputs: CMS adapters, photos.
+	// Inputs: CMS adapters; every outbound fetch; photos (fetched through
+	// fetch).
 	{"adapt", []string{"article", "internal/..."}},
-	{"photo", []string{"internal/..."}},
 	{"fetch", []string{"internal/..."}},
+	{"photo", []string{"fetch", "internal/..."}},
 
 	// Typesetting: pure, boxes in points.
 	{"layout", []string{"article", "internal/...", "layout/..."}},

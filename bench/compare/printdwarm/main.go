@@ -55,8 +55,8 @@ func run(in string, n int, out string) error {
 		return err
 	}
 	cfg := photo.DefaultConfig()
-	cfg.AllowFiles = true
-	cfg.BaseDir = filepath.Dir(in)
+	cfg.Fetch.AllowFiles = true
+	cfg.Fetch.BaseDir = filepath.Dir(in)
 	p, err := engine.New(engine.Config{Photos: photo.NewStore(cfg)})
 	if err != nil {
 		return err

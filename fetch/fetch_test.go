@@ -1,4 +1,4 @@
-package photo
+package fetch
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 
 func TestFetchLoopbackRefused(t *testing.T) {
 	srv := newCountingServer(t, serveBytes([]byte("secret"), "text/plain"))
-	f := NewFetcher(Config{AllowHTTP: true})
+	f := New(Config{AllowHTTP: true})
 	for _, u := range []string{srv.URL, strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)} {
 		_, err := f.Fetch(context.Background(), u+"/latest/meta-data/")
 		if !errors.Is(err, ErrForbiddenAddress) {
@@ -31,7 +31,7 @@ func TestFetchAllowedHost(t *testing.T) {
 	body := []byte("photo bytes")
 	srv := newCountingServer(t, serveBytes(body, "image/jpeg"))
 	for _, allow := range []string{"127.0.0.1", srv.hostport(t), "127.0.0.0/8"} {
-		f := NewFetcher(Config{AllowHTTP: true, AllowHosts: []string{allow}})
+		f := New(Config{AllowHTTP: true, AllowHosts: []string{allow}})
 		got, err := f.Fetch(context.Background(), srv.URL+"/a.jpg")
 		if err != nil {
 			t.Fatalf("AllowHosts %q: %v", allow, err)
@@ -64,7 +64,7 @@ func TestFetchRedirectToGuardedTarget(t *testing.T) {
 			if allow == "" {
 				allow = origin.hostport(t) // only the origin's port
 			}
-			f := NewFetcher(Config{AllowHTTP: true, AllowHosts: []string{allow}})
+			f := New(Config{AllowHTTP: true, AllowHosts: []string{allow}})
 			_, err := f.Fetch(context.Background(), origin.URL+"/start")
 			if !errors.Is(err, ErrForbiddenAddress) {
 				t.Fatalf("error = %v, want ErrForbiddenAddress", err)
@@ -84,7 +84,7 @@ func TestFetchRedirects(t *testing.T) {
 	loop = newCountingServer(t, func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, loop.URL+"/again", http.StatusFound)
 	})
-	f := NewFetcher(Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}})
+	f := New(Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}})
 	_, err := f.Fetch(context.Background(), loop.URL+"/start")
 	if !errors.Is(err, ErrFetch) {
 		t.Fatalf("loop error = %v, want ErrFetch", err)
@@ -109,7 +109,7 @@ func TestFetchRedirects(t *testing.T) {
 	}
 
 	// Negative MaxRedirects follows none.
-	none := NewFetcher(Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}, MaxRedirects: -1})
+	none := New(Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}, MaxRedirects: -1})
 	if _, err := none.Fetch(context.Background(), chain.URL+"/?n=2"); !errors.Is(err, ErrFetch) {
 		t.Fatalf("MaxRedirects -1: error = %v, want ErrFetch", err)
 	}
@@ -125,14 +125,14 @@ func TestFetchSchemes(t *testing.T) {
 		w.Write([]byte("secure"))
 	})
 
-	httpsOnly := NewFetcher(Config{AllowHosts: []string{"127.0.0.1"}})
+	httpsOnly := New(Config{AllowHosts: []string{"127.0.0.1"}})
 	trust(httpsOnly, secure)
 	got, err := httpsOnly.Fetch(context.Background(), secure.URL+"/ok")
 	if err != nil || string(got) != "secure" {
 		t.Fatalf("https fetch: %q, %v", got, err)
 	}
 
-	withHTTP := NewFetcher(Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}})
+	withHTTP := New(Config{AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}})
 	trust(withHTTP, secure)
 
 	tests := []struct {
@@ -188,7 +188,7 @@ func TestFetchLimitsAndStatus(t *testing.T) {
 			}
 		}
 	})
-	f := NewFetcher(Config{MaxBytes: limit, AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}, Timeout: 300 * time.Millisecond})
+	f := New(Config{MaxBytes: limit, AllowHTTP: true, AllowHosts: []string{"127.0.0.1"}, Timeout: 300 * time.Millisecond})
 
 	got, err := f.Fetch(context.Background(), srv.URL+"/exact")
 	if err != nil || len(got) != limit {
@@ -201,9 +201,9 @@ func TestFetchLimitsAndStatus(t *testing.T) {
 	}
 
 	_, err = f.Fetch(context.Background(), srv.URL+"/missing")
-	var se *StatusError
-	if !errors.Is(err, ErrFetch) || !errors.As(err, &se) || se.StatusCode != http.StatusNotFound {
-		t.Errorf("404: error = %v, want ErrFetch with StatusError 404", err)
+	var fe *Error
+	if !errors.Is(err, ErrFetch) || !errors.As(err, &fe) || fe.Status != http.StatusNotFound || fe.Attempts != 1 {
+		t.Errorf("404: error = %v, want ErrFetch with status 404 after one attempt", err)
 	}
 
 	start := time.Now()
@@ -224,7 +224,7 @@ func TestFetchFiles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "big.jpg"), make([]byte, 2048), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	f := NewFetcher(Config{AllowFiles: true, BaseDir: dir, MaxBytes: 1024})
+	f := New(Config{AllowFiles: true, BaseDir: dir, MaxBytes: 1024})
 	tests := []struct {
 		src     string
 		want    string
@@ -254,7 +254,7 @@ func TestFetchFiles(t *testing.T) {
 }
 
 func TestFetchBadAllowHostsReported(t *testing.T) {
-	f := NewFetcher(Config{AllowHosts: []string{"host:notaport"}})
+	f := New(Config{AllowHosts: []string{"host:notaport"}})
 	if _, err := f.Fetch(context.Background(), "https://127.0.0.1:1/a.jpg"); err == nil || !strings.Contains(err.Error(), "notaport") {
 		t.Fatalf("error = %v, want the malformed entry reported", err)
 	}

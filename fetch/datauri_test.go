@@ -1,4 +1,4 @@
-package photo
+package fetch
 
 import (
 	"bytes"
@@ -28,11 +28,11 @@ func TestFetchDataURI(t *testing.T) {
 		{"base64 percent-escaped", "data:image/png;base64," + url.QueryEscape(b64), png, nil},
 		{"percent-encoded", "data:image/png," + url.PathEscape(string(png)), png, nil},
 		{"no media type", "data:,hello%20world", []byte("hello world"), nil},
-		{"no comma", "data:image/png;base64", nil, ErrUnsupported},
-		{"bad base64", "data:image/png;base64,@@@@", nil, ErrUnsupported},
-		{"bad escape", "data:image/png,%zz", nil, ErrUnsupported},
+		{"no comma", "data:image/png;base64", nil, ErrMalformed},
+		{"bad base64", "data:image/png;base64,@@@@", nil, ErrMalformed},
+		{"bad escape", "data:image/png,%zz", nil, ErrMalformed},
 	}
-	f := NewFetcher(Config{})
+	f := New(Config{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := f.Fetch(context.Background(), tt.src)

@@ -1,4 +1,4 @@
-package photo
+package fetch
 
 import (
 	"context"
@@ -19,7 +19,7 @@ func TestConfinedFiles(t *testing.T) {
 	if err := os.Symlink(secret, filepath.Join(base, "link.jpg")); err != nil {
 		t.Skip("no symbolic links here")
 	}
-	f := NewFetcher(Config{AllowFiles: true, BaseDir: base, Confine: true})
+	f := New(Config{AllowFiles: true, BaseDir: base, Confine: true})
 	if b, err := f.Fetch(context.Background(), "ok.jpg"); err != nil || string(b) != "fine" {
 		t.Fatalf("inside: %q %v", b, err)
 	}

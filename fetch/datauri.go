@@ -1,4 +1,4 @@
-package photo
+package fetch
 
 import (
 	"encoding/base64"
@@ -14,7 +14,7 @@ func decodeDataURI(src string, limit int64) ([]byte, error) {
 	rest := src[len("data:"):]
 	comma := strings.IndexByte(rest, ',')
 	if comma < 0 {
-		return nil, fmt.Errorf("%w: data URI without comma", ErrUnsupported)
+		return nil, fmt.Errorf("%w: data URI without comma", ErrMalformed)
 	}
 	meta, payload := rest[:comma], rest[comma+1:]
 	isBase64 := false
@@ -39,18 +39,18 @@ func decodeDataURI(src string, limit int64) ([]byte, error) {
 		if strings.IndexByte(payload, '%') >= 0 {
 			p, err := url.PathUnescape(payload)
 			if err != nil {
-				return nil, fmt.Errorf("%w: data URI: %v", ErrUnsupported, err)
+				return nil, fmt.Errorf("%w: data URI: %v", ErrMalformed, err)
 			}
 			payload = p
 		}
 		var err error
 		if data, err = decodeBase64(payload); err != nil {
-			return nil, fmt.Errorf("%w: data URI: %v", ErrUnsupported, err)
+			return nil, fmt.Errorf("%w: data URI: %v", ErrMalformed, err)
 		}
 	} else {
 		p, err := url.PathUnescape(payload)
 		if err != nil {
-			return nil, fmt.Errorf("%w: data URI: %v", ErrUnsupported, err)
+			return nil, fmt.Errorf("%w: data URI: %v", ErrMalformed, err)
 		}
 		data = []byte(p)
 	}
