@@ -15,25 +15,56 @@ import (
 // before the damage were processed and recorded.
 var ErrInput = errors.New("batch: input unreadable")
 
-// record is one non-empty input record.
-type record struct {
-	num  int    // 1-based line (NDJSON) or element (array) number
-	data []byte // the raw JSON; nil when err is set
-	err  error  // why the record could not be read
-	end  int64  // input bytes consumed at its end
+// Record is one non-empty input record.
+type Record struct {
+	Num  int    // 1-based line (NDJSON) or element (array) number
+	Data []byte // the raw JSON; nil when Err is set
+	Err  error  // why the record could not be read (it fails alone)
+	End  int64  // input bytes consumed at its end
 }
 
-// label names a record in messages.
-func (r record) label(array bool) string {
+// Label names a record in messages: "line 3", or "element 3" of an array.
+func (r Record) Label(array bool) string {
 	if array {
-		return fmt.Sprintf("element %d", r.num)
+		return fmt.Sprintf("element %d", r.Num)
 	}
-	return fmt.Sprintf("line %d", r.num)
+	return fmt.Sprintf("line %d", r.Num)
 }
+
+// Reader reads the records of a batch: NDJSON, or a JSON array when the
+// first character that is not white space is '[' (after a byte order
+// mark). It holds one record at a time, bounded by its record limit. It is
+// the one batch reader: the command line's batch, the service's ZIP batch
+// and its merged PDF all read through it.
+type Reader struct {
+	rr recordReader
+}
+
+// NewReader reads records of at most maxRecord bytes from in (0 means
+// DefaultMaxRecordBytes). A longer NDJSON line is a Record with Err set;
+// a longer array element ends the input (ErrInput), as nothing after it
+// can be found without reading it.
+func NewReader(in io.Reader, maxRecord int64) (*Reader, error) {
+	if maxRecord <= 0 {
+		maxRecord = DefaultMaxRecordBytes
+	}
+	rr, err := newRecordReader(in, maxRecord)
+	if err != nil {
+		return nil, err
+	}
+	return &Reader{rr: rr}, nil
+}
+
+// Next returns the next non-empty record, io.EOF after the last, or an
+// error wrapping ErrInput when the input cannot be read on.
+func (r *Reader) Next() (Record, error) { return r.rr.next() }
+
+// Array reports whether the input is a JSON array.
+func (r *Reader) Array() bool { return r.rr.isArray() }
 
 // recordReader yields records until io.EOF; any other error is fatal.
 type recordReader interface {
-	next() (record, error)
+	next() (Record, error)
 	isArray() bool
 }
 
@@ -92,7 +123,7 @@ func (l *lineReader) isArray() bool { return false }
 
 func (l *lineReader) offset() int64 { return l.cr.n - int64(l.br.Buffered()) }
 
-func (l *lineReader) next() (record, error) {
+func (l *lineReader) next() (Record, error) {
 	for {
 		l.buf = l.buf[:0]
 		tooLong := false
@@ -115,25 +146,25 @@ func (l *lineReader) next() (record, error) {
 			}
 		}
 		if err != nil && err != io.EOF {
-			return record{}, fmt.Errorf("%w: after line %d: %w", ErrInput, l.line, err)
+			return Record{}, fmt.Errorf("%w: after line %d: %w", ErrInput, l.line, err)
 		}
 		if size == 0 && err == io.EOF {
-			return record{}, io.EOF
+			return Record{}, io.EOF
 		}
 		l.line++
-		rec := record{num: l.line, end: l.offset()}
+		rec := Record{Num: l.line, End: l.offset()}
 		if tooLong {
-			rec.err = fmt.Errorf("line longer than %d bytes", l.max)
+			rec.Err = fmt.Errorf("line longer than %d bytes", l.max)
 			return rec, nil
 		}
 		data := bytes.TrimSpace(l.buf)
 		if len(data) == 0 {
 			if err == io.EOF {
-				return record{}, io.EOF
+				return Record{}, io.EOF
 			}
 			continue
 		}
-		rec.data = bytes.Clone(data)
+		rec.Data = bytes.Clone(data)
 		return rec, nil
 	}
 }
@@ -182,12 +213,12 @@ func newArrayReader(cr *countingReader, br *bufio.Reader, max int64) (*arrayRead
 
 func (a *arrayReader) isArray() bool { return true }
 
-func (a *arrayReader) next() (record, error) {
+func (a *arrayReader) next() (Record, error) {
 	if a.broken != nil {
-		return record{}, a.broken
+		return Record{}, a.broken
 	}
 	if a.done {
-		return record{}, io.EOF
+		return Record{}, io.EOF
 	}
 	// The decoder may hold what it read ahead; allow one record beyond it.
 	a.lim.limit = a.lim.pos + a.max + 1
@@ -195,21 +226,21 @@ func (a *arrayReader) next() (record, error) {
 		a.done = true
 		tok, err := a.dec.Token()
 		if err != nil || tok != json.Delim(']') {
-			return record{}, fmt.Errorf("%w: %w", ErrInput, a.damage(err, "want ] at the end of the array"))
+			return Record{}, fmt.Errorf("%w: %w", ErrInput, a.damage(err, "want ] at the end of the array"))
 		}
 		if _, err := a.dec.Token(); err != io.EOF {
-			return record{}, fmt.Errorf("%w: %w", ErrInput, a.damage(err, "data after the array"))
+			return Record{}, fmt.Errorf("%w: %w", ErrInput, a.damage(err, "data after the array"))
 		}
-		return record{}, io.EOF
+		return Record{}, io.EOF
 	}
 	a.n++
 	var raw json.RawMessage
 	if err := a.dec.Decode(&raw); err != nil {
 		why := a.damage(err, "")
 		a.broken = fmt.Errorf("%w: element %d: %w", ErrInput, a.n, why)
-		return record{num: a.n, err: why, end: a.start + a.dec.InputOffset()}, nil
+		return Record{Num: a.n, Err: why, End: a.start + a.dec.InputOffset()}, nil
 	}
-	return record{num: a.n, data: raw, end: a.start + a.dec.InputOffset()}, nil
+	return Record{Num: a.n, Data: raw, End: a.start + a.dec.InputOffset()}, nil
 }
 
 // damage describes what broke the array, with its byte offset.

@@ -7,20 +7,20 @@ import (
 	"testing"
 )
 
-func readAll(t *testing.T, in string, max int64) ([]record, bool, error) {
+func readAll(t *testing.T, in string, max int64) ([]Record, bool, error) {
 	t.Helper()
-	rr, err := newRecordReader(strings.NewReader(in), max)
+	rr, err := NewReader(strings.NewReader(in), max)
 	if err != nil {
 		return nil, false, err
 	}
-	var out []record
+	var out []Record
 	for {
-		r, err := rr.next()
+		r, err := rr.Next()
 		if err == io.EOF {
-			return out, rr.isArray(), nil
+			return out, rr.Array(), nil
 		}
 		if err != nil {
-			return out, rr.isArray(), err
+			return out, rr.Array(), err
 		}
 		out = append(out, r)
 	}
@@ -118,16 +118,16 @@ func TestRecordReader(t *testing.T) {
 			var last int64
 			for i, w := range tt.want {
 				g := got[i]
-				if g.num != w.num || string(g.data) != w.data {
-					t.Errorf("record %d = %d %q, want %d %q", i, g.num, g.data, w.num, w.data)
+				if g.Num != w.num || string(g.Data) != w.data {
+					t.Errorf("record %d = %d %q, want %d %q", i, g.Num, g.Data, w.num, w.data)
 				}
-				if (g.err == nil) != (w.err == "") || g.err != nil && !strings.Contains(g.err.Error(), w.err) {
-					t.Errorf("record %d error %v, want %q", i, g.err, w.err)
+				if (g.Err == nil) != (w.err == "") || g.Err != nil && !strings.Contains(g.Err.Error(), w.err) {
+					t.Errorf("record %d error %v, want %q", i, g.Err, w.err)
 				}
-				if g.end <= last || g.end > int64(len(tt.in)) {
-					t.Errorf("record %d ends at %d after %d (input %d bytes)", i, g.end, last, len(tt.in))
+				if g.End <= last || g.End > int64(len(tt.in)) {
+					t.Errorf("record %d ends at %d after %d (input %d bytes)", i, g.End, last, len(tt.in))
 				}
-				last = g.end
+				last = g.End
 			}
 		})
 	}

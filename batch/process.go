@@ -16,13 +16,13 @@ import (
 // process turns one job into its row. Only a sink failure or the end of
 // ctx is an error; everything wrong with the article is a failed row.
 func (e *engine) process(ctx context.Context, j job) (row Row, err error) {
-	label := j.rec.label(e.array)
-	row = Row{Line: j.rec.num, ID: j.id, Status: StatusFailed, Offset: j.rec.end}
-	if j.rec.err != nil {
-		row.Error = label + ": " + j.rec.err.Error()
+	label := j.rec.Label(e.array)
+	row = Row{Line: j.rec.Num, ID: j.id, Status: StatusFailed, Offset: j.rec.End}
+	if j.rec.Err != nil {
+		row.Error = label + ": " + j.rec.Err.Error()
 		return row, nil
 	}
-	row.Input = e.inputHash(j.rec.data)
+	row.Input = e.inputHash(j.rec.Data)
 	if e.resumer != nil && len(j.prior) > 0 {
 		if old, ok := keep(ctx, e.resumer, j.name, row.Input, j.prior); ok {
 			row.Status, row.File = StatusSkipped, j.name
@@ -36,7 +36,7 @@ func (e *engine) process(ctx context.Context, j job) (row Row, err error) {
 			return article.DecodeOpts(data, article.DecodeOptions{})
 		}
 	}
-	art, warns, err := decode(j.rec.data)
+	art, warns, err := decode(j.rec.Data)
 	if err != nil {
 		describe(&row, label, e.array, err)
 		return row, nil

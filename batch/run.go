@@ -16,7 +16,7 @@ import (
 // job is one record on its way to a worker.
 type job struct {
 	seq   int // position among the shard's records, from 0
-	rec   record
+	rec   Record
 	id    string
 	name  string // file name given to it
 	clash string // the name it would have had, if taken
@@ -127,11 +127,11 @@ func (e *engine) dispatch(ctx context.Context, rr recordReader, idx priorIndex, 
 			return err
 		}
 		var pk peek
-		if rec.err == nil {
-			pk = peekRecord(rec.data)
+		if rec.Err == nil {
+			pk = peekRecord(rec.Data)
 		}
-		name, clash := names.name(pk.ID, pk.Headline, rec.num)
-		if !e.opts.Shard.has(pk.ID, rec.num) {
+		name, clash := names.name(pk.ID, pk.Headline, rec.Num)
+		if !e.opts.Shard.has(pk.ID, rec.Num) {
 			continue
 		}
 		j := job{seq: seq, rec: rec, id: pk.ID, name: name, clash: clash, prior: idx[name]}

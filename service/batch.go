@@ -1,7 +1,6 @@
 package service
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -182,45 +181,46 @@ func (c *byteCounter) Read(p []byte) (int, error) {
 const maxMerged = 1000
 
 // mergedPDF answers POST /v1/batch?format=pdf: every good article of the
-// NDJSON body in one PDF, a bookmark per article; the lines that failed are
-// listed in X-Printd-Failed (and the whole request fails only when none
-// could be rendered).
+// body (NDJSON or a JSON array, read by the batch reader as the ZIP batch
+// reads it) in one PDF, a bookmark per article; the records that failed
+// are listed in X-Printd-Failed (and the whole request fails only when
+// none could be rendered). The body is read to its end before anything is
+// rendered: one that cannot be is a problem, never a shorter PDF.
 func (s *Server) mergedPDF(c *gin.Context, body io.Reader, format adapt.Format, qo queryOptions) {
 	ctx := c.Request.Context()
-	br := bufio.NewReaderSize(body, 64<<10)
 	var arts []*article.Article
-	var lines []int
+	var labels []string
 	var failures []string
-	for line := 1; ; line++ {
-		rec, err := readLine(br, s.cfg.MaxBody)
-		if len(bytes.TrimSpace(rec)) > 0 {
-			if len(arts) >= maxMerged {
-				s.fail(c, fmt.Errorf("%w: more than %d articles for one merged PDF", errTooLarge, maxMerged))
-				return
-			}
-			switch {
-			case errors.Is(err, errTooLarge):
-				failures = append(failures, fmt.Sprintf("line %d: over %d bytes", line, s.cfg.MaxBody))
-			default:
-				art, _, _, derr := adapt.Decode(rec, string(format))
-				if derr != nil {
-					failures = append(failures, fmt.Sprintf("line %d: %s", line, firstLine(derr.Error())))
-				} else {
-					if art.Options.Preset == "" {
-						art.Options.Preset = article.DefaultBatchPreset
-					}
-					arts = append(arts, art)
-					lines = append(lines, line)
-				}
-			}
-		}
-		if err == io.EOF {
+	rr, err := batch.NewReader(body, s.cfg.MaxBody)
+	for err == nil {
+		var rec batch.Record
+		rec, err = rr.Next()
+		if err != nil {
 			break
 		}
-		if err != nil && !errors.Is(err, errTooLarge) {
-			s.fail(c, fmt.Errorf("%w: %v", errBodyRead, err))
+		if len(arts)+len(failures) >= maxMerged {
+			s.fail(c, fmt.Errorf("%w: more than %d articles for one merged PDF", errTooLarge, maxMerged))
 			return
 		}
+		label := rec.Label(rr.Array())
+		if rec.Err != nil {
+			failures = append(failures, label+": "+rec.Err.Error())
+			continue
+		}
+		art, _, _, derr := adapt.Decode(rec.Data, string(format))
+		if derr != nil {
+			failures = append(failures, label+": "+firstLine(derr.Error()))
+			continue
+		}
+		if art.Options.Preset == "" {
+			art.Options.Preset = article.DefaultBatchPreset
+		}
+		arts = append(arts, art)
+		labels = append(labels, label)
+	}
+	if err != io.EOF {
+		s.fail(c, bodyError(c.Request, err, s.cfg.BatchMaxBody))
+		return
 	}
 	if len(arts) == 0 {
 		s.fail(c, &article.ValidationError{Problems: []article.Problem{{Path: "body", Message: "no article could be read: " + strings.Join(failures, "; ")}}})
@@ -244,7 +244,7 @@ func (s *Server) mergedPDF(c *gin.Context, body io.Reader, format adapt.Format, 
 		return
 	}
 	for i, ferr := range failed {
-		failures = append(failures, fmt.Sprintf("line %d: %s", lines[i], firstLine(ferr.Error())))
+		failures = append(failures, labels[i]+": "+firstLine(ferr.Error()))
 	}
 	sort.Strings(failures)
 	h := c.Writer.Header()
@@ -258,33 +258,6 @@ func (s *Server) mergedPDF(c *gin.Context, body io.Reader, format adapt.Format, 
 	h.Set("Content-Disposition", `inline; filename="printd-batch.pdf"`)
 	h.Set("Cache-Control", "no-store")
 	c.Data(http.StatusOK, "application/pdf", buf.Bytes())
-}
-
-// readLine reads one NDJSON line of at most limit bytes; a longer one is
-// skipped to its end and reported with errTooLarge.
-func readLine(r *bufio.Reader, limit int64) ([]byte, error) {
-	var line []byte
-	over := false
-	for {
-		chunk, err := r.ReadSlice('\n')
-		if !over {
-			if int64(len(line)+len(chunk)) > limit {
-				over, line = true, line[:0]
-			} else {
-				line = append(line, chunk...)
-			}
-		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if over && (err == nil || err == io.EOF) {
-			if err == io.EOF {
-				return []byte("x"), fmt.Errorf("%w: %w", errTooLarge, io.EOF)
-			}
-			return []byte("x"), errTooLarge
-		}
-		return line, err
-	}
 }
 
 func firstLine(s string) string {

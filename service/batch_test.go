@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -326,5 +327,54 @@ func TestBatchBodyReadErrorIsAProblem(t *testing.T) {
 	p := problemOf(t, rec, http.StatusBadRequest)
 	if !strings.Contains(p.Detail, "unexpected EOF") {
 		t.Errorf("detail %q", p.Detail)
+	}
+}
+
+// TestBatchMergedPDFReadsJSONArray: format=pdf reads a JSON array as the
+// ZIP batch does (it was 422), names a bad element by its number, and a
+// broken array is a problem, never a shorter PDF.
+func TestBatchMergedPDFReadsJSONArray(t *testing.T) {
+	s := newTestServer(t, nil)
+	one := post(t, s, "", seed(t, "", withID("m-1")))
+	pages, _ := strconv.Atoi(one.Header().Get("X-Printd-Pages"))
+	arr := "[" + string(seed(t, "", withID("m-1"))) + ",\n{\"body\": []},\n" + string(seed(t, "", withID("m-2"))) + "]"
+	for _, ct := range []string{"application/json", "application/x-ndjson"} {
+		rec := postTo(t, s, "/v1/batch?format=pdf", ct, []byte(arr))
+		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "application/pdf" {
+			t.Fatalf("%s: status %d: %s", ct, rec.Code, truncate(rec.Body.String()))
+		}
+		if got := rec.Header().Get("X-Printd-Pages"); got != strconv.Itoa(2*pages) {
+			t.Errorf("%s: %s pages, want %d", ct, got, 2*pages)
+		}
+		if f := rec.Header().Get("X-Printd-Failed"); !strings.HasPrefix(f, "element 2: ") {
+			t.Errorf("%s: X-Printd-Failed %q", ct, f)
+		}
+	}
+	broken := "[" + string(seed(t, "", withID("m-1"))) + ", {\"id\": }, " + string(seed(t, "", withID("m-2"))) + "]"
+	p := problemOf(t, postTo(t, s, "/v1/batch?format=pdf", "application/json", []byte(broken)), http.StatusBadRequest)
+	if !strings.Contains(p.Detail, "element 2") {
+		t.Errorf("broken array: %q", p.Detail)
+	}
+}
+
+// TestBatchMergedPDFOverTCP: format=pdf over a real connection with 16
+// articles (where the ZIP batch lost articles) has every one of them.
+func TestBatchMergedPDFOverTCP(t *testing.T) {
+	s := newTestServer(t, nil)
+	one := post(t, s, "", seed(t, "", withID("b-1")))
+	pages, _ := strconv.Atoi(one.Header().Get("X-Printd-Pages"))
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	resp, err := http.Post(ts.URL+"/v1/batch?format=pdf", "application/x-ndjson", bytes.NewReader(batchBody(t, 16)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d, %v: %s", resp.StatusCode, err, truncate(string(body)))
+	}
+	if got := resp.Header.Get("X-Printd-Pages"); got != strconv.Itoa(16*pages) || resp.Header.Get("X-Printd-Failed") != "" {
+		t.Errorf("%s pages (want %d), failed %q", got, 16*pages, resp.Header.Get("X-Printd-Failed"))
 	}
 }
