@@ -97,6 +97,7 @@ func setupArchive(pdf *fpdf.Fpdf, m Meta) *pdfpatch.Archive {
 		docID = id.URN()
 	}
 	x := xmpInfo{
+		Archive:     true,
 		Title:       m.Title,
 		Description: m.Subject,
 		Creators:    m.creators(),
@@ -167,4 +168,24 @@ func wellFormedLang(tag string) bool {
 		}
 	}
 	return true
+}
+
+// setupAccessible gives pdf the XMP metadata of a PDF/UA-1 file: its
+// title, language, authors, description and tools, and pdfuaid:part 1.
+func setupAccessible(pdf *fpdf.Fpdf, m Meta) {
+	x := xmpInfo{
+		UA:          true,
+		Title:       m.Title,
+		Description: m.Subject,
+		Creators:    m.creators(),
+		Lang:        m.Lang,
+		Identifier:  m.ID,
+		Keywords:    m.Keywords,
+		Producer:    producer,
+		CreatorTool: m.Creator,
+	}
+	if x.CreatorTool == "" {
+		x.CreatorTool = defaultCreator
+	}
+	pdf.SetXmpMetadata(x.packet())
 }

@@ -218,18 +218,18 @@ func TestArchiveIsDeterministic(t *testing.T) {
 func TestPlainOutputIsNotArchival(t *testing.T) {
 	doc, book, images := archiveDoc(t)
 	pdf := renderBytes(t, doc, book, images, seedMeta(t), Options{})
-	for _, s := range []string{"/Metadata", "/OutputIntents", "/ID [", "/F 4", "pdfaid"} {
+	for _, s := range []string{"/OutputIntents", "/ID [", "/F 4", "pdfaid:"} {
 		if bytes.Contains(pdf, []byte(s)) {
 			t.Errorf("plain output contains %q", s)
 		}
 	}
-	if !bytes.HasPrefix(pdf, []byte("%PDF-1.3\n")) {
+	if !bytes.HasPrefix(pdf, []byte("%PDF-1.7\n")) { // tagged: PDF/UA-1 is PDF 1.7
 		t.Errorf("plain output header %q", pdf[:9])
 	}
 	qpdfCheck(t, pdf)
 	v := readPDF(t, pdf)
 	problems := strings.Join(v.pdfaProblems(), "\n")
-	for _, want := range []string{"trailer: /ID", "metadata: no /Metadata", "output intent: none", "flags /F"} {
+	for _, want := range []string{"trailer: /ID", "metadata: pdfaid:part", "output intent: none", "flags /F"} {
 		if !strings.Contains(problems, want) {
 			t.Errorf("the checker does not report %q on plain output; it reports:\n%s", want, problems)
 		}
@@ -250,7 +250,7 @@ func TestArchiveCheckerCatches(t *testing.T) {
 		{"part", "<pdfaid:part>2<", "<pdfaid:part>1<", "pdfaid:part"},
 		{"date", "<xmp:CreateDate>2025-11-19T14:05:00Z<", "<xmp:CreateDate>2025-11-19T14:05:01Z<", "/CreationDate"},
 		{"link flag", "/F 4 /Type /Annot", "/F 6 /Type /Annot", "flags /F"},
-		{"binary comment", "%PDF-1.4\n%\xc2\xb5\xc2\xb6\n", "%PDF-1.4\n%abcd\n", "header"},
+		{"binary comment", "%PDF-1.7\n%\xc2\xb5\xc2\xb6\n", "%PDF-1.7\n%abcd\n", "header"},
 		{"javascript", "/S /URI", "/S /JavaScript /JS (x)", "/JS"},
 		{"font not embedded", "/FontFile2", "/FontFileX", "not embedded"},
 		{"cmyk image", "/ColorSpace /DeviceRGB", "/ColorSpace /DeviceCMYK", "DeviceCMYK"},

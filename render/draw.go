@@ -72,6 +72,8 @@ func Render(ctx context.Context, doc *layout.Document, book Book, images ImageSo
 	var archive *pdfpatch.Archive
 	if opt.PDFA {
 		archive = setupArchive(pdf, meta)
+	} else if len(doc.Tags) > 0 {
+		setupAccessible(pdf, meta)
 	}
 
 	r := &drawer{pdf: pdf, book: book, images: images, opt: opt, fonts: map[layout.FontKey]bool{}, imgs: map[string]bool{}}

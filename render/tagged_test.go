@@ -13,6 +13,7 @@ import (
 
 	"printd/article"
 	"printd/layout"
+	"printd/render/internal/pdfpatch"
 )
 
 // structBlock is a block of a tagged PDF's structure tree as
@@ -237,7 +238,7 @@ func compareBlocks(t *testing.T, got, want []structBlock) {
 
 // taggedDoc lays out a with every picture available (the seed photo
 // stands in for each) and renders it.
-func taggedDoc(t *testing.T, a *article.Article, columns int, opt Options) (*layout.Document, []byte) {
+func taggedDoc(t *testing.T, a *article.Article, columns int, opt Options, edit ...func(*layout.Spec)) (*layout.Document, []byte) {
 	t.Helper()
 	photo, err := os.ReadFile(filepath.Join("..", "testdata", "seed-photo.jpg"))
 	if err != nil {
@@ -255,8 +256,12 @@ func taggedDoc(t *testing.T, a *article.Article, columns int, opt Options) (*lay
 	}
 	book := embeddedBook(t)
 	ap, _ := article.ParsePaper("A4")
-	doc, err := layout.Layout(&layout.Input{Article: a, Spec: layout.DefaultSpec(layout.PaperOf(ap), columns), Fonts: book,
-		Images: images, QR: [][]bool{{true, false}, {false, true}}})
+	spec := layout.DefaultSpec(layout.PaperOf(ap), columns)
+	for _, e := range edit {
+		e(&spec)
+	}
+	doc, err := layout.Layout(&layout.Input{Article: a, Spec: spec, Fonts: book,
+		Images: images, QR: [][]bool{{true, false}, {false, true}}, Slug: "id · v1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -367,5 +372,62 @@ func TestStructureOfEveryBlock(t *testing.T) {
 			}
 			compareBlocks(t, structText(t, pdf), expectedBlocks(a, doc, true))
 		})
+	}
+}
+
+// TestMatterhorn checks the conditions of the Matterhorn Protocol a
+// machine can check (pdfpatch.CheckTagged) on the fixtures and the
+// article with every block, as the web (PDF/UA-1), archive (PDF/A-2b,
+// tagged) and proof (marks and slug outside the trim) presets make them.
+func TestMatterhorn(t *testing.T) {
+	arts := map[string]*article.Article{"rich": richArticle(t)}
+	for _, name := range fixtures {
+		arts[name] = decodeFixture(t, name)
+	}
+	proof := func(s *layout.Spec) { s.Bleed, s.Marks = layout.MM(3), layout.MM(12) }
+	for name, a := range arts {
+		for _, preset := range []string{"web", "archive", "proof"} {
+			t.Run(name+"/"+preset, func(t *testing.T) {
+				var pdf []byte
+				switch preset {
+				case "web":
+					_, pdf = taggedDoc(t, a, 2, Options{})
+				case "archive":
+					_, pdf = taggedDoc(t, a, 2, Options{PDFA: true})
+				case "proof":
+					_, pdf = taggedDoc(t, a, 3, Options{}, proof)
+				}
+				for _, p := range pdfpatch.CheckTagged(pdf, preset != "archive") {
+					t.Error(p)
+				}
+			})
+		}
+	}
+}
+
+// TestMatterhornFailures spoils a good file in the ways the checks look
+// for and expects each to be reported.
+func TestMatterhornFailures(t *testing.T) {
+	_, pdf := taggedDoc(t, richArticle(t), 2, Options{})
+	if p := pdfpatch.CheckTagged(pdf, true); len(p) > 0 {
+		t.Fatalf("the good file fails: %v", p)
+	}
+	for _, tt := range []struct{ old, new, want string }{
+		{"/Marked true", "/Marked fals", "MarkInfo"},
+		{"/DisplayDocTitle true", "/DisplayDocTitle fals", "DisplayDocTitle"},
+		{"/S /Figure", "/S /Figure /Alt ()", "has no /Alt"},
+		{"/S /H2", "/S /H3", "H3 follows H1"},
+		{"/Tabs /S", "/Tabs /R", "Tabs"},
+		{"/Type /OBJR", "/Type /OBJX", "the parent tree gives"},
+		{"/StructParents 1", "/StructParents 0", "the parent tree gives MCID"},
+	} {
+		bad, err := pdfpatch.Replace(pdf, tt.old, tt.new)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Join(pdfpatch.CheckTagged(bad, true), "\n")
+		if !strings.Contains(got, tt.want) {
+			t.Errorf("%q → %q: want a problem with %q, got:\n%s", tt.old, tt.new, tt.want, got)
+		}
 	}
 }

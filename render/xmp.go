@@ -6,10 +6,15 @@ import (
 	"time"
 )
 
-// xmpInfo is what the XMP metadata packet of an archival PDF says. Every
-// field that has a document information dictionary counterpart must hold
-// exactly the value written there (PDF/A-2, 6.6.2.3).
+// xmpInfo is what the XMP metadata packet of a PDF says. Every field that
+// has a document information dictionary counterpart must hold exactly the
+// value written there (PDF/A-2, 6.6.2.3).
 type xmpInfo struct {
+	// Archive: the file is PDF/A-2b (dates, ids and pdfaid are written);
+	// UA: it is PDF/UA-1 (pdfuaid:part). A PDF/A file carries only
+	// properties of the schemas PDF/A predefines, which pdfuaid is not.
+	Archive, UA bool
+
 	Title       string   // dc:title; Info Title
 	Description string   // dc:description; Info Subject
 	Creators    []string // dc:creator; Info Author when there is exactly one
@@ -30,11 +35,12 @@ type xmpInfo struct {
 func xmpDate(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
 
 const (
-	nsDC     = "http://purl.org/dc/elements/1.1/"
-	nsXMP    = "http://ns.adobe.com/xap/1.0/"
-	nsPDF    = "http://ns.adobe.com/pdf/1.3/"
-	nsXMPMM  = "http://ns.adobe.com/xap/1.0/mm/"
-	nsPDFAID = "http://www.aiim.org/pdfa/ns/id/"
+	nsDC      = "http://purl.org/dc/elements/1.1/"
+	nsXMP     = "http://ns.adobe.com/xap/1.0/"
+	nsPDF     = "http://ns.adobe.com/pdf/1.3/"
+	nsXMPMM   = "http://ns.adobe.com/xap/1.0/mm/"
+	nsPDFAID  = "http://www.aiim.org/pdfa/ns/id/"
+	nsPDFUAID = "http://www.aiim.org/pdfua/ns/id/"
 )
 
 // packet renders the metadata as an XMP packet in UTF-8. The packet
@@ -46,7 +52,10 @@ func (x xmpInfo) packet() []byte {
 	b.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
 	b.WriteString(" <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
 	b.WriteString("  <rdf:Description rdf:about=\"\"")
-	for _, ns := range [...][2]string{{"dc", nsDC}, {"xmp", nsXMP}, {"pdf", nsPDF}, {"xmpMM", nsXMPMM}, {"pdfaid", nsPDFAID}} {
+	for _, ns := range [...][2]string{{"dc", nsDC}, {"xmp", nsXMP}, {"pdf", nsPDF}, {"xmpMM", nsXMPMM}, {"pdfaid", nsPDFAID}, {"pdfuaid", nsPDFUAID}} {
+		if (ns[0] == "pdfaid" || ns[0] == "xmpMM") && !x.Archive || ns[0] == "pdfuaid" && !x.UA {
+			continue
+		}
 		b.WriteString("\n    xmlns:" + ns[0] + "=\"" + ns[1] + "\"")
 	}
 	b.WriteString(">\n")
@@ -96,9 +105,11 @@ func (x xmpInfo) packet() []byte {
 	if x.Identifier != "" {
 		simple("dc:identifier", x.Identifier)
 	}
-	simple("xmp:CreateDate", xmpDate(x.Created))
-	simple("xmp:ModifyDate", xmpDate(x.Modified))
-	simple("xmp:MetadataDate", xmpDate(x.Modified))
+	if x.Archive {
+		simple("xmp:CreateDate", xmpDate(x.Created))
+		simple("xmp:ModifyDate", xmpDate(x.Modified))
+		simple("xmp:MetadataDate", xmpDate(x.Modified))
+	}
 	if x.CreatorTool != "" {
 		simple("xmp:CreatorTool", x.CreatorTool)
 	}
@@ -108,10 +119,15 @@ func (x xmpInfo) packet() []byte {
 	if x.Keywords != "" {
 		simple("pdf:Keywords", x.Keywords)
 	}
-	simple("xmpMM:DocumentID", x.DocumentID)
-	simple("xmpMM:InstanceID", x.InstanceID)
-	simple("pdfaid:part", "2")
-	simple("pdfaid:conformance", "B")
+	if x.Archive {
+		simple("xmpMM:DocumentID", x.DocumentID)
+		simple("xmpMM:InstanceID", x.InstanceID)
+		simple("pdfaid:part", "2")
+		simple("pdfaid:conformance", "B")
+	}
+	if x.UA {
+		simple("pdfuaid:part", "1")
+	}
 
 	b.WriteString("  </rdf:Description>\n </rdf:RDF>\n</x:xmpmeta>\n")
 	b.WriteString("<?xpacket end=\"w\"?>")

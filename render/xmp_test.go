@@ -18,11 +18,12 @@ func TestXMPPacket(t *testing.T) {
 		in   xmpInfo
 	}{
 		{"full", xmpInfo{
-			Title: `Tom & Jerry <"live">`, Description: "a ‘b’ c", Creators: []string{"A <a>", "B & b"},
+			Archive: true,
+			Title:   `Tom & Jerry <"live">`, Description: "a ‘b’ c", Creators: []string{"A <a>", "B & b"},
 			Lang: "en-GB", Identifier: "id&1", Keywords: "k1, k2", Producer: "printd", CreatorTool: "tool",
 			Created: c, Modified: c.Add(time.Hour), DocumentID: pdfpatch.DocumentMark, InstanceID: pdfpatch.InstanceMark,
 		}},
-		{"empty", xmpInfo{DocumentID: pdfpatch.DocumentMark, InstanceID: pdfpatch.InstanceMark}},
+		{"empty", xmpInfo{Archive: true, DocumentID: pdfpatch.DocumentMark, InstanceID: pdfpatch.InstanceMark}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -164,5 +165,24 @@ func TestArchivalMeta(t *testing.T) {
 		if !m.Created.Equal(tt.wantCreated) || !m.Modified.Equal(tt.wantModified) || m.Created.Location() != time.UTC || m.Modified.Nanosecond() != 0 {
 			t.Errorf("%s: dates %v, %v; want %v, %v", tt.name, m.Created, m.Modified, tt.wantCreated, tt.wantModified)
 		}
+	}
+}
+
+// TestXMPAccessible: the packet of a PDF/UA file claims PDF/UA-1 and not
+// PDF/A, and names the title in the document's language.
+func TestXMPAccessible(t *testing.T) {
+	p := xmpInfo{UA: true, Title: "T & t", Lang: "de", Producer: "printd"}.packet()
+	x, err := parseXMP(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := x.simple(nsPDFUAID, "part"); got != "1" {
+		t.Errorf("pdfuaid:part = %q, want 1", got)
+	}
+	if got := x.simple(nsPDFAID, "part"); got != "" {
+		t.Errorf("pdfaid:part = %q in a file that is not PDF/A", got)
+	}
+	if got := x.alt(nsDC, "title")["de"]; got != "T & t" {
+		t.Errorf("dc:title[de] = %q", got)
 	}
 }

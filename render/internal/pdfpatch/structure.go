@@ -217,7 +217,20 @@ func (f *pdfFile) tagged(s *Structure) error {
 		f.objects = append(f.objects, o)
 		f.byNum[o.num] = o
 	}
+	f.header = headerVersion(f.header, '7')
 	return f.addToCatalog(root, " /StructTreeRoot "+ref(rootNum)+" /MarkInfo <</Marked true>>")
+}
+
+// headerVersion returns header with the version raised to 1.v when lower
+// (tagged PDF/UA-1 files are PDF 1.7).
+func headerVersion(header []byte, v byte) []byte {
+	at := len("%PDF-1.")
+	if len(header) <= at || header[at] >= v {
+		return header
+	}
+	h := bytes.Clone(header)
+	h[at] = v
+	return h
 }
 
 func tagsAt(t [][]AnnotTag, p int) []AnnotTag {
