@@ -297,14 +297,14 @@ func TestDeskInBrowser(t *testing.T) {
 	})
 
 	lowres := lowResArticle(t)
-	t.Run("coarse photo is an error highlighted over it", func(t *testing.T) {
+	t.Run("coarse photo is a warning highlighted over it", func(t *testing.T) {
 		want, _ := pagesOf(t, lowres, "")
 		act(t, want, paste(lowres))
-		label := text(t, ".pf-list button.pf-item.error")
-		if !strings.Contains(label, "ppi") {
-			t.Fatalf("first error %q, want the photo's ppi", label)
+		label := text(t, ".pf-list button.pf-item.warning")
+		if !strings.Contains(label, "96 ppi") || !strings.Contains(label, "narrower than its column") {
+			t.Fatalf("first warning %q, want the photo at its 96 ppi size", label)
 		}
-		run(t, chromedp.Evaluate[chromedp.Void](`document.querySelector(".pf-list button.pf-item.error").click()`),
+		run(t, chromedp.Evaluate[chromedp.Void](`document.querySelector(".pf-list button.pf-item.warning").click()`),
 			chromedp.Poll[chromedp.Void](`document.querySelector(".page .highlight")`))
 		// the highlight lies over the photo: the canvas is the photo's red
 		// at the highlight's centre and at points near its corners

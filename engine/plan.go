@@ -101,6 +101,15 @@ func plan(prof *profile.Profile, r article.Resolved, art *article.Article) (Plan
 		spec.Marks = layout.MM(12)
 		pl.Strict = true
 	}
+	sh := prof.Sheet(pl.Preset)
+	spec.MinPPI = float64(article.DefaultMinPPI(pl.Preset))
+	if sh.MinPPI > 0 {
+		spec.MinPPI = float64(sh.MinPPI)
+	}
+	spec.FigureAlign = layout.AlignCenter
+	if sh.ImageAlign == article.ImageStart {
+		spec.FigureAlign = layout.AlignLeft
+	}
 	if r.Strict != nil {
 		pl.Strict = *r.Strict
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"printd/article"
+	"printd/layout"
 	"printd/photo"
 	"printd/profile"
 )
@@ -194,5 +195,30 @@ func TestOverset(t *testing.T) {
 	rep, err := p.Preflight(context.Background(), a)
 	if err != nil || !rep.Overset || rep.Status != "error" {
 		t.Errorf("preflight %+v %v", rep, err)
+	}
+}
+
+// A preset's smallest picture resolution and the placement of a small
+// picture come from printd's defaults (96 ppi on the web, 150 on paper)
+// unless the publication's sheet sets them.
+func TestPlanMinPPI(t *testing.T) {
+	p := testPrinter(t, map[string]string{"daily": "name: daily\npresets: {archive: {min_ppi: 200, image_align: start}}\n"})
+	a := seedArticle(t)
+	for _, c := range []struct {
+		pub, preset string
+		ppi         float64
+		align       layout.Align
+	}{
+		{"", "web", 96, layout.AlignCenter}, {"", "archive", 150, layout.AlignCenter}, {"", "proof", 150, layout.AlignCenter},
+		{"daily", "web", 96, layout.AlignCenter}, {"daily", "archive", 200, layout.AlignLeft},
+	} {
+		a.Publication = c.pub
+		pl, err := p.Plan(a, article.Over{From: article.FromQuery, Options: article.Options{Preset: c.preset}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.Spec.MinPPI != c.ppi || pl.Spec.FigureAlign != c.align {
+			t.Errorf("%s/%s: min ppi %v align %v, want %v %v", c.pub, c.preset, pl.Spec.MinPPI, pl.Spec.FigureAlign, c.ppi, c.align)
+		}
 	}
 }

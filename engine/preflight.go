@@ -11,11 +11,14 @@ import (
 	"printd/layout"
 )
 
-// Effective resolution thresholds for print, in pixels per inch.
-const (
-	WarnPPI  = 200
-	ErrorPPI = 120
-)
+// WarnPPI is the effective resolution under which a picture prints soft
+// on paper; the web preset warns under the resolution it prepares pictures
+// for (150 ppi). Under the plan's smallest resolution (layout.Spec.MinPPI:
+// 96 ppi on the web, 150 on paper, or the profile's) is an error, which
+// layout never lets happen to a picture of the article: it sets one with
+// too few pixels smaller instead, and the report says so (level info, or
+// warning when it still prints under WarnPPI).
+const WarnPPI = 200
 
 // Report is the preflight report: what a print editor checks before the
 // page goes to the printer.
@@ -47,9 +50,13 @@ type ImageReport struct {
 	Pixels       [2]int  `json:"pixels"`     // the source's width and height
 	PrintedMM    [2]int  `json:"printed_mm"` // the printed width and height of the whole picture
 	EffectivePPI float64 `json:"effective_ppi"`
-	Level        string  `json:"level"` // ok | warning | error
+	Level        string  `json:"level"` // ok | info | warning | error
 	Page         int     `json:"page"`  // 1-based
 	Box          Box     `json:"box"`   // the visible (cropped) picture
+	// Note says what layout did about the picture's resolution: that it
+	// was set smaller than its column, at its size at the smallest
+	// resolution the preset prints at.
+	Note string `json:"note,omitempty"`
 }
 
 // Box is a rectangle on a page in points, from the page's top-left corner
@@ -97,6 +104,8 @@ func preflight(pl *Plan, doc *layout.Document, infos map[string]layout.ImageInfo
 		}
 	}
 	fonts := map[string]bool{}
+	minPPI := pl.Spec.MinPPI
+	warnPPI := math.Min(WarnPPI, pl.Spec.PPI)
 	for i, p := range doc.Pages {
 		r.Sheets[i] = Sheet{Width: round2(p.Width), Height: round2(p.Height), Trim: boxOf(p.Trim), Bleed: boxOf(p.Bleed)}
 		for _, im := range p.Images {
@@ -109,18 +118,30 @@ func preflight(pl *Plan, doc *layout.Document, infos map[string]layout.ImageInfo
 			ir := ImageReport{Src: describe.Source(im.Src), Pixels: [2]int{info.Width, info.Height},
 				PrintedMM:    [2]int{int(math.Round(full.W / 72 * 25.4)), int(math.Round(full.H / 72 * 25.4))},
 				EffectivePPI: math.Round(ppi), Level: "ok", Page: i + 1, Box: boxOf(im.Rect)}
-			if im.Block >= 0 {
+			switch {
+			case im.Block >= 0:
 				ir.Where = fmt.Sprintf("body[%d]", im.Block)
-			} else {
+			case im.Src == pl.Spec.MastheadLogo:
+				ir.Where = "masthead.logo"
+			default:
 				ir.Where = "photo"
 			}
+			rp := math.Round(ppi)
 			switch {
-			case ppi < ErrorPPI:
+			case rp < math.Round(minPPI):
 				ir.Level = "error"
-			case ppi < WarnPPI:
+			case rp < warnPPI:
 				ir.Level = "warning"
+			case im.Limited:
+				ir.Level = "info"
 			}
-			level(ir.Level)
+			if im.Limited {
+				ir.Note = fmt.Sprintf("set at %d × %d mm, its size at %.0f ppi, narrower than its column",
+					ir.PrintedMM[0], ir.PrintedMM[1], minPPI)
+			}
+			if ir.Level != "info" {
+				level(ir.Level)
+			}
 			r.Images = append(r.Images, ir)
 		}
 		for _, t := range p.Texts {

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"printd/article"
-	"printd/internal/describe"
 	"printd/layout/locale"
 )
 
@@ -181,155 +179,6 @@ func sameDay(a, b time.Time) bool {
 	y1, m1, d1 := a.Date()
 	y2, m2, d2 := b.Date()
 	return y1 == y2 && m1 == m2 && d1 == d2
-}
-
-// figure is an image scaled to width (and at most maxH tall) with its
-// caption and credit below, as one unit that never splits.
-func (c *composer) figure(im *article.Image, width, maxH float64, block int, where string) *unit {
-	s := c.spec
-	var parts []*unit
-	info, ok := c.in.Images[im.Src]
-	// A picture is a Figure, its alternate text the photo's alt, else its
-	// caption; its caption and credit are the Figure's Caption. A picture
-	// with neither is decorative (an artifact; the preflight warns). The
-	// caption of a picture left out is a paragraph.
-	var fig TagID
-	capParent, capKind := TagID(0), TagP
-	if ok && info.Width > 0 && info.Height > 0 {
-		img := c.fitImage(im, info, width, maxH, block)
-		if alt := figureAlt(im); alt != "" {
-			fig = c.tags.add(TagFigure, 0)
-			c.tags.node(fig).Alt = alt
-			img.Tag = fig
-			capParent, capKind = fig, TagCaption
-		}
-		parts = append(parts, &unit{h: 0, group: -1, images: []Image{img}})
-		parts[0].h = parts[0].images[0].H
-	} else {
-		msg := fmt.Sprintf("%s.src: image %s left out", where, strconv.Quote(describe.Source(im.Src)))
-		if why := c.in.ImageErrors[im.Src]; why != "" {
-			msg += ": " + why
-		}
-		c.warn = append(c.warn, msg)
-	}
-	var capTags *lineTags
-	if im.Caption != "" || im.Credit != "" {
-		capTags = c.tags.lines(capKind, capParent)
-	}
-	if im.Caption != "" {
-		cap := c.paragraph(plainSpans(im.Caption, s.Caption), s.Caption, width, 0, 0, RoleCaption, block, where+".caption", capTags)
-		if n := len(cap); n > 0 && im.Credit != "" && len(cap[n-1].texts) > 0 {
-			last := cap[n-1].texts
-			last[len(last)-1].Space = true // the credit reads after a space
-		}
-		parts = append(parts, cap...)
-	}
-	if im.Credit != "" {
-		cr := s.Credit
-		cr.SpaceBefore = 1
-		parts = append(parts, c.paragraph(plainSpans(c.loc.Photo()+": "+im.Credit, cr), cr, width, 0, 0, RoleCredit, block, where+".credit",
-			&lineTags{tree: c.tags, parent: capTags.parent})...)
-	}
-	if len(parts) == 0 {
-		return nil
-	}
-	u := stack(parts)
-	u.h += s.Credit.SpaceAfter
-	u.figure = true
-	if len(u.images) == 1 {
-		u.shrink = func(h float64) *unit { return cropFigure(u, h, im.Focus) }
-	}
-	return u
-}
-
-// cropFigure returns a copy of figure u at most h tall, its picture
-// cropped (never by more than 40%) and everything under it moved up.
-func cropFigure(u *unit, h float64, focus *article.Focus) *unit {
-	img := u.images[0]
-	cut := u.h - h
-	newH := img.H - cut
-	if cut <= 0 || newH < img.Full.H*0.6*0.5 {
-		return nil
-	}
-	v := *u
-	v.texts = append([]Text(nil), u.texts...)
-	v.rules = append([]Rule(nil), u.rules...)
-	v.links = append([]LinkArea(nil), u.links...)
-	if newH >= img.Full.H*0.6 {
-		v.images = []Image{cropTo(img, newH, focus)}
-	} else {
-		// Cropped as far as it may be, and then set smaller (no less
-		// than half the width).
-		cropH := img.Full.H * 0.6
-		v.images = []Image{scaleImage(cropTo(img, cropH, focus), newH/cropH)}
-	}
-	below := img.Bottom()
-	for i := range v.texts {
-		if v.texts[i].Y > below {
-			v.texts[i].Y -= cut
-		}
-	}
-	for i := range v.rules {
-		if v.rules[i].Y1 >= below {
-			v.rules[i].Y1 -= cut
-			v.rules[i].Y2 -= cut
-		}
-	}
-	for i := range v.links {
-		if v.links[i].Y >= below {
-			v.links[i].Y -= cut
-		}
-	}
-	v.h = h
-	v.shrink = nil
-	return &v
-}
-
-// scaleImage sets a picture k times as large, its top left corner in place
-// (over the caption's first line).
-func scaleImage(im Image, k float64) Image {
-	out := im
-	out.W, out.H = im.W*k, im.H*k
-	out.Full.W, out.Full.H = im.Full.W*k, im.Full.H*k
-	out.Full.X = out.X - (im.X-im.Full.X)*k
-	out.Full.Y = out.Y - (im.Y-im.Full.Y)*k
-	return out
-}
-
-// cropTo shows only h of a picture's height, keeping its focal point (the
-// centre, a little above the middle, when none is given) in view.
-func cropTo(im Image, h float64, focus *article.Focus) Image {
-	fy := 0.4
-	if focus != nil {
-		fy = focus.Y
-	}
-	top := im.Y // the visible area's top stays put
-	full := im.Full
-	full.Y = top - (full.H*fy - h/2)
-	full.Y = min(top, max(full.Y, top+h-full.H))
-	im.H = h
-	im.Full = full
-	return im
-}
-
-// fitImage scales a picture to width; when it would be taller than maxH it
-// is cropped to maxH around its focal point (the centre, a little above the
-// middle, when the article names none).
-func (c *composer) fitImage(im *article.Image, info ImageInfo, width, maxH float64, block int) Image {
-	w := width
-	h := w * float64(info.Height) / float64(info.Width)
-	img := Image{Rect: Rect{0, 0, w, h}, Full: Rect{0, 0, w, h}}
-	if h > maxH {
-		img = cropTo(img, maxH, im.Focus)
-	}
-	ppi := c.spec.PPI
-	pw := int(math.Ceil(w / 72 * ppi))
-	ph := int(math.Ceil(h / 72 * ppi))
-	if pw > info.Width || ph > info.Height {
-		pw, ph = info.Width, info.Height
-	}
-	img.Src, img.PixelsW, img.PixelsH, img.Alt, img.Block = im.Src, pw, ph, im.Alt, block
-	return img
 }
 
 // body builds the units of the body blocks at column width.

@@ -106,6 +106,9 @@ type Image struct {
 	Alt              string
 	Block            int   // body block index, -1 for the lead photo
 	Tag              TagID // its Figure (0: decorative, an artifact)
+	// Limited is set when the picture is narrower than its measure because
+	// its pixels allow no more at Spec.MinPPI.
+	Limited bool
 }
 
 // Rule is a straight line.

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"math/rand"
 	"sort"
 	"strings"
@@ -48,6 +49,7 @@ func check(t *testing.T, name string, a *article.Article, spec Spec, doc *Docume
 		checkOverlaps(t, fmt.Sprintf("%s p%d", name, pi+1), p)
 	}
 	checkFiguresWhole(t, name, doc)
+	checkBodyPicturesUncropped(t, name, a, doc)
 	checkBodyText(t, name, a, doc)
 	checkKeeps(t, name, a, doc)
 }
@@ -95,11 +97,28 @@ func checkFiguresWhole(t *testing.T, name string, doc *Document) {
 					if (tx.Role == RoleCaption || tx.Role == RoleCredit) && tx.Block == im.Block {
 						if pj != pi {
 							t.Errorf("%s: image of block %d on page %d, its caption %q on page %d", name, im.Block, pi+1, tx.Text, pj+1)
-						} else if tx.Y < im.Bottom() || tx.X < im.X-0.01 || tx.X > im.Right() {
+						} else if tx.Y < im.Bottom() || tx.X < im.X-max(0, (captionMinW-im.W)/2)-0.01 || tx.X > im.Right() {
 							t.Errorf("%s: caption %q not under its image", name, tx.Text)
 						}
 					}
 				}
+			}
+		}
+	}
+}
+
+// checkBodyPicturesUncropped: a body picture is shown whole unless the
+// article gives its focus (then it may be trimmed around it).
+func checkBodyPicturesUncropped(t *testing.T, name string, a *article.Article, doc *Document) {
+	t.Helper()
+	for pi, p := range doc.Pages {
+		for _, im := range p.Images {
+			if im.Block < 0 || im.Block >= len(a.Body) || a.Body[im.Block].Image == nil || a.Body[im.Block].Image.Focus != nil {
+				continue
+			}
+			f := im.Full
+			if math.Abs(f.X-im.X) > 0.01 || math.Abs(f.Y-im.Y) > 0.01 || math.Abs(f.W-im.W) > 0.01 || math.Abs(f.H-im.H) > 0.01 {
+				t.Errorf("%s p%d: body picture of block %d cropped without a focus: shows %+v of %+v", name, pi+1, im.Block, im.Rect, f)
 			}
 		}
 	}

@@ -65,6 +65,13 @@ type Spec struct {
 
 	// PPI is the effective resolution images are prepared for.
 	PPI float64
+	// MinPPI is the smallest effective resolution a picture is printed
+	// at: one with too few pixels for its measure is set smaller, at that
+	// resolution, never blown up. 0 sets no limit.
+	MinPPI float64
+	// FigureAlign places a picture narrower than its measure: AlignCenter
+	// or AlignLeft (the start of the line).
+	FigureAlign Align
 	// Lang is the default language when the article has none.
 	Lang string
 	// Publication is printed in the running footer.
@@ -207,6 +214,8 @@ func DefaultSpec(p Paper, columns int) Spec {
 		Hyphenate:       true,
 		MaxExpansion:    0.02,
 		PPI:             150,
+		MinPPI:          150,
+		FigureAlign:     AlignCenter,
 		Lang:            "en",
 		Publication:     "printd",
 		Fallback:        []string{serif, sans, mono},

@@ -94,10 +94,20 @@ func (f *FamilyFiles) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// Sheet is the paper and grid of one preset.
+// Sheet is the paper and grid of one preset, and what it does with small
+// pictures and with links (see article.CheckSheetExtras).
 type Sheet struct {
 	Paper   string `json:"paper"`
 	Columns int    `json:"columns"`
+	// MinPPI is the smallest effective resolution a picture prints at (0:
+	// the preset's default, article.DefaultMinPPI).
+	MinPPI int `json:"min_ppi"`
+	// ImageAlign places a picture narrower than its column: center (the
+	// default) or start.
+	ImageAlign string `json:"image_align"`
+	// Links prints a link's address on paper: inline (the default),
+	// footnote or off.
+	Links string `json:"links"`
 }
 
 // Footer is the legal footer.
@@ -256,6 +266,9 @@ func parse(data []byte, dir, file string) (*Profile, error) {
 		}
 		for _, e := range o.Check(article.Origin{Source: article.FromProfile, Profile: p.Name, Preset: name}) {
 			add("%s: %s", e.Path(), e.Msg)
+		}
+		for _, pr := range article.CheckSheetExtras(name, sh.MinPPI, sh.ImageAlign, sh.Links) {
+			add("presets.%s.%s: %s", name, pr.Path, pr.Message)
 		}
 		sh.Paper = o.Paper // canonical name
 		p.Presets[name] = sh

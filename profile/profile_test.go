@@ -87,6 +87,10 @@ func TestBadProfiles(t *testing.T) {
 		"name: x\npresets: {web: {columns: 5}}\n":               "presets.web.columns: must be 1–4",
 		"name: x\npresets: {web: {columns: -1}}\n":              "presets.web.columns: must be 1–4",
 		"name: x\npresets: {web: {paper: 10x10mm}}\n":           "presets.web.paper: width and height must be 50–2000 mm",
+		"name: x\npresets: {archive: {min_ppi: 20}}\n":          "presets.archive.min_ppi: must be 36–600",
+		"name: x\npresets: {proof: {image_align: left}}\n":      "presets.proof.image_align: must be center or start",
+		"name: x\npresets: {proof: {links: endnotes}}\n":        "presets.proof.links: must be inline, footnote or off",
+		"name: x\npresets: {web: {links: inline}}\n":            "presets.web.links: the web preset's links are live",
 	}
 	for body, want := range cases {
 		dir := t.TempDir()

@@ -62,7 +62,7 @@ func TestFormatQuery(t *testing.T) {
 func TestPreflightEndpoint(t *testing.T) {
 	s := newTestServer(t, nil)
 	small := dataURI("image/jpeg", testJPEG(t, 300, 200))
-	rec := postTo(t, s, "/v1/preflight?preset=proof&paper=A4&columns=2&pages=1", "application/json", seed(t, small))
+	rec := postTo(t, s, "/v1/preflight?preset=proof&paper=150x200mm&columns=2&pages=1", "application/json", seed(t, small))
 	if rec.Code != http.StatusOK {
 		t.Fatalf("status %d: %s", rec.Code, rec.Body)
 	}
@@ -70,7 +70,10 @@ func TestPreflightEndpoint(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.Status != "error" || !r.Overset || len(r.Images) != 1 || r.Images[0].Level != "error" || r.Preset != "proof" {
+	// overset is an error; the 300 px photo is set at its 150 ppi size
+	// (51 mm), a warning
+	if r.Status != "error" || !r.Overset || len(r.Images) != 1 || r.Images[0].Level != "warning" ||
+		r.Images[0].EffectivePPI != 150 || r.Images[0].PrintedMM[0] != 51 || r.Preset != "proof" {
 		t.Errorf("report %+v", r)
 	}
 	problemOf(t, postTo(t, s, "/v1/preflight?columns=9", "application/json", seed(t, "")), http.StatusUnprocessableEntity)

@@ -138,7 +138,7 @@ func TestArchiveIsDeterministic(t *testing.T) {
 	}
 }
 
-func TestPreflightFlagsSmallPhoto(t *testing.T) {
+func TestPreflightReportsSmallPhoto(t *testing.T) {
 	dir := t.TempDir()
 	img := image.NewRGBA(image.Rect(0, 0, 240, 160))
 	for i := range img.Pix {
@@ -155,7 +155,7 @@ func TestPreflightFlagsSmallPhoto(t *testing.T) {
 	src := filepath.Join(dir, "a.json")
 	os.WriteFile(src, []byte(art), 0o644)
 	report := filepath.Join(dir, "report.json")
-	code, _, stderr := runCLI(t, "render", src, "--preset", "proof", "-o", filepath.Join(dir, "a.pdf"), "--preflight", report, "--pages", "1", "--paper", "A4", "--columns", "2")
+	code, _, stderr := runCLI(t, "render", src, "--preset", "proof", "-o", filepath.Join(dir, "a.pdf"), "--preflight", report, "--pages", "1", "--paper", "150x200mm", "--columns", "2")
 	// Overset is an error in the proof preset: exit 1, no PDF, the report
 	// still written.
 	if code != 1 || !strings.Contains(stderr, "overset") {
@@ -172,13 +172,16 @@ func TestPreflightFlagsSmallPhoto(t *testing.T) {
 	if err := json.Unmarshal(b, &r); err != nil {
 		t.Fatal(err)
 	}
-	if r.Status != "error" || len(r.Images) != 1 || r.Images[0].Level != "error" || r.Images[0].EffectivePPI >= 120 {
-		t.Errorf("small photo not flagged: %+v", r)
+	// The photo is set at its size at 150 ppi (40.6 mm wide), not blown up
+	// to the type area's width: a warning, not an error.
+	if r.Status != "error" || len(r.Images) != 1 || r.Images[0].Level != "warning" || r.Images[0].EffectivePPI != 150 ||
+		r.Images[0].PrintedMM[0] > 41 || r.Images[0].Note == "" {
+		t.Errorf("small photo not set at its 150 ppi size and reported: %+v", r)
 	}
 	if r.Pages != 1 || len(r.Fonts) == 0 {
 		t.Errorf("report: %+v", r)
 	}
 	if !r.Overset {
-		t.Errorf("the seed article on one tabloid page with a photo should be overset on one A4 page: %+v", r)
+		t.Errorf("the seed article should be overset on one 150 × 200 mm page: %+v", r)
 	}
 }

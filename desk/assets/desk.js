@@ -385,8 +385,8 @@ function items(report, warningsHeader) {
   for (const im of report.images) {
     out.push({
       level: im.level,
-      what: `${im.where === "photo" ? "Lead photo" : "Image"}: ${im.effective_ppi} ppi`,
-      where: `${im.src} · ${im.pixels[0]}×${im.pixels[1]} px at ${im.printed_mm[0]}×${im.printed_mm[1]} mm · ${im.where}`,
+      what: `${im.where === "photo" ? "Lead photo" : im.where === "masthead.logo" ? "Logo" : "Image"}: ${im.effective_ppi} ppi`,
+      where: `${im.src} · ${im.pixels[0]}×${im.pixels[1]} px at ${im.printed_mm[0]}×${im.printed_mm[1]} mm · ${im.where}${im.note ? " · " + im.note : ""}`,
       place: { page: im.page, box: im.box },
     });
   }
