@@ -11,10 +11,12 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"printd/fonts"
 	"printd/layout"
 	"printd/render/internal/pdfpatch"
+	"printd/shaping"
 )
 
 // Shaped text is drawn by glyph ID in Type0 fonts with Identity-H
@@ -92,27 +94,18 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text) {
 		}
 		return len(t.Text)
 	}
-	seen := map[int32]bool{}
-	for _, g := range t.Glyphs {
-		cf.used[g.ID] = true
-		if seen[g.Cluster] {
-			continue
+	for i := 0; i < len(t.Glyphs); {
+		j := i + 1
+		for j < len(t.Glyphs) && t.Glyphs[j].Cluster == t.Glyphs[i].Cluster {
+			j++
 		}
-		seen[g.Cluster] = true
-		c := int(g.Cluster)
-		if c < 0 || c > len(t.Text) {
-			continue
+		for _, g := range t.Glyphs[i:j] {
+			cf.used[g.ID] = true
 		}
-		txt := t.Text[c:clusterEnd(c)]
-		if t.RTL && len(txt) > 1 {
-			// Text extractors put the glyphs of a right-to-left run back
-			// in logical order character by character: the characters of
-			// a ligature must be given in visual order too.
-			txt = reverseRunes(txt)
+		if c := int(t.Glyphs[i].Cluster); c >= 0 && c <= len(t.Text) {
+			cf.mapCluster(ft, t.Glyphs[i:j], t.Text[c:clusterEnd(c)], t.RTL)
 		}
-		if _, ok := cf.uni[g.ID]; !ok && txt != "" {
-			cf.uni[g.ID] = txt
-		}
+		i = j
 	}
 	// What an extractor reads through ToUnicode, glyph by glyph; where it
 	// is not the text, the text is given as /ActualText. (Right-to-left
@@ -147,16 +140,27 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text) {
 		s.WriteString(" " + strconv.FormatFloat(100*sc, 'f', 3, 64) + " Tz")
 	}
 	y0 := d.pageH - t.Y
-	pen := 0.0 // 1/1000 em from t.X
+	pens := make([]float64, len(t.Glyphs)) // 1/1000 em from t.X
+	pen := 0.0
+	for i, g := range t.Glyphs {
+		pens[i] = pen
+		pen += float64(g.Advance)
+	}
 	inTJ, synced := false, false
-	for _, g := range t.Glyphs {
+	prev := -1
+	for _, i := range drawOrder(t.Glyphs, t.RTL) {
+		g := t.Glyphs[i]
 		w := float64(ft.GlyphAdvance(g.ID)) * 1000 / upem
+		if i != prev+1 {
+			synced = false
+		}
+		prev = i
 		if g.XOff != 0 || g.YOff != 0 || !synced {
 			if inTJ {
 				s.WriteString("] TJ")
 				inTJ = false
 			}
-			x := t.X + sc*(pen+float64(g.XOff))*t.Size/1000
+			x := t.X + sc*(pens[i]+float64(g.XOff))*t.Size/1000
 			y := y0 + float64(g.YOff)*t.Size/1000
 			s.WriteString(" 1 0 0 1 " + num(x) + " " + num(y) + " Tm")
 			synced = g.XOff == 0 && g.YOff == 0
@@ -169,7 +173,6 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text) {
 		if adj := w - float64(g.Advance); synced && (adj > 0.0005 || adj < -0.0005) {
 			s.WriteString(strconv.FormatFloat(adj, 'f', 3, 64))
 		}
-		pen += float64(g.Advance)
 	}
 	if inTJ {
 		s.WriteString("] TJ")
@@ -180,6 +183,41 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text) {
 	}
 	s.WriteString(" Q")
 	d.pdf.RawWriteStr(s.String())
+}
+
+// drawOrder is the order in which the glyphs of a text are drawn: their
+// visual order, except that in right-to-left text the marks of a cluster
+// (glyphs without advance: Arabic vowels, Hebrew points) are drawn after
+// its base, which they sit on. Text extractors take the first glyph of a
+// word for its direction and keep a mark with the letter it follows.
+func drawOrder(gs []layout.Glyph, rtl bool) []int {
+	order := make([]int, len(gs))
+	for i := range order {
+		order[i] = i
+	}
+	if !rtl {
+		return order
+	}
+	for i := 0; i < len(gs); {
+		j := i + 1
+		for j < len(gs) && gs[j].Cluster == gs[i].Cluster {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortStableFunc(order[i:j], func(a, b int) int {
+				za, zb := gs[a].Advance == 0, gs[b].Advance == 0
+				switch {
+				case za == zb:
+					return 0
+				case zb:
+					return -1
+				}
+				return 1
+			})
+		}
+		i = j
+	}
+	return order
 }
 
 func reverseRunes(s string) string {
@@ -343,4 +381,74 @@ func utf16BE(s string) []byte {
 		out = append(out, byte(c>>8), byte(c))
 	}
 	return out
+}
+
+// mapCluster gives the glyphs of one cluster (in visual order) their text
+// in the ToUnicode map, glyph by glyph: a glyph that is some character's
+// own (nominal) glyph stands for that character — an Arabic vowel mark,
+// a Devanagari vowel sign —, the others share the rest in logical order,
+// all of it going to the first when they are fewer than the characters (a
+// ligature). A glyph keeps the first text it was given.
+func (cf *cidFont) mapCluster(ft *shaping.Font, gs []layout.Glyph, text string, rtl bool) {
+	if text == "" {
+		return
+	}
+	set := func(id uint16, s string) {
+		if _, ok := cf.uni[id]; !ok && s != "" {
+			if rtl && utf8.RuneCountInString(s) > 1 {
+				// Text extractors put the glyphs of a right-to-left run
+				// back in logical order character by character: the
+				// characters of a ligature must be given in visual order.
+				s = reverseRunes(s)
+			}
+			cf.uni[id] = s
+		}
+	}
+	if len(gs) == 1 {
+		set(gs[0].ID, text)
+		return
+	}
+	runes := []rune(text)
+	order := make([]int, len(gs)) // glyph indices in logical order
+	for i := range order {
+		order[i] = i
+		if rtl {
+			order[i] = len(gs) - 1 - i
+		}
+	}
+	got := make([]string, len(gs))
+	used := make([]bool, len(runes))
+	for _, gi := range order {
+		for ri, r := range runes {
+			if id, ok := ft.Glyph(r); ok && !used[ri] && id == gs[gi].ID {
+				got[gi], used[ri] = string(r), true
+				break
+			}
+		}
+	}
+	var restG []int
+	for _, gi := range order {
+		if got[gi] == "" {
+			restG = append(restG, gi)
+		}
+	}
+	var restR []rune
+	for ri, r := range runes {
+		if !used[ri] {
+			restR = append(restR, r)
+		}
+	}
+	switch {
+	case len(restG) == len(restR):
+		for k, gi := range restG {
+			got[gi] = string(restR[k])
+		}
+	case len(restG) > 0:
+		got[restG[0]] = string(restR)
+	case len(restR) > 0: // every glyph is some character's own: the rest goes with the first
+		got[order[0]] += string(restR)
+	}
+	for gi, g := range gs {
+		set(g.ID, got[gi])
+	}
 }

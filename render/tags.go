@@ -359,7 +359,10 @@ func (d *drawer) drawTagged(ff *faceFonts, t layout.Text, tag int32) {
 // drawShapedTagged draws shaped text; what a reader needs besides the
 // glyphs (see drawTagged) is given as /ActualText.
 func (d *drawer) drawShapedTagged(f *fonts.SysFace, t layout.Text) {
-	if d.tag == nil || !t.Hyphen && !t.Space {
+	if d.tag == nil || !t.Hyphen && !t.Space || t.RTL {
+		// (Extractors read /ActualText of right-to-left glyphs as if it
+		// were in visual order, and reverse it: there the space is left to
+		// the gap between the words.)
 		d.drawShaped(f, t)
 		return
 	}

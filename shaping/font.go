@@ -173,6 +173,12 @@ func (f *Font) Has(r rune) bool {
 	return ok
 }
 
+// Glyph returns the nominal glyph of r (cmap), and whether the font has it.
+func (f *Font) Glyph(r rune) (uint16, bool) {
+	g, ok := f.ft.Cmap.Lookup(r)
+	return uint16(g), ok
+}
+
 // GlyphAdvance returns the horizontal advance of glyph g in font units.
 func (f *Font) GlyphAdvance(g uint16) int {
 	sh := f.get()

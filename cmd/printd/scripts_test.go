@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -8,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -102,56 +104,108 @@ func scriptLetters(s string) string {
 }
 
 // checkTextOrder checks that every text of the article is in the PDF's
-// extracted text, whole, in the article's order. Left-to-right pages are
-// read in the order of the content (pdftotext -raw), with each page's
-// running footer (drawn last) cut off, since a paragraph may go on over a
-// page. Right-to-left pages are read by pdftotext's own reordering, which
-// places neutral characters (punctuation, and digits next to them) by
-// guesswork: there only letters are compared.
+// extracted text, whole, in the article's order. Pages are read in the
+// order of the content (pdftotext -raw), with each page's running footer
+// (drawn last) cut off, since a paragraph may go on over a page.
+//
+// Right-to-left text is put back in logical order by pdftotext itself, by
+// heuristics that place neutral characters (punctuation, digits beside
+// them) and vowel marks by guesswork, that take each glyph of a lam-alef
+// or a word cut by a zero-width non-joiner for a word of its own in raw
+// mode and that read columns in varying order in the other: there the
+// letters alone are compared, in the raw reading in order, in the other
+// each text whole or cut in two where it goes on in another column (the
+// order of columns is checked on the page, checkRTLPage).
 func checkTextOrder(t *testing.T, pdf string, texts []string, rtl bool) {
 	t.Helper()
-	fold := scriptLetters
-	if rtl {
-		fold = lettersOnly
+	if !rtl {
+		if errs := textOrder(extracted(t, pdf, true), texts, scriptLetters, true); len(errs) > 0 {
+			t.Error(strings.Join(errs, "\n"))
+		}
+		return
 	}
+	raw := textOrder(extracted(t, pdf, true), texts, rtlLetters, true)
+	if len(raw) == 0 {
+		return
+	}
+	if read := textOrder(extracted(t, pdf, false), texts, rtlLetters, false); len(read) > 0 {
+		t.Errorf("pdftotext -raw:\n%s\npdftotext:\n%s", strings.Join(raw, "\n"), strings.Join(read, "\n"))
+	}
+}
+
+// extracted is the PDF's text, page by page without the running footers.
+func extracted(t *testing.T, pdf string, raw bool) string {
+	t.Helper()
 	var text strings.Builder
-	for page := 1; ; page++ {
+	for page := 1; page <= 20; page++ {
 		p := strconv.Itoa(page)
 		args := []string{"-f", p, "-l", p, pdf, "-"}
-		if !rtl {
+		if raw {
 			args = append([]string{"-raw"}, args...)
 		}
 		out, err := exec.Command(tool(t, "pdftotext"), args...).Output()
-		if err != nil || page > 20 {
+		if err != nil || strings.TrimSpace(string(out)) == "" {
 			break
 		}
 		s := string(out)
-		if strings.TrimSpace(s) == "" {
-			break
-		}
-		if i := strings.LastIndex(s, "example.org"); i > 0 && !rtl {
+		if i := strings.LastIndex(s, "example.org"); i > 0 {
 			s = s[:i] // the running footer
 		}
 		text.WriteString(s)
 	}
-	got := fold(text.String())
+	return text.String()
+}
+
+// textOrder lists the texts not found in the extracted text, both folded
+// by fold: in order, or (!ordered) each anywhere, whole or in two pieces.
+func textOrder(text string, texts []string, fold func(string) string, ordered bool) (errs []string) {
+	got := fold(text)
 	pos := 0
 	for _, want := range texts {
 		w := fold(want)
 		if w == "" {
 			continue
 		}
+		if !ordered {
+			if !strings.Contains(got, w) && !inTwo(got, w) {
+				errs = append(errs, fmt.Sprintf("not in the PDF's text: %q\n\tnear: %s", want, near(got, w)))
+			}
+			continue
+		}
 		i := strings.Index(got[pos:], w)
 		if i < 0 {
 			if strings.Contains(got, w) {
-				t.Errorf("out of order: %q", want)
+				errs = append(errs, fmt.Sprintf("out of order: %q", want))
 			} else {
-				t.Errorf("not in the PDF's text: %q\nnear: %q", want, near(got, w))
+				errs = append(errs, fmt.Sprintf("not in the PDF's text: %q\n\tnear: %s", want, near(got, w)))
 			}
 			continue
 		}
 		pos += i + len(w)
 	}
+	return errs
+}
+
+// inTwo reports whether w is in got as two pieces: its longest start found
+// there (a fair part of it), and the rest elsewhere.
+func inTwo(got, w string) bool {
+	r := []rune(w)
+	n := 0
+	for n < len(r) && strings.Contains(got, string(r[:n+1])) {
+		n++
+	}
+	return n >= 20 && n < len(r) && strings.Contains(got, string(r[n:]))
+}
+
+// rtlLetters keeps letters only (no marks).
+func rtlLetters(s string) string {
+	s = norm.NFKC.String(s)
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // near shows where the extracted text parts from w: the longest start of
@@ -168,17 +222,6 @@ func near(got, w string) string {
 	i := strings.Index(got, string(r[:n])) + len(string(r[:n]))
 	g := []rune(got[i:])
 	return fmt.Sprintf("…%s| PDF: %s | article: %s", string(r[max(0, n-12):n]), string(g[:min(len(g), 12)]), string(r[n:min(len(r), n+12)]))
-}
-
-// lettersOnly keeps letters and marks.
-func lettersOnly(s string) string {
-	s = norm.NFKC.String(s)
-	return strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
-			return r
-		}
-		return -1
-	}, s)
 }
 
 // checkFontsEmbedded checks with pdffonts that every font is embedded.
@@ -226,17 +269,35 @@ func TestScriptFixtures(t *testing.T) {
 			pdf := renderFixture(t, filepath.Join("scripts", fx.name+".json"))
 			checkFontsEmbedded(t, pdf)
 			checkQPDF(t, pdf)
-			if !fx.rtl {
-				checkTextOrder(t, pdf, fixtureTexts(t, src), fx.rtl)
+			checkTextOrder(t, pdf, fixtureTexts(t, src), fx.rtl)
+			if fx.rtl {
+				checkRTLPage(t, pdf, fixtureTexts(t, src))
 			}
 		})
 	}
 }
 
-// bboxWord is a word of pdftotext -bbox-layout, with its line's box.
+// bboxLine is a line of pdftotext -bbox-layout: its box and its words,
+// letters only, right-to-left words in logical order.
 type bboxLine struct {
 	xMin, xMax, yMin float64
-	text             string
+	words            []string
+}
+
+// in reports whether every word of the line (of two letters or more) is in
+// text, and there are two such words at least.
+func (l bboxLine) in(text string) bool {
+	n := 0
+	for _, w := range l.words {
+		if len([]rune(w)) < 2 {
+			continue
+		}
+		if !strings.Contains(text, w) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 var (
@@ -258,11 +319,13 @@ func pageLines(t *testing.T, pdf string) []bboxLine {
 		l.xMin, _ = strconv.ParseFloat(m[1], 64)
 		l.yMin, _ = strconv.ParseFloat(m[2], 64)
 		l.xMax, _ = strconv.ParseFloat(m[3], 64)
-		var ws []string
 		for _, w := range wordRE.FindAllStringSubmatch(m[5], -1) {
-			ws = append(ws, html.UnescapeString(w[1]))
+			word := []rune(rtlLetters(html.UnescapeString(w[1])))
+			if strings.IndexFunc(string(word), func(r rune) bool { return unicode.In(r, unicode.Arabic, unicode.Hebrew) }) >= 0 {
+				slices.Reverse(word) // a right-to-left word, read in visual order
+			}
+			l.words = append(l.words, string(word))
 		}
-		l.text = lettersOnly(strings.Join(ws, ""))
 		ls = append(ls, l)
 	}
 	return ls
@@ -276,29 +339,28 @@ func checkRTLPage(t *testing.T, pdf string, texts []string) {
 	t.Helper()
 	ls := pageLines(t, pdf)
 	body := texts[6:] // after headline, standfirst, byline, caption, credit
-	first, last := lettersOnly(body[0]), lettersOnly(body[len(body)-1])
+	first, last := rtlLetters(body[0]), rtlLetters(body[len(body)-1])
 	var firstLines, lastLines []bboxLine
 	for _, l := range ls {
-		if len([]rune(l.text)) < 6 {
-			continue
-		}
-		if strings.Contains(first, l.text) {
+		if l.in(first) {
 			firstLines = append(firstLines, l)
-		} else if strings.Contains(last, l.text) {
+		} else if l.in(last) {
 			lastLines = append(lastLines, l)
 		}
 	}
 	if len(firstLines) < 2 || len(lastLines) < 1 {
 		t.Fatalf("lines of the first and last paragraph not found on page 1 (%d, %d)", len(firstLines), len(lastLines))
 	}
-	right := firstLines[0].xMax
+	slices.SortFunc(firstLines, func(a, b bboxLine) int { return cmp.Compare(a.yMin, b.yMin) })
+	right, left := firstLines[0].xMax, firstLines[0].xMin
 	for _, l := range firstLines {
 		if d := l.xMax - right; d > 1.5 || d < -1.5 {
-			t.Errorf("a line of the first paragraph ends at x=%.1f, the first at x=%.1f: not right-aligned (%q)", l.xMax, right, l.text)
+			t.Errorf("a line of the first paragraph ends at x=%.1f, the first at x=%.1f: not right-aligned (%q)", l.xMax, right, l.words)
 		}
+		left = min(left, l.xMin)
 	}
-	if fl := firstLines[len(firstLines)-1]; fl.xMin <= firstLines[0].xMin+5 {
-		t.Errorf("the first paragraph's last line starts at x=%.1f, as far left as a full line (%.1f): not short at the left", fl.xMin, firstLines[0].xMin)
+	if fl := firstLines[len(firstLines)-1]; fl.xMin <= left+5 {
+		t.Errorf("the first paragraph's last line starts at x=%.1f, as far left as a full line (%.1f): not short at the left", fl.xMin, left)
 	}
 	if ll := lastLines[len(lastLines)-1]; ll.xMax >= firstLines[0].xMin {
 		t.Errorf("the last paragraph (x %.1f–%.1f) is not in a column left of the first (x %.1f–%.1f): columns do not run right to left",
