@@ -289,6 +289,11 @@ func (o *Options) Normalize(prefix string) []Problem {
 type Over struct {
 	From    Source // FromQuery or FromFlag
 	Options Options
+	// AllowMissingPhotos lets an archive render leave out, with a warning,
+	// a photo that could not be had, as the web preset does; without it
+	// such an archive render fails. It is the user's explicit choice, not
+	// an option an article can carry.
+	AllowMissingPhotos bool
 }
 
 // Resolved are the options of one render after the merge, each with its

@@ -56,6 +56,10 @@ type Options struct {
 	// From is where Paper and Columns came from: article.FromFlag (the
 	// command line, the zero value's meaning) or article.FromQuery.
 	From article.Source
+	// AllowMissingPhotos lets an article whose photo could not be had be
+	// written without it (with a warning) instead of failing, in the
+	// archive preset too; it reaches the PrintFunc in its article.Over.
+	AllowMissingPhotos bool
 	// Shard keeps one part of the input; the zero Shard keeps all of it.
 	Shard Shard
 	// Resume skips articles whose PDF an earlier run left in the sink with
@@ -132,5 +136,9 @@ func (o Options) withDefaults() Options {
 
 // fingerprint is what, besides the record itself, decides a PDF's bytes.
 func (o Options) fingerprint() string {
-	return "engine=" + o.Engine + "\npreset=" + o.Preset + "\npaper=" + o.Paper + "\ncolumns=" + strconv.Itoa(o.Columns) + "\n"
+	fp := "engine=" + o.Engine + "\npreset=" + o.Preset + "\npaper=" + o.Paper + "\ncolumns=" + strconv.Itoa(o.Columns) + "\n"
+	if o.AllowMissingPhotos { // a PDF that may lack photos is not one that may not
+		fp += "missing-photos=allowed\n"
+	}
+	return fp
 }

@@ -103,7 +103,7 @@ func (e *engine) over() article.Over {
 	if from == article.FromDefault {
 		from = article.FromFlag
 	}
-	return article.Over{From: from, Options: article.Options{Paper: e.opts.Paper, Columns: e.opts.Columns}}
+	return article.Over{From: from, Options: article.Options{Paper: e.opts.Paper, Columns: e.opts.Columns}, AllowMissingPhotos: e.opts.AllowMissingPhotos}
 }
 
 // inputHash identifies what a PDF was made from: the record and the

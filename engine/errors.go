@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"printd/fetch"
 	"printd/internal/describe"
 )
 
@@ -11,8 +12,8 @@ import (
 // naming its field and where its value came from.
 
 // ErrPhoto marks a photo that could not be had while the strict option was
-// set (otherwise a missing photo is only a warning). Every *PhotoError is
-// one.
+// set or in the archive preset (otherwise a missing photo is only a
+// warning). Every *PhotoError is one.
 var ErrPhoto = errors.New("photo unavailable")
 
 // ErrOptions marks a request none of whose articles could be rendered.
@@ -30,6 +31,10 @@ type PhotoError struct {
 }
 
 func (e *PhotoError) Error() string {
+	var fe *fetch.Error
+	if errors.As(e.Err, &fe) { // its message names the source again
+		return fmt.Sprintf("%s: %s: %s: %s: %v", ErrPhoto, e.Path, describe.Source(e.Src), fe.Cause(), fe.Err)
+	}
 	return fmt.Sprintf("%s: %s: %s: %v", ErrPhoto, e.Path, describe.Source(e.Src), e.Err)
 }
 

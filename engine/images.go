@@ -58,8 +58,8 @@ func images(pl *Plan) []imageRef {
 }
 
 // inspectImages reads every image's size (fetching it once) in parallel.
-// An image that cannot be had is an error in a strict plan, and otherwise
-// listed in lost.
+// An image that cannot be had is an error in a strict plan or one that
+// requires its photos, and otherwise listed in lost.
 func (p *Printer) inspectImages(ctx context.Context, pl *Plan) (map[string]layout.ImageInfo, []*PhotoError, error) {
 	refs := images(pl)
 	infos := make(map[string]layout.ImageInfo, len(refs))
@@ -87,7 +87,7 @@ func (p *Printer) inspectImages(ctx context.Context, pl *Plan) (map[string]layou
 				return nil, nil, ctx.Err()
 			}
 			pe := &PhotoError{Path: ref.path, Src: ref.src, Reason: photoReason(err), Err: err}
-			if pl.Strict {
+			if pl.Strict || pl.RequirePhotos {
 				return nil, nil, pe
 			}
 			lost = append(lost, pe)
@@ -117,8 +117,8 @@ func photoReason(err error) string {
 }
 
 // prepareImages prepares each placed image at its target size. An image
-// that cannot be prepared is an error in a strict plan, and otherwise a
-// warning and listed in lost.
+// that cannot be prepared is an error in a strict plan or one that
+// requires its photos, and otherwise a warning and listed in lost.
 func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl *Plan) (map[imageKey][]byte, []string, []*PhotoError, error) {
 	out := map[imageKey][]byte{}
 	var paths map[string]string // made on the first failure
@@ -142,7 +142,7 @@ func (p *Printer) prepareImages(ctx context.Context, doc *layout.Document, pl *P
 					}
 				}
 				pe := &PhotoError{Path: paths[im.Src], Src: im.Src, Reason: photoReason(err), Err: err}
-				if pl.Strict {
+				if pl.Strict || pl.RequirePhotos {
 					return nil, nil, nil, pe
 				}
 				warns = append(warns, fmt.Sprintf("photo %s left out: %v", describe.Source(im.Src), err))

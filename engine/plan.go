@@ -26,9 +26,13 @@ type Plan struct {
 	Profile *profile.Profile
 	Spec    layout.Spec
 	Strict  bool
-	PDFA    bool
-	QR      bool
-	Footer  *article.Footer
+	// RequirePhotos fails the render when a photo cannot be had (the
+	// archive preset, unless the transport allows missing photos); a
+	// strict plan requires them too.
+	RequirePhotos bool
+	PDFA          bool
+	QR            bool
+	Footer        *article.Footer
 	// Options are the merged options with the origin of each.
 	Options article.Resolved
 
@@ -74,6 +78,9 @@ func (p *Printer) Plan(art *article.Article, over article.Over) (Plan, error) {
 		}
 		return Plan{}, err
 	}
+	if over.AllowMissingPhotos {
+		pl.RequirePhotos = false
+	}
 	return pl, nil
 }
 
@@ -91,6 +98,7 @@ func plan(prof *profile.Profile, r article.Resolved, art *article.Article) (Plan
 	case PresetArchive:
 		spec.PPI = 300
 		pl.PDFA = true
+		pl.RequirePhotos = true // an archive that silently lacks its photos is lost data
 	case PresetProof:
 		spec.PPI = 300
 		bleed := article.DefaultBleedMM

@@ -72,8 +72,15 @@ type Config struct {
 	// PhotoMaxPixels bounds width×height, read from the image header
 	// before anything is decoded (default 50 000 000).
 	PhotoMaxPixels int64
-	// PhotoTimeout bounds one photo or article-source fetch (default 10s).
+	// PhotoTimeout bounds one attempt at a photo or article-source fetch
+	// (default 10s).
 	PhotoTimeout time.Duration
+	// PhotoAttempts is how many times a fetch failing for a transient
+	// cause is tried (0 or the default: 3; 1: no retry).
+	PhotoAttempts int
+	// PhotoRetryBudget bounds one fetch, every attempt and wait included
+	// (default 30s).
+	PhotoRetryBudget time.Duration
 	// PhotoCacheBytes bounds the cache of prepared photos (default 64 MiB).
 	PhotoCacheBytes int64
 	// MemoryLimit is the Go runtime's soft memory limit for the process
@@ -124,22 +131,24 @@ const (
 // DefaultConfig returns the documented defaults.
 func DefaultConfig() Config {
 	return Config{
-		BatchMaxBody:    1 << 30,
-		Addr:            DefaultAddr,
-		MaxBody:         DefaultMaxBody,
-		RenderTimeout:   DefaultRenderTimeout,
-		Queue:           DefaultQueue,
-		QueueWait:       DefaultQueueWait,
-		CacheBytes:      DefaultCacheBytes,
-		CacheControl:    DefaultCacheControl,
-		PhotoMaxBytes:   fetch.DefaultMaxBytes,
-		PhotoMaxPixels:  photo.DefaultMaxPixels,
-		PhotoTimeout:    fetch.DefaultTimeout,
-		PhotoCacheBytes: photo.DefaultCacheBytes,
-		ShutdownGrace:   DefaultShutdownGrace,
-		MemoryLimit:     DefaultMemoryLimit,
-		LogLevel:        "info",
-		LogFormat:       "json",
+		BatchMaxBody:     1 << 30,
+		Addr:             DefaultAddr,
+		MaxBody:          DefaultMaxBody,
+		RenderTimeout:    DefaultRenderTimeout,
+		Queue:            DefaultQueue,
+		QueueWait:        DefaultQueueWait,
+		CacheBytes:       DefaultCacheBytes,
+		CacheControl:     DefaultCacheControl,
+		PhotoMaxBytes:    fetch.DefaultMaxBytes,
+		PhotoMaxPixels:   photo.DefaultMaxPixels,
+		PhotoTimeout:     fetch.DefaultTimeout,
+		PhotoAttempts:    fetch.DefaultAttempts,
+		PhotoRetryBudget: fetch.DefaultBudget,
+		PhotoCacheBytes:  photo.DefaultCacheBytes,
+		ShutdownGrace:    DefaultShutdownGrace,
+		MemoryLimit:      DefaultMemoryLimit,
+		LogLevel:         "info",
+		LogFormat:        "json",
 	}
 }
 
@@ -169,6 +178,9 @@ func (c Config) Validate() error {
 	if c.QueueWait < 0 {
 		bad("queue-wait", "must not be negative")
 	}
+	if c.PhotoAttempts < 0 || c.PhotoAttempts > 10 {
+		bad("photo-attempts", "must be 1–10")
+	}
 	if c.CacheBytes < 0 {
 		bad("cache-bytes", "must not be negative")
 	}
@@ -177,7 +189,7 @@ func (c Config) Validate() error {
 		v    int64
 	}{
 		{"photo-max-bytes", c.PhotoMaxBytes}, {"photo-max-pixels", c.PhotoMaxPixels},
-		{"photo-timeout", int64(c.PhotoTimeout)}, {"photo-cache-bytes", c.PhotoCacheBytes}, {"memory-limit", c.MemoryLimit},
+		{"photo-timeout", int64(c.PhotoTimeout)}, {"photo-retry-budget", int64(c.PhotoRetryBudget)}, {"photo-cache-bytes", c.PhotoCacheBytes}, {"memory-limit", c.MemoryLimit},
 	} {
 		if f.v < 0 {
 			bad(f.name, "must not be negative")
@@ -253,6 +265,8 @@ func (c Config) photoConfig() photo.Config {
 	pc.Fetch.MaxBytes = c.PhotoMaxBytes
 	pc.MaxPixels = c.PhotoMaxPixels
 	pc.Fetch.Timeout = c.PhotoTimeout
+	pc.Fetch.Retry.Attempts = c.PhotoAttempts
+	pc.Fetch.Retry.Budget = c.PhotoRetryBudget
 	pc.CacheBytes = c.PhotoCacheBytes
 	pc.Fetch.AllowHTTP = c.AllowHTTP
 	pc.Fetch.AllowHosts = append([]string(nil), c.AllowHosts...)

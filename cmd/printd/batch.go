@@ -36,7 +36,11 @@ line, id, file, status (ok, failed or skipped), pages, bytes, sha256,
 warnings and, for failures, the error.
 
 Photos given as paths are read relative to the input file (not from
-standard input).
+standard input). A photo whose fetch fails for a transient cause is tried
+again (--photo-attempts, --photo-retry-budget); in the archive preset, the
+default, an article whose photo still could not be had is failed with the
+cause in the manifest, so that --resume tries it again, unless
+--allow-missing-photos is given.
 
 --out (required) is a directory, a file ending in .zip, - for a zip on
 standard output, or a bucket URL: s3://bucket?region=…, gs://bucket or
@@ -70,6 +74,8 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	columns := fs.Int("columns", 0, "body columns of every article, 1–4")
 	allowHosts := fs.String("allow-hosts", "", "comma-separated hosts or CIDRs photos may be fetched from even when private")
 	allowHTTP := fs.Bool("allow-http", false, "allow plain http:// photo URLs")
+	var fetchOpts fetchFlags
+	fetchOpts.define(fs)
 	profiles := fs.String("profiles", "", "directory of publication profiles (YAML or JSON) besides the embedded default")
 	fontDirs := fs.String("fonts", "", fontsUsage)
 	resume := fs.Bool("resume", false, "keep the PDFs an earlier run left in the output when the manifest's hash still matches")
@@ -88,7 +94,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if !checkBatchFlags(fs, *preset, *paper, *columns, stderr) {
+	if !checkBatchFlags(fs, *preset, *paper, *columns, stderr) || !fetchOpts.check(stderr) {
 		return 2
 	}
 	shard, err := batch.ParseShard(*shardFlag)
@@ -128,6 +134,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *allowHosts != "" {
 		pc.Fetch.AllowHosts = strings.Split(*allowHosts, ",")
 	}
+	fetchOpts.apply(&pc.Fetch)
 	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: fonts.Configured(*fontDirs)})
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)
@@ -151,14 +158,15 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			res, err := printer.Render(ctx, pl, w)
 			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings}, err
 		},
-		Workers: *workers,
-		Preset:  *preset,
-		Paper:   *paper,
-		Columns: *columns,
-		From:    article.FromFlag,
-		Shard:   shard,
-		Resume:  *resume,
-		Engine:  "printd " + engine.Version,
+		Workers:            *workers,
+		Preset:             *preset,
+		Paper:              *paper,
+		Columns:            *columns,
+		From:               article.FromFlag,
+		Shard:              shard,
+		Resume:             *resume,
+		AllowMissingPhotos: fetchOpts.allowMissingPhotos,
+		Engine:             "printd " + engine.Version,
 	}
 	if err := opts.Validate(); err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)

@@ -34,6 +34,8 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&strict, "strict", "fail when a photo cannot be had or text does not fit --pages, instead of a warning (default: on for proof)")
 	allowHosts := fs.String("allow-hosts", "", "comma-separated hosts or CIDRs photos may be fetched from even when private")
 	allowHTTP := fs.Bool("allow-http", false, "allow plain http:// photo URLs")
+	var fetchOpts fetchFlags
+	fetchOpts.define(fs)
 	format := fs.String("format", "auto", "input format: auto, printd, wordpress, ans or jsonld")
 	profiles := fs.String("profiles", "", "directory of publication profiles (YAML or JSON) besides the embedded default")
 	fontDirs := fs.String("fonts", "", fontsUsage)
@@ -51,6 +53,9 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	over.Grayscale, over.Strict = gray.v, strict.v
+	if !fetchOpts.check(stderr) {
+		return 2
+	}
 	var err error
 	in := pos[0]
 	var data []byte
@@ -93,12 +98,13 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if *allowHosts != "" {
 		pc.Fetch.AllowHosts = strings.Split(*allowHosts, ",")
 	}
+	fetchOpts.apply(&pc.Fetch)
 	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: fonts.Configured(*fontDirs)})
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)
 		return 1
 	}
-	pl, err := printer.Plan(art, article.Over{From: article.FromFlag, Options: over})
+	pl, err := printer.Plan(art, article.Over{From: article.FromFlag, Options: over, AllowMissingPhotos: fetchOpts.allowMissingPhotos})
 	if err != nil {
 		reportDecode(stderr, name, err)
 		return 1
