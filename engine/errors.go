@@ -3,6 +3,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"printd/fetch"
 	"printd/internal/describe"
@@ -51,6 +52,16 @@ type OversetError struct {
 
 func (e *OversetError) Error() string {
 	return fmt.Sprintf("overset: the article does not fit %s; text was left out", plural(e.Pages, "page"))
+}
+
+// AccessibilityError is a picture without alternative text in a render
+// whose publication profile asks for strict accessibility.
+type AccessibilityError struct {
+	Paths []string // the JSON paths of the missing alt texts: "photo.alt", "body[3].alt"
+}
+
+func (e *AccessibilityError) Error() string {
+	return fmt.Sprintf("accessibility: %s: a picture without alternative text (the publication requires it)", strings.Join(e.Paths, ", "))
 }
 
 // plural writes n and a noun, in the plural unless n is 1.

@@ -39,6 +39,12 @@ type Plan struct {
 	art article.Article // the article as planned (its footer filled in)
 }
 
+// strictAccessibility reports whether a picture without alternative text
+// is an error (the publication profile's strict_accessibility).
+func (pl *Plan) strictAccessibility() bool {
+	return pl.Profile != nil && pl.Profile.StrictAccessibility
+}
+
 // Article is the article as it will be printed.
 func (pl *Plan) Article() *article.Article { return &pl.art }
 

@@ -148,6 +148,13 @@ func preflight(pl *Plan, doc *layout.Document, infos map[string]layout.ImageInfo
 			fonts[fmt.Sprintf("%s %s", t.Font.Family, styleName(t.Font.Style))] = true
 		}
 	}
+	if len(doc.NoAlt) > 0 {
+		if pl.strictAccessibility() {
+			level("error")
+		} else {
+			level("warning")
+		}
+	}
 	for _, m := range doc.Missing {
 		mr := MissingReport{Char: string(m.Rune), Code: fmt.Sprintf("U+%04X", m.Rune), Where: m.Where}
 		if pl, ok := fieldPlace(doc, m.Where); ok {

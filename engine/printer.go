@@ -115,6 +115,9 @@ func (p *Printer) Render(ctx context.Context, pl Plan, w io.Writer) (Result, err
 	if c.doc.Overset && pl.Strict {
 		return res, &OversetError{Pages: len(c.doc.Pages)}
 	}
+	if len(c.doc.NoAlt) > 0 && pl.strictAccessibility() {
+		return res, &AccessibilityError{Paths: c.doc.NoAlt}
+	}
 	prepared, warns, lost, err := p.prepareImages(ctx, c.doc, &c.plan)
 	if err != nil {
 		return res, err

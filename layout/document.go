@@ -170,6 +170,11 @@ type Document struct {
 	// RTL is true for a right-to-left article: its pages are mirrored and
 	// a viewer should show them right to left.
 	RTL bool
+	// NoAlt lists the pictures printed without alternative text, by the
+	// JSON path of their alt ("photo.alt", "body[3].alt"): a screen
+	// reader reads the caption in its place, or passes a picture without
+	// one by (an artifact).
+	NoAlt []string
 	// Lang is the language the article was set in (its own, the spec's,
 	// or the one recognised in its text); empty when unknown.
 	Lang string

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"printd/article"
 	"printd/internal/describe"
@@ -35,6 +36,14 @@ func (c *composer) figure(im *article.Image, width, maxH float64, block int, whe
 	capParent, capKind := TagID(0), TagP
 	if ok && info.Width > 0 && info.Height > 0 {
 		img := c.fitImage(im, info, width, maxH, block)
+		if strings.TrimSpace(im.Alt) == "" {
+			c.noAlt = append(c.noAlt, where+".alt")
+			if strings.TrimSpace(im.Caption) != "" {
+				c.warn = append(c.warn, where+".alt: no alternative text; a screen reader reads the caption in its place")
+			} else {
+				c.warn = append(c.warn, where+".alt: no alternative text and no caption; a screen reader passes the picture by")
+			}
+		}
 		if alt := figureAlt(im); alt != "" {
 			fig = c.tags.add(TagFigure, 0)
 			c.tags.node(fig).Alt = alt

@@ -94,6 +94,7 @@ func Layout(in *Input) (*Document, error) {
 	}
 	doc.Notes = c.notes
 	doc.Tags = c.tags.tags
+	doc.NoAlt = c.noAlt
 	doc.Lang = lang
 	for _, m := range st.missing {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no font has %q (U+%04X); left out", m.Where, m.Rune, m.Rune))

@@ -24,16 +24,19 @@ import (
 
 // Profile is one publication's settings.
 type Profile struct {
-	Name       string            `json:"name"`
-	Masthead   Masthead          `json:"masthead"`
-	Lang       string            `json:"lang"`
-	DateFormat string            `json:"date_format"` // long | iso | numeric
-	DropCap    bool              `json:"drop_cap"`    // a large initial on the first paragraph
-	Colors     Colors            `json:"colors"`
-	Fonts      FontConfig        `json:"fonts"`
-	Presets    map[string]Sheet  `json:"presets"`
-	Footer     Footer            `json:"footer"`
-	Extra      map[string]string `json:"-"`
+	Name       string   `json:"name"`
+	Masthead   Masthead `json:"masthead"`
+	Lang       string   `json:"lang"`
+	DateFormat string   `json:"date_format"` // long | iso | numeric
+	DropCap    bool     `json:"drop_cap"`    // a large initial on the first paragraph
+	// StrictAccessibility makes a picture without alternative text an
+	// error (engine.AccessibilityError) instead of a preflight warning.
+	StrictAccessibility bool              `json:"strict_accessibility"`
+	Colors              Colors            `json:"colors"`
+	Fonts               FontConfig        `json:"fonts"`
+	Presets             map[string]Sheet  `json:"presets"`
+	Footer              Footer            `json:"footer"`
+	Extra               map[string]string `json:"-"`
 
 	// Set holds the profile's fonts, parsed at load time.
 	Set *fonts.Set `json:"-"`

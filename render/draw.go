@@ -222,7 +222,7 @@ func (d *drawer) page(p *layout.Page) {
 		d.image(im)
 	}
 	for _, r := range p.Rules {
-		d.tag.to(artLayout)
+		d.tag.to(ruleArtifact(p, r))
 		pdf.SetDrawColor(d.color(r.Color))
 		pdf.SetLineWidth(r.Thickness)
 		pdf.Line(r.X1, r.Y1, r.X2, r.Y2)

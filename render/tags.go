@@ -93,6 +93,16 @@ func (m *tagger) to(want int32) {
 	m.out(string(b))
 }
 
+// ruleArtifact is the artifact a rule is: a printer's mark when it lies
+// wholly outside the trim, else part of the layout.
+func ruleArtifact(p *layout.Page, r layout.Rule) int32 {
+	t := p.Trim
+	if t.W > 0 && (max(r.X1, r.X2) <= t.X || min(r.X1, r.X2) >= t.Right() || max(r.Y1, r.Y2) <= t.Y || min(r.Y1, r.Y2) >= t.Bottom()) {
+		return artPrinter
+	}
+	return artLayout
+}
+
 // textTag is the marked content a text is drawn in.
 func (m *tagger) textTag(t *layout.Text) int32 {
 	if m == nil {

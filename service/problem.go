@@ -111,6 +111,7 @@ var problemKinds = []problemKind{
 	{is(engine.ErrOptions), http.StatusUnprocessableEntity, problemBase + "invalid-options", "Invalid Options", true},
 	{as[*engine.PhotoError](), http.StatusUnprocessableEntity, problemBase + "photo-unavailable", "Photo Unavailable", true},
 	{as[*engine.OversetError](), http.StatusUnprocessableEntity, problemBase + "overset", "Text Does Not Fit", true},
+	{as[*engine.AccessibilityError](), http.StatusUnprocessableEntity, problemBase + "alt-text-missing", "Picture Without Alternative Text", true},
 	{is(errOverloaded), http.StatusServiceUnavailable, problemBase + "overloaded", "Render Capacity Exhausted", true},
 	{is(context.DeadlineExceeded), http.StatusGatewayTimeout, problemBase + "render-timeout", "Render Timed Out", false},
 	{is(errSource), http.StatusBadGateway, problemBase + "article-source", "Article Source Failed", true},
@@ -164,6 +165,14 @@ func fieldsOf(err error) []article.Problem {
 	var pe *engine.PhotoError
 	if errors.As(err, &pe) {
 		return []article.Problem{{Path: pe.Path, Message: "unavailable: " + pe.Reason}}
+	}
+	var ae *engine.AccessibilityError
+	if errors.As(err, &ae) {
+		probs := make([]article.Problem, len(ae.Paths))
+		for i, p := range ae.Paths {
+			probs[i] = article.Problem{Path: p, Message: "required: the publication requires alternative text for every picture"}
+		}
+		return probs
 	}
 	return nil
 }

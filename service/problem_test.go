@@ -2,12 +2,15 @@ package service
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
+
+	"printd/engine"
 )
 
 func TestMalformedJSONIs400WithPosition(t *testing.T) {
@@ -220,5 +223,14 @@ func TestProblemTable(t *testing.T) {
 	p := problemFor(io.ErrUnexpectedEOF)
 	if p.Status != http.StatusInternalServerError || p.Detail != "" {
 		t.Errorf("unknown error: %+v", p)
+	}
+}
+
+// A picture without alternative text under strict accessibility is a 422
+// naming each field.
+func TestAccessibilityProblem(t *testing.T) {
+	p := problemFor(fmt.Errorf("render: %w", &engine.AccessibilityError{Paths: []string{"photo.alt", "body[3].alt"}}))
+	if p.Status != http.StatusUnprocessableEntity || len(p.Errors) != 2 || p.Errors[0].Path != "photo.alt" || p.Errors[1].Path != "body[3].alt" {
+		t.Errorf("%+v", p)
 	}
 }
