@@ -101,7 +101,7 @@ func (s *Server) fail(c *gin.Context, err error) {
 		c.AbortWithStatus(p.Status)
 		return
 	case p.Status == http.StatusServiceUnavailable || p.Status == http.StatusGatewayTimeout:
-		s.log.WarnContext(ctx, "request failed", "status", p.Status, "err", err)
+		s.warns.warn(ctx, p.Status, err) // at most a line a second under overload
 	case p.Status >= 500:
 		s.log.ErrorContext(ctx, "request failed", "status", p.Status, "err", err)
 	default:

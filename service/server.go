@@ -31,6 +31,7 @@ import (
 type Server struct {
 	cfg     Config
 	log     *slog.Logger
+	warns   *warnAggregator // the WARN lines of 503s and 504s
 	printer printer
 
 	router  *gin.Engine
@@ -89,6 +90,7 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 	s := &Server{
 		cfg:        cfg,
 		log:        logger,
+		warns:      newWarnAggregator(logger, warnEvery),
 		printer:    printer,
 		limiter:    newLimiter(cfg.concurrency(), cfg.Queue, cfg.QueueWait),
 		cache:      newPDFCache(cfg.CacheBytes),

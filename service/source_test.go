@@ -1,6 +1,7 @@
 package service
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -144,6 +145,42 @@ func TestSourceConfigValidation(t *testing.T) {
 		c.ArticleSource, c.AllowHTTP = tc.tmpl, tc.allowHTTP
 		if err := c.Validate(); (err == nil) != tc.ok {
 			t.Errorf("%q allow-http=%t: %v", tc.tmpl, tc.allowHTTP, err)
+		}
+	}
+}
+
+// TestHeadArticlePDF: HEAD on /v1/articles/{id}.pdf, /healthz and
+// /metrics over a real connection answers as GET does, status and
+// headers, with no body (and not 405).
+func TestHeadArticlePDF(t *testing.T) {
+	src := newCMS(t, map[string][]byte{"nge-1": seed(t, "")})
+	host := strings.TrimPrefix(src.URL, "http://")
+	s := newTestServer(t, func(c *Config) {
+		c.ArticleSource = src.URL + "/articles/{id}.json"
+		c.AllowHTTP = true
+		c.AllowHosts = []string{host}
+	})
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	for _, path := range []string{"/v1/articles/nge-1.pdf", "/v1/articles/missing.pdf", "/healthz", "/metrics"} {
+		get, err := http.Get(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		get.Body.Close()
+		head, err := http.Head(ts.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, _ := io.Copy(io.Discard, head.Body)
+		head.Body.Close()
+		if head.StatusCode != get.StatusCode || n != 0 {
+			t.Errorf("HEAD %s: %d with %d body bytes; GET %d", path, head.StatusCode, n, get.StatusCode)
+		}
+		for _, h := range []string{"Content-Type", "ETag", "X-Printd-Pages", "Content-Disposition", "Cache-Control"} {
+			if head.Header.Get(h) != get.Header.Get(h) {
+				t.Errorf("HEAD %s: %s %q, GET %q", path, h, head.Header.Get(h), get.Header.Get(h))
+			}
 		}
 	}
 }

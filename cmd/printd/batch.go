@@ -191,7 +191,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		switch {
 		case ctx.Err() != nil:
-			fmt.Fprintf(stderr, "printd: interrupted after %d articles", sum.Rows)
+			fmt.Fprintf(stderr, "printd: interrupted after %s", plural(sum.Rows, "article"))
 			if !isZipOutput(*out) {
 				fmt.Fprint(stderr, "; run again with --resume to go on")
 			}
@@ -206,8 +206,8 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "printd: %v\n", cerr)
 		return 2
 	}
-	fmt.Fprintf(stderr, "printd: %d articles: %d ok, %d failed, %d skipped, %d pages in %s (%.1f articles/s); manifest %s in %s\n",
-		sum.Rows, sum.OK, sum.Failed, sum.Skipped, sum.Pages, sum.Elapsed.Round(time.Millisecond), rate(sum.Rows, sum.Elapsed), manifest, where)
+	fmt.Fprintf(stderr, "printd: %s: %d ok, %d failed, %d skipped, %s in %s (%.1f articles/s); manifest %s in %s\n",
+		plural(sum.Rows, "article"), sum.OK, sum.Failed, sum.Skipped, plural(sum.Pages, "page"), sum.Elapsed.Round(time.Millisecond), rate(sum.Rows, sum.Elapsed), manifest, where)
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)
 		return 2

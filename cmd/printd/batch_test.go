@@ -181,6 +181,8 @@ func TestBatchCLI(t *testing.T) {
 	dir := t.TempDir()
 	good := filepath.Join(dir, "good.ndjson")
 	writeLines(t, good, []string{batchArticle("g-1"), "", batchArticle("g-2"), batchArticle("g-1")})
+	single := filepath.Join(dir, "single.ndjson")
+	writeLines(t, single, []string{batchArticle("s-1")})
 	mixed := filepath.Join(dir, "mixed.ndjson")
 	writeLines(t, mixed, []string{batchArticle("m-1"), `{"id": "m-2", "headline": }`, `{"id":"m-3","body":[]}`, batchArticle("m-4")})
 
@@ -205,6 +207,13 @@ func TestBatchCLI(t *testing.T) {
 			code:   0,
 			files:  []string{"g-1-2.pdf", "g-1.pdf", "g-2.pdf", "manifest.ndjson"},
 			stderr: []string{"3 articles: 3 ok, 0 failed, 0 skipped"},
+		},
+		{
+			name:   "one article of one page",
+			args:   []string{"batch", single, "--out", "OUT", "--progress-interval", "0"},
+			code:   0,
+			files:  []string{"manifest.ndjson", "s-1.pdf"},
+			stderr: []string{"printd: 1 article: 1 ok, 0 failed, 0 skipped, 1 page in "},
 		},
 		{
 			name:   "some failed",
