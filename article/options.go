@@ -3,6 +3,7 @@ package article
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 )
@@ -65,6 +66,15 @@ var presetSheets = map[string]struct {
 	PresetWeb:     {"A4", 2},
 	PresetArchive: {"A4", 2},
 	PresetProof:   {"Tabloid", 3},
+}
+
+// ColumnsFor is the number of columns printd sets on a paper nobody gave
+// columns for: as many as hold about 55 characters of 9 pt body each
+// across the paper's width less its margins (1 on A5 and smaller, 2 on
+// A4, Letter and Legal, 3 on Tabloid, A3 and Berliner, at most 4).
+func ColumnsFor(p Paper) int {
+	n := int(math.Round((p.WidthPt - 90) / 260))
+	return min(max(n, 1), 4)
 }
 
 // PresetSheet is printd's own paper and columns for a preset.
@@ -394,8 +404,10 @@ func Resolve(art Options, profile string, sheet func(preset string) (string, int
 	case art.Columns != 0:
 		r.Columns = art.Columns
 		r.from.set("columns", artFrom)
-	default:
+	case paper == defPaper:
 		r.Columns = defColumns
+	default:
+		r.Columns = ColumnsFor(p)
 	}
 	pick := func(field string, ov, av *bool) *bool {
 		switch {

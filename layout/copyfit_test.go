@@ -12,8 +12,12 @@ import (
 // overset text in.
 func TestCopyfit(t *testing.T) {
 	fb := testBook(t)
-	a := loadFixture(t, "html-body-article.json")
-	spec := presetSpec(t, "web", "A4", 4)
+	// The seed without its last four blocks and its legal footer runs a
+	// few lines onto a second page in two columns on A4.
+	a := loadFixture(t, "seed-article.json")
+	a.Body = a.Body[:len(a.Body)-4]
+	a.Footer = nil
+	spec := presetSpec(t, "web", "A4", 2)
 	lay := func(s Spec) *Document {
 		doc, err := Layout(&Input{Article: a, Spec: s, Fonts: fb, Images: fixtureImages(a)})
 		if err != nil {

@@ -191,7 +191,7 @@ func TestSpecValidateExpansion(t *testing.T) {
 		}
 	}
 	spec := DefaultSpec(mustPaper(t, "A4"), 2)
-	if spec.MaxExpansion != 0.02 || spec.Validate() != nil {
+	if spec.MaxExpansion != 0.03 || spec.Validate() != nil {
 		t.Errorf("default MaxExpansion %v: %v", spec.MaxExpansion, spec.Validate())
 	}
 }

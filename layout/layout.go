@@ -463,11 +463,15 @@ func (c *composer) clean(s string, st TextStyle) string {
 }
 
 // breakParams tunes total-fit line breaking for newspaper columns: TeX's
-// tolerances, and an emergency stretch of about one em rather than a share
-// of the measure, so that the last resort still prefers the evenest lines.
+// pretolerance first (paragraphs that set well without hyphens get none),
+// then every breaking weighed by its true badness (a tolerance just under
+// 10000), so that a paragraph with no good breaking spreads its slack
+// rather than leaving it in one line, as the emergency pass's artificial
+// stretch did; an emergency stretch of about one em as the last resort;
+// at most two hyphenated lines in a row.
 func breakParams(s *Spec) linebreak.Params {
 	p := linebreak.DefaultParams()
-	p.Tolerance = 400
+	p.Tolerance = 9999
 	p.EmergencyStretch = s.Body.Size
 	p.MaxConsecutiveHyphens = 2
 	return p

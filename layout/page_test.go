@@ -239,7 +239,15 @@ func TestPageInvariants(t *testing.T) {
 					checkPage(t, name, spec, doc)
 					if preset != "proof" && (paper == "A4" || paper == "Letter") && cols >= 2 {
 						l, n := looseFigures(doc, spec, natural*spec.Body.Size/9)
-						t.Logf("%s: %d of %d justified lines loose (%.0f%%)", name, l, n, 100*float64(l)/float64(max(1, n)))
+						share := float64(l) / float64(max(1, n))
+						t.Logf("%s: %d of %d justified lines loose (%.0f%%)", name, l, n, 100*share)
+						// The narrow measures a desk checks: 3 columns on A4 and
+						// 2 on Letter, ≤ 10 % loose in English; Russian's longer
+						// words leave 3 of its 24 lines at 3 columns.
+						narrow := (paper == "A4" && cols == 3) || (paper == "Letter" && cols == 2)
+						if limit := map[string]float64{"seed-article.json": 0.10, "ru-article.json": 0.13}[fx]; narrow && limit > 0 && share > limit {
+							t.Errorf("%s: %.0f%% of justified lines loose, want ≤ %.0f%%", name, 100*share, 100*limit)
+						}
 					}
 				}
 			}

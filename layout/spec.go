@@ -57,7 +57,7 @@ type Spec struct {
 	DropCap           bool
 	Grayscale         bool
 	// MaxExpansion lets each line of a justified body paragraph scale its
-	// type horizontally by up to this share (0.02: ±2 %), so that its word
+	// type horizontally by up to this share (0.03: ±3 %; DefaultSpec's), so that its word
 	// spaces stretch and shrink less (font expansion, as in pdfTeX). Last
 	// lines, ragged text, headings and captions keep their natural type.
 	// 0 turns it off.
@@ -182,27 +182,30 @@ func DefaultSpec(p Paper, columns int) Spec {
 	sz := func(v float64) float64 { return float64(int(v*text*4+0.5)) / 4 }
 	dz := func(v float64) float64 { return float64(int(v*scale*4+0.5)) / 4 }
 	serif, sans, mono := "serif", "sans", "mono"
-	body := TextStyle{Font: FontKey{serif, Regular}, Size: sz(9), Leading: sz(12.5), Color: ink, Align: AlignJustify}
-	m := MM(16) * scale
+	ms := chooseMeasure(p, columns, sz(9), MM(16)*scale, MM(5))
+	// Styles read beside the body (lists, quotes, code) follow its size.
+	bz := func(v float64) float64 { return float64(int(v*ms.body/9*4+0.5)) / 4 }
+	body := TextStyle{Font: FontKey{serif, Regular}, Size: ms.body, Leading: ms.leading, Color: ink, Align: AlignJustify}
+	m := ms.margin
 	return Spec{
 		Paper:      p,
-		Margins:    Margins{Top: m, Right: m, Bottom: m + MM(4), Left: m},
+		Margins:    Margins{Top: m, Right: ms.side, Bottom: m + MM(4), Left: ms.side},
 		Columns:    columns,
-		Gutter:     MM(5),
+		Gutter:     ms.gutter,
 		Body:       body,
 		Headline:   TextStyle{Font: FontKey{serif, Bold}, Size: dz(28), Leading: dz(31), Color: ink, Align: AlignLeft, SpaceAfter: dz(8)},
 		Standfirst: TextStyle{Font: FontKey{serif, Italic}, Size: dz(13.5), Leading: dz(17.5), Color: ink, Align: AlignLeft, SpaceAfter: dz(8)},
 		Kicker:     TextStyle{Font: FontKey{sans, Bold}, Size: sz(9), Leading: sz(12), Color: accent, Align: AlignLeft, SpaceAfter: sz(6)},
 		Byline:     TextStyle{Font: FontKey{sans, Regular}, Size: sz(8.5), Leading: sz(11), Color: muted, Align: AlignLeft, SpaceAfter: sz(8)},
-		Caption:    TextStyle{Font: FontKey{sans, Regular}, Size: sz(8), Leading: sz(10.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(4)},
-		Credit:     TextStyle{Font: FontKey{sans, Regular}, Size: sz(7), Leading: sz(9.5), Color: muted, Align: AlignLeft, SpaceAfter: sz(10)},
+		Caption:    TextStyle{Font: FontKey{sans, Regular}, Size: bz(8), Leading: bz(10.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(4)},
+		Credit:     TextStyle{Font: FontKey{sans, Regular}, Size: bz(7), Leading: bz(9.5), Color: muted, Align: AlignLeft, SpaceAfter: sz(10)},
 		H2:         TextStyle{Font: FontKey{serif, Bold}, Size: sz(13), Leading: sz(16), Color: ink, Align: AlignLeft, SpaceBefore: sz(9), SpaceAfter: sz(3)},
 		H3:         TextStyle{Font: FontKey{serif, Bold}, Size: sz(11.5), Leading: sz(14.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(8), SpaceAfter: sz(2)},
 		H4:         TextStyle{Font: FontKey{sans, Bold}, Size: sz(9.5), Leading: sz(13), Color: ink, Align: AlignLeft, SpaceBefore: sz(6), SpaceAfter: sz(2)},
-		Quote:      TextStyle{Font: FontKey{serif, Italic}, Size: sz(10.5), Leading: sz(14), Color: ink, Align: AlignLeft, SpaceBefore: sz(6), SpaceAfter: sz(6)},
-		Cite:       TextStyle{Font: FontKey{sans, Regular}, Size: sz(8), Leading: sz(11), Color: muted, Align: AlignLeft},
-		List:       TextStyle{Font: FontKey{serif, Regular}, Size: sz(9), Leading: sz(12.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(3), SpaceAfter: sz(5)},
-		Pre:        TextStyle{Font: FontKey{mono, Regular}, Size: sz(8), Leading: sz(10.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(5), SpaceAfter: sz(7)},
+		Quote:      TextStyle{Font: FontKey{serif, Italic}, Size: bz(10.5), Leading: bz(14), Color: ink, Align: AlignLeft, SpaceBefore: sz(6), SpaceAfter: sz(6)},
+		Cite:       TextStyle{Font: FontKey{sans, Regular}, Size: bz(8), Leading: bz(11), Color: muted, Align: AlignLeft},
+		List:       TextStyle{Font: FontKey{serif, Regular}, Size: ms.body, Leading: ms.leading, Color: ink, Align: AlignLeft, SpaceBefore: sz(3), SpaceAfter: sz(5)},
+		Pre:        TextStyle{Font: FontKey{mono, Regular}, Size: bz(8), Leading: bz(10.5), Color: ink, Align: AlignLeft, SpaceBefore: sz(5), SpaceAfter: sz(7)},
 		Legal:      TextStyle{Font: FontKey{sans, Regular}, Size: sz(7.5), Leading: sz(10), Color: muted, Align: AlignLeft, SpaceBefore: sz(14)},
 		Running:    TextStyle{Font: FontKey{sans, Regular}, Size: sz(7), Leading: sz(9), Color: muted, Align: AlignLeft},
 
@@ -212,7 +215,7 @@ func DefaultSpec(p Paper, columns int) Spec {
 		MaxPhotoHeight:  0.4,
 		ParagraphIndent: true,
 		Hyphenate:       true,
-		MaxExpansion:    0.02,
+		MaxExpansion:    0.03,
 		PPI:             150,
 		MinPPI:          150,
 		FigureAlign:     AlignCenter,
