@@ -44,9 +44,11 @@ const (
 	RolePre
 	RoleLegal
 	RoleRunningFooter
-	RoleBullet   // a list item's bullet or number
-	RoleMark     // printer's marks and the slug line, outside the trim
-	RoleMasthead // the publication's name above the kicker
+	RoleBullet    // a list item's bullet or number
+	RoleMark      // printer's marks and the slug line, outside the trim
+	RoleMasthead  // the publication's name above the kicker
+	RoleTable     // a table's cell text
+	RoleTableHead // a table's header rows
 )
 
 // Text is one run of text in one font, drawn with its baseline at (X, Y).

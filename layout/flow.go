@@ -67,19 +67,31 @@ func (f *flow) run() flowResult {
 	done := make([]bool, len(units)) // figures deferred or set at a column's top
 	i, ri := 0, 0
 	restarts := 0
-	for i < len(units) || len(deferred) > 0 {
+	var wf wideFloats
+outer:
+	for i < len(units) || len(deferred) > 0 || wf.pending(ri/f.perPage) {
 		if ri >= f.max {
 			res.used = ri
 			return res
 		}
-		col := f.region(ri)
-		if col.H < 1 {
+		raw := f.region(ri)
+		if raw.H < 1 {
 			ri++
 			continue
+		}
+		page := ri / f.perPage
+		if ri%f.perPage == 0 {
+			res.slots = wf.place(res.slots, units, page, ri, raw.Y, f.wideNeed)
+		}
+		col := raw
+		if r := wf.reserved(page); r > 0 {
+			col.Y += r
+			col.H -= r
 		}
 		y := col.Y
 		colStart := len(res.slots)
 		empty := true
+		started := false // a unit of the flow (no figure) is in the column
 		for len(deferred) > 0 {
 			d := units[deferred[0]]
 			if !empty && y+d.space+d.h > col.Bottom()+eps {
@@ -106,15 +118,59 @@ func (f *flow) run() flowResult {
 				i++ // a divider at a column head
 				continue
 			}
+			if u.wide {
+				done[i] = true
+				if k, ok := f.wideHere(&wf, u, i, ri, res.slots, restarts < len(units)); ok {
+					// The float goes to the top of this page: set the page
+					// again under it, from its first unit.
+					restarts++
+					var heads []int
+					first := i
+					for _, s := range res.slots[k:] {
+						if !s.u.figure && !s.u.wide && s.idx < first {
+							first = s.idx
+						}
+					}
+					for _, s := range res.slots[k:] {
+						switch {
+						case s.u.figure && s.idx < first:
+							heads = append(heads, s.idx)
+						case s.u.figure:
+							done[s.idx] = false
+						}
+					}
+					kept := heads
+					for _, d := range deferred {
+						if d < first {
+							kept = append(kept, d)
+						} else {
+							done[d] = false
+						}
+					}
+					deferred = kept
+					res.slots = res.slots[:k]
+					i, ri = first, page*f.perPage
+					continue outer
+				}
+				i++ // to the top of the next page
+				continue
+			}
 			sp := u.space
 			if empty {
 				sp = 0
 			}
+			repeated := false
+			if !started && u.repeat != nil {
+				// a table's row at the head of a column: its header first
+				res.slots = append(res.slots, slot{u: u.repeat, idx: i, reg: ri, y: y})
+				y += u.repeat.h
+				empty, repeated, sp = false, true, 0
+			}
 			top := f.snap(u, col, y+sp)
-			if top+u.h-u.pad <= col.Bottom()+eps || empty {
+			if top+u.h-u.pad <= col.Bottom()+eps || empty || repeated {
 				res.slots = append(res.slots, slot{u: u, idx: i, reg: ri, y: top})
 				y = top + u.h
-				empty = false
+				empty, started = false, started || !u.figure
 				i++
 				continue
 			}

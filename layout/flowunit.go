@@ -25,6 +25,15 @@ type unit struct {
 	// that the whole figure is at most h tall; nil when it cannot.
 	shrink   func(h float64) *unit
 	bookmark *Bookmark
+	// repeat, for a table's row, is its header: set again above the row
+	// when the row starts a column.
+	repeat *unit
+	// repeated marks such a repeated header; it is no unit of the flow.
+	repeated bool
+	// wide is a float across all the columns of a page (a table or a
+	// preformatted block too wide for a column): set at the top of the
+	// page it is reached on, or of the next, the columns under it.
+	wide bool
 }
 
 // lineUnit turns a set line into a unit: texts, link areas and rules, with

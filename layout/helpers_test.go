@@ -99,6 +99,30 @@ func blockText(b article.Block) string {
 		if b.Image != nil {
 			return b.Image.Caption + b.Image.Credit
 		}
+	case article.TableBlock:
+		return strings.Join(tableParts(b.Table), "")
 	}
 	return ""
+}
+
+// tableParts are a table's caption, cell texts and credit, in order.
+func tableParts(t *article.Table) []string {
+	out := []string{t.Caption}
+	for _, r := range article.TableTexts(t) {
+		out = append(out, article.PlainText(r))
+	}
+	return append(out, t.Credit)
+}
+
+// wideBlocks are the body blocks set across the columns (floats).
+func wideBlocks(doc *Document) map[int]bool {
+	w := map[int]bool{}
+	for _, p := range doc.Pages {
+		for _, tx := range p.Texts {
+			if tx.Block >= 0 && tx.Role != RoleBullet && !inAnyColumn(p.Columns, tx.Box()) {
+				w[tx.Block] = true
+			}
+		}
+	}
+	return w
 }

@@ -271,7 +271,9 @@ func lastPageTail(slots []slot, ncol int) (int, int, []*unit) {
 	}
 	tail := make([]*unit, 0, len(slots)-cut)
 	for _, sl := range slots[cut:] {
-		tail = append(tail, sl.u)
+		if !sl.u.repeated {
+			tail = append(tail, sl.u)
+		}
 	}
 	return cut, firstReg, tail
 }

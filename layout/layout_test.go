@@ -18,6 +18,7 @@ func check(t *testing.T, name string, a *article.Article, spec Spec, doc *Docume
 		t.Fatalf("%s: no pages", name)
 	}
 	content := spec.Content()
+	wide := wideBlocks(doc)
 	for pi, p := range doc.Pages {
 		page := Rect{0, 0, p.Width, p.Height}
 		for _, tx := range p.Texts {
@@ -30,6 +31,10 @@ func check(t *testing.T, name string, a *article.Article, spec Spec, doc *Docume
 			case tx.Role == RoleRunningFooter:
 				if !page.Contains(box, 0.01) || box.Y < content.Bottom() {
 					t.Errorf("%s p%d: running footer %q at %+v outside the bottom margin", name, pi+1, tx.Text, box)
+				}
+			case tx.Block >= 0 && wide[tx.Block]:
+				if !content.Contains(box, 0.01) {
+					t.Errorf("%s p%d: text %q of a float at %+v outside the type area %+v", name, pi+1, tx.Text, box, content)
 				}
 			case tx.Block >= 0:
 				if !inAnyColumn(p.Columns, box) {
@@ -130,9 +135,10 @@ func checkBodyText(t *testing.T, name string, a *article.Article, doc *Document)
 	t.Helper()
 	var want, got strings.Builder
 	figures := map[int]*strings.Builder{}
+	wide := wideBlocks(doc)
 	for bi, b := range a.Body {
-		if b.Type == article.ImageBlock {
-			figures[bi] = &strings.Builder{}
+		if b.Type == article.ImageBlock || b.Type == article.TableBlock || wide[bi] {
+			figures[bi] = &strings.Builder{} // floats, and tables (whose header repeats)
 			continue
 		}
 		want.WriteString(letters(blockText(b)))
@@ -144,7 +150,7 @@ func checkBodyText(t *testing.T, name string, a *article.Article, doc *Document)
 			case figures[tx.Block] != nil:
 				figures[tx.Block].WriteString(tx.Text)
 			default:
-				got.WriteString(strings.TrimPrefix(tx.Text, "— "))
+				got.WriteString(strings.TrimPrefix(strings.ReplaceAll(tx.Text, preMark, ""), "— "))
 			}
 		}
 	}
@@ -158,6 +164,27 @@ func checkBodyText(t *testing.T, name string, a *article.Article, doc *Document)
 		t.Errorf("%s: body text differs at byte %d:\nwant …%s…\n got …%s…", name, i, w[lo:min(len(w), i+40)], g[lo:min(len(g), i+40)])
 	}
 	for bi, fb := range figures {
+		got := letters(strings.ReplaceAll(fb.String(), preMark, ""))
+		switch b := a.Body[bi]; b.Type {
+		case article.TableBlock:
+			// every part in order (repeated headers in between)
+			at := 0
+			for _, part := range tableParts(b.Table) {
+				k := strings.Index(got[at:], letters(part))
+				if k < 0 {
+					t.Errorf("%s: table body[%d]: %q missing or out of order", name, bi, part)
+					break
+				}
+				at += k + len(letters(part))
+			}
+			continue
+		case article.ImageBlock:
+		default:
+			if want := letters(blockText(b)); got != want {
+				t.Errorf("%s: float body[%d] text differs:\nwant %s\n got %s", name, bi, want, got)
+			}
+			continue
+		}
 		im := a.Body[bi].Image
 		if c := letters(im.Caption); !strings.Contains(letters(fb.String()), c) {
 			t.Errorf("%s: figure body[%d] caption %q missing, got %q", name, bi, im.Caption, fb.String())
