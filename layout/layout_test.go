@@ -150,7 +150,11 @@ func checkBodyText(t *testing.T, name string, a *article.Article, doc *Document)
 			case figures[tx.Block] != nil:
 				figures[tx.Block].WriteString(tx.Text)
 			default:
-				got.WriteString(strings.TrimPrefix(strings.ReplaceAll(tx.Text, preMark, ""), "— "))
+				text := tx.Text
+				if tx.Role == RolePre {
+					text = dropMarks(text)
+				}
+				got.WriteString(strings.TrimPrefix(text, "— "))
 			}
 		}
 	}
@@ -164,7 +168,7 @@ func checkBodyText(t *testing.T, name string, a *article.Article, doc *Document)
 		t.Errorf("%s: body text differs at byte %d:\nwant …%s…\n got …%s…", name, i, w[lo:min(len(w), i+40)], g[lo:min(len(g), i+40)])
 	}
 	for bi, fb := range figures {
-		got := letters(strings.ReplaceAll(fb.String(), preMark, ""))
+		got := letters(dropMarks(fb.String()))
 		switch b := a.Body[bi]; b.Type {
 		case article.TableBlock:
 			// every part in order (repeated headers in between)
@@ -354,4 +358,12 @@ func randomArticle(rng *rand.Rand) *article.Article {
 		panic(err)
 	}
 	return a
+}
+
+// dropMarks removes the continuation marks of preformatted lines.
+func dropMarks(s string) string {
+	for _, m := range preMarks {
+		s = strings.ReplaceAll(s, m, "")
+	}
+	return s
 }

@@ -58,7 +58,7 @@ func (c *composer) pre(text string, bi int, colW float64, where string) []*unit 
 	var lines []preLine
 	longest := 0.0
 	for _, raw := range strings.Split(text, "\n") {
-		l := c.preMeasure(expandTabs(cleanPre(raw)), base, where)
+		l := c.preMeasure(cleanPre(expandTabs(raw)), base, where)
 		longest = max(longest, l.w)
 		lines = append(lines, l)
 	}

@@ -494,6 +494,14 @@ func (c *composer) table(t *article.Table, bi int, colW float64, where string) [
 	if len(credit) > 0 && len(bands) > 0 {
 		bands[len(bands)-1].keepNext = true
 	}
+	// No row alone at the head or foot of a column: a short table stays
+	// whole, a longer one keeps two rows together at either end.
+	n := len(bands)
+	for i, b := range bands {
+		if i < n-1 && (n <= 5 || i == 0 || i == n-2) {
+			b.keepNext = true
+		}
+	}
 	space := s.Caption.SpaceBefore * 2
 	if !fit.wide {
 		var us []*unit
