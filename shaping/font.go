@@ -12,6 +12,8 @@ import (
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/harfbuzz"
 	"github.com/go-text/typesetting/language"
+
+	"printd/internal/sfnt"
 )
 
 // Font is one face of an OpenType file. It is immutable after Load and
@@ -75,16 +77,20 @@ func Load(data []byte, index int) (*Font, error) {
 	if !f.cff && !ld.HasTable(ot.MustNewTag("glyf")) {
 		return nil, errors.New("shaping: font has neither TrueType nor CFF outlines")
 	}
-	if f.tables, err = tableDir(data, index); err != nil {
-		return nil, err
+	tables, err := sfnt.Directory(data, index)
+	if errors.Is(err, sfnt.ErrNoFace) {
+		return nil, ErrNoFace
+	} else if err != nil {
+		return nil, fmt.Errorf("shaping: %w", err)
 	}
+	f.tables = tables
 	if m := f.tables["maxp"]; len(m) >= 6 {
 		f.numGlyphs = int(binary.BigEndian.Uint16(m[4:]))
 	}
 	if f.numGlyphs == 0 {
 		return nil, errors.New("shaping: font has no glyphs")
 	}
-	f.name = postScriptName(f.tables["name"], desc.Family)
+	f.name = postScriptName(tables, desc.Family)
 	face := font.NewFace(ft)
 	if ext, ok := face.FontHExtents(); ok {
 		f.ascent = f.em(float64(ext.Ascender))
@@ -111,8 +117,8 @@ func NumFaces(data []byte) (int, error) {
 }
 
 // postScriptName reads name ID 6, or makes one from the family.
-func postScriptName(name []byte, family string) string {
-	if n := psName(name); n != "" {
+func postScriptName(t sfnt.Tables, family string) string {
+	if n := t.PostScriptName(); n != "" {
 		return n
 	}
 	return strings.Map(func(r rune) rune {

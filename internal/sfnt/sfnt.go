@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf16"
 )
 
@@ -43,19 +44,9 @@ func Read(data []byte) (Tables, error) {
 	default:
 		return nil, fmt.Errorf("not a TrueType font (version tag %#08x)", v)
 	}
-	n := int(be.Uint16(data[4:]))
-	if len(data) < 12+16*n {
-		return nil, fmt.Errorf("table directory truncated (%d tables)", n)
-	}
-	t := make(Tables, n)
-	for i := range n {
-		rec := data[12+16*i:]
-		tag := string(rec[:4])
-		off, length := uint64(be.Uint32(rec[8:])), uint64(be.Uint32(rec[12:]))
-		if off+length > uint64(len(data)) {
-			return nil, fmt.Errorf("table %q runs past the end of the file", tag)
-		}
-		t[tag] = data[off : off+length : off+length]
+	t, err := directory(data, 0)
+	if err != nil {
+		return nil, err
 	}
 	for _, req := range requiredTables {
 		b, ok := t[req.tag]
@@ -67,6 +58,65 @@ func Read(data []byte) (Tables, error) {
 		}
 	}
 	return t, nil
+}
+
+// ErrNoFace is Directory's error for a face index the file does not hold.
+var ErrNoFace = errors.New("no such face in the font file")
+
+// Directory reads the table directory of face index of any sfnt file:
+// TrueType or CFF outlines, or a collection (.ttc, .otc) of them. Unlike
+// Read it requires no table.
+func Directory(data []byte, index int) (Tables, error) {
+	if len(data) < 12 {
+		return nil, errors.New("file too short for a font header")
+	}
+	off := 0
+	if be.Uint32(data) == 0x74746366 { // 'ttcf'
+		n := int(be.Uint32(data[8:]))
+		if index < 0 || index >= n || 12+4*(index+1) > len(data) {
+			return nil, ErrNoFace
+		}
+		off = int(be.Uint32(data[12+4*index:]))
+	} else if index != 0 {
+		return nil, ErrNoFace
+	}
+	return directory(data, off)
+}
+
+// directory reads the table directory that starts at off.
+func directory(data []byte, off int) (Tables, error) {
+	if off < 0 || off+12 > len(data) {
+		return nil, errors.New("table directory past the end of the file")
+	}
+	n := int(be.Uint16(data[off+4:]))
+	if len(data) < off+12+16*n {
+		return nil, fmt.Errorf("table directory truncated (%d tables)", n)
+	}
+	t := make(Tables, n)
+	for i := range n {
+		rec := data[off+12+16*i:]
+		tag := string(rec[:4])
+		at, length := uint64(be.Uint32(rec[8:])), uint64(be.Uint32(rec[12:]))
+		if at+length > uint64(len(data)) {
+			return nil, fmt.Errorf("table %q runs past the end of the file", tag)
+		}
+		t[tag] = data[at : at+length : at+length]
+	}
+	return t, nil
+}
+
+// PostScriptName returns name ID 6 with the characters a PDF name may not
+// hold left out; "" when the font has none.
+func (t Tables) PostScriptName() string {
+	if len(t["name"]) < 6 {
+		return ""
+	}
+	return strings.Map(func(r rune) rune {
+		if r <= ' ' || r > '~' || strings.ContainsRune("()<>[]{}/%#", r) {
+			return -1
+		}
+		return r
+	}, t.Name(6))
 }
 
 // Head holds the fields of 'head' printd uses.
