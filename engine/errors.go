@@ -7,6 +7,7 @@ import (
 
 	"printd/fetch"
 	"printd/internal/describe"
+	"printd/layout"
 )
 
 // Errors of the engine. Option problems are article.OptionErrors, each
@@ -62,6 +63,20 @@ type AccessibilityError struct {
 
 func (e *AccessibilityError) Error() string {
 	return fmt.Sprintf("accessibility: %s: a picture without alternative text (the publication requires it)", strings.Join(e.Paths, ", "))
+}
+
+// MissingGlyphsError is text a strict render would leave out: characters
+// no font has, one gap per script.
+type MissingGlyphsError struct {
+	Gaps []layout.MissingGap
+}
+
+func (e *MissingGlyphsError) Error() string {
+	parts := make([]string, len(e.Gaps))
+	for i, g := range e.Gaps {
+		parts[i] = g.String()
+	}
+	return "missing glyphs: " + strings.Join(parts, "; ")
 }
 
 // plural writes n and a noun, in the plural unless n is 1.

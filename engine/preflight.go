@@ -161,7 +161,7 @@ func preflight(pl *Plan, doc *layout.Document, infos map[string]layout.ImageInfo
 			mr.Page, mr.Box = pl.Page, &pl.Box
 		}
 		r.Missing = append(r.Missing, mr)
-		level("warning")
+		level("error") // text left out: a gap in the printed article
 	}
 	if doc.Overset {
 		level("error")

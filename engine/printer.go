@@ -118,6 +118,9 @@ func (p *Printer) Render(ctx context.Context, pl Plan, w io.Writer) (Result, err
 	if len(c.doc.NoAlt) > 0 && pl.strictAccessibility() {
 		return res, &AccessibilityError{Paths: c.doc.NoAlt}
 	}
+	if len(c.doc.Missing) > 0 && pl.Strict {
+		return res, &MissingGlyphsError{Gaps: layout.MissingGaps(c.doc.Missing)}
+	}
 	prepared, warns, lost, err := p.prepareImages(ctx, c.doc, &c.plan)
 	if err != nil {
 		return res, err

@@ -56,8 +56,11 @@ func TestFallbackAndMissing(t *testing.T) {
 			t.Errorf("%q reached the page", r)
 		}
 	}
-	if len(doc.Warnings) < 3 {
-		t.Errorf("warnings: %v", doc.Warnings)
+	// one warning per script: the emoji, and the two Han characters
+	if len(doc.Warnings) != 2 || !strings.Contains(doc.Warnings[0], "😀 U+1F600") ||
+		!strings.Contains(doc.Warnings[1], "2 different characters of Han (中 U+4E2D, 文 U+6587)") ||
+		!strings.Contains(doc.Warnings[1], "fonts-noto-cjk") {
+		t.Errorf("warnings: %q", doc.Warnings)
 	}
 	if !strings.Contains(all.String(), "end") {
 		t.Error("text after the missing characters lost")

@@ -96,8 +96,8 @@ func Layout(in *Input) (*Document, error) {
 	doc.Tags = c.tags.tags
 	doc.NoAlt = c.noAlt
 	doc.Lang = lang
-	for _, m := range st.missing {
-		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s: no font has %q (U+%04X); left out", m.Where, m.Rune, m.Rune))
+	for _, g := range MissingGaps(st.missing) {
+		doc.Warnings = append(doc.Warnings, g.String())
 	}
 	return doc, nil
 }

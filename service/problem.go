@@ -112,6 +112,7 @@ var problemKinds = []problemKind{
 	{as[*engine.PhotoError](), http.StatusUnprocessableEntity, problemBase + "photo-unavailable", "Photo Unavailable", true},
 	{as[*engine.OversetError](), http.StatusUnprocessableEntity, problemBase + "overset", "Text Does Not Fit", true},
 	{as[*engine.AccessibilityError](), http.StatusUnprocessableEntity, problemBase + "alt-text-missing", "Picture Without Alternative Text", true},
+	{as[*engine.MissingGlyphsError](), http.StatusUnprocessableEntity, problemBase + "missing-glyphs", "Characters No Font Has", true},
 	{is(errOverloaded), http.StatusServiceUnavailable, problemBase + "overloaded", "Render Capacity Exhausted", true},
 	{is(context.DeadlineExceeded), http.StatusGatewayTimeout, problemBase + "render-timeout", "Render Timed Out", false},
 	{is(errSource), http.StatusBadGateway, problemBase + "article-source", "Article Source Failed", true},

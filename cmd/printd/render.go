@@ -31,7 +31,7 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flagOpts.define(fs, article.DefaultPreset)
 	var gray, strict optBool
 	fs.Var(&gray, "grayscale", "render in shades of grey")
-	fs.Var(&strict, "strict", "fail when a photo cannot be had or text does not fit --pages, instead of a warning (default: on for proof)")
+	fs.Var(&strict, "strict", "fail when a photo cannot be had, text does not fit --pages or no font has some of its characters, instead of a warning (default: on for proof)")
 	allowHosts := fs.String("allow-hosts", "", "comma-separated hosts or CIDRs photos may be fetched from even when private")
 	allowHTTP := fs.Bool("allow-http", false, "allow plain http:// photo URLs")
 	var fetchOpts fetchFlags
