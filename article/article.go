@@ -10,8 +10,11 @@ import "time"
 
 // Article is one decoded and validated article.
 type Article struct {
-	ID          string
-	URL         string
+	ID  string
+	URL string
+	// ShortURL is a short address of the article (a CMS's short link),
+	// encoded in the QR code instead of URL when given.
+	ShortURL    string
 	Lang        string // BCP 47; empty means the profile's language
 	Dir         string // "ltr" or "rtl"
 	Publication string

@@ -15,6 +15,7 @@ import (
 type Doc struct {
 	ID          string     `json:"id,omitempty"`
 	URL         string     `json:"url,omitempty"`
+	ShortURL    string     `json:"shortUrl,omitempty"`
 	Lang        string     `json:"lang,omitempty"`
 	Dir         string     `json:"dir,omitempty"`
 	Publication string     `json:"publication,omitempty"`
@@ -230,6 +231,7 @@ func (d *Doc) tree() *node {
 	o := newDocObj()
 	o.set("id", strNode(d.ID))
 	o.set("url", strNode(d.URL))
+	o.set("shortUrl", strNode(d.ShortURL))
 	o.set("lang", strNode(d.Lang))
 	o.set("dir", strNode(d.Dir))
 	o.set("publication", strNode(d.Publication))

@@ -12,7 +12,7 @@ import (
 const MaxImageSide = 100_000
 
 var (
-	articleFields = []string{"id", "url", "lang", "dir", "publication", "section", "rubric",
+	articleFields = []string{"id", "url", "shortUrl", "lang", "dir", "publication", "section", "rubric",
 		"headline", "subheadline", "authors", "published", "updated", "photo", "body",
 		"footer", "options"}
 	imageFields  = []string{"src", "width", "height", "caption", "credit", "alt", "focus"}
@@ -29,6 +29,10 @@ func (c *checker) article(n *node) *Article {
 	a.URL = strings.TrimSpace(c.raw(n.get("url"), "url"))
 	if a.URL != "" && !isWebURL(a.URL) {
 		c.add("url", "%s", webURLMessage)
+	}
+	a.ShortURL = strings.TrimSpace(c.raw(n.get("shortUrl"), "shortUrl"))
+	if a.ShortURL != "" && !isWebURL(a.ShortURL) {
+		c.add("shortUrl", "%s", webURLMessage)
 	}
 	if s := strings.TrimSpace(c.raw(n.get("lang"), "lang")); s != "" {
 		if tag, err := language.Parse(s); err != nil {

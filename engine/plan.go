@@ -32,7 +32,10 @@ type Plan struct {
 	RequirePhotos bool
 	PDFA          bool
 	QR            bool
-	Footer        *article.Footer
+	// QRURL is what the QR code encodes: the article's shortUrl, else the
+	// profile's short link with the article's id, else its url.
+	QRURL  string
+	Footer *article.Footer
 	// Options are the merged options with the origin of each.
 	Options article.Resolved
 
@@ -100,7 +103,6 @@ func plan(prof *profile.Profile, r article.Resolved, art *article.Article) (Plan
 	case PresetWeb:
 		spec.PPI = 150
 		spec.ParagraphIndent = false // screen style: space between paragraphs
-		pl.QR = true
 	case PresetArchive:
 		spec.PPI = 300
 		pl.PDFA = true
@@ -123,6 +125,26 @@ func plan(prof *profile.Profile, r article.Resolved, art *article.Article) (Plan
 	spec.FigureAlign = layout.AlignCenter
 	if sh.ImageAlign == article.ImageStart {
 		spec.FigureAlign = layout.AlignLeft
+	}
+	links := sh.Links
+	if links == "" {
+		links = article.DefaultLinks(pl.Preset)
+	}
+	switch links {
+	case article.LinksInline:
+		spec.PrintLinks = layout.LinksPrintInline
+	case article.LinksFootnote:
+		spec.PrintLinks = layout.LinksPrintFootnote
+	}
+	// every preset prints a QR code of the article beside the legal
+	// footer: a short one when the publication has short links
+	pl.QR = true
+	pl.QRURL = art.URL
+	switch {
+	case art.ShortURL != "":
+		pl.QRURL = art.ShortURL
+	case prof.ShortURL != "" && art.ID != "":
+		pl.QRURL = strings.ReplaceAll(prof.ShortURL, "{id}", url.PathEscape(art.ID))
 	}
 	if r.Strict != nil {
 		pl.Strict = *r.Strict

@@ -85,7 +85,7 @@ func TestClosingBlockKeptWhole(t *testing.T) {
 				t.Fatalf("%s: QR code not on the page of the legal footer (page %d)", name, legalPage+1)
 			}
 			for _, b := range p.Boxes {
-				if b.Y < legalTop-spec.Legal.Leading || b.Y > legalBottom+2*qrSide || b.X < legalX {
+				if b.Y < legalTop-spec.Legal.Leading || b.Y > legalBottom+2*qrSideFor(33) || b.X < legalX {
 					t.Fatalf("%s: QR module at %+v away from the footer text (from %.1f,%.1f to %.1f)", name, b.Rect, legalX, legalTop, legalBottom)
 				}
 			}

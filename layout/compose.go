@@ -22,6 +22,9 @@ type composer struct {
 	group int
 	warn  []string
 	notes []string // Document.Notes
+	// linkNotes are the addresses of the links set as numbered notes
+	// (Spec.PrintLinks), in the order of their numbers.
+	linkNotes []string
 	grid  float64  // the baseline grid step of the body flow
 	lead  *unit    // the lead photo's figure in the header stack
 	tags  *tagTree // the logical structure (tags.go)
@@ -276,6 +279,9 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 }
 
 func (c *composer) inline(runs []article.Run, st TextStyle) []span {
+	if c.spec.PrintLinks != LinksPrintOff {
+		runs = c.withAddresses(runs)
+	}
 	return spansFromRuns(runs, st, "mono", c.spec.LinkColor)
 }
 
@@ -312,18 +318,32 @@ func (c *composer) masthead(width float64) []*unit {
 	return append(us, rule)
 }
 
-// qr is a QR code of the article's address at the right of the legal
-// footer, with the address beside it.
-// qrSide is the side of the QR code; qrGap the room between it and the
-// text beside it.
-const qrSide, qrGap = 22 * 72 / 25.4, 4 * 72 / 25.4
+// The QR code's size: a module is at least qrModule wide (3 pixels at
+// 150 dpi, so that a printed page scanned or rendered at 150 dpi still
+// reads), the code at least qrMinSide; qrGap is the room between it and
+// the text beside it, which is never narrower than qrMinText.
+const (
+	qrModule  = 0.5 * 72 / 25.4
+	qrMinSide = 16 * 72 / 25.4
+	qrGap     = 4 * 72 / 25.4
+	qrMinText = 60.0
+)
 
+// qrSideFor is the side of a QR code of n modules a side.
+func qrSideFor(n int) float64 { return max(qrMinSide, float64(n)*qrModule) }
+
+// qr is the QR code (Input.QR, of Input.QRURL) at the right of a block
+// width wide.
 func (c *composer) qr(width float64) *unit {
 	q := c.in.QR
-	if len(q) == 0 || c.in.Article.URL == "" {
+	target := c.in.QRURL
+	if target == "" {
+		target = c.in.Article.URL
+	}
+	if len(q) == 0 || target == "" {
 		return nil
 	}
-	side := qrSide
+	side := qrSideFor(len(q))
 	mod := side / float64(len(q))
 	u := &unit{h: side + c.spec.Legal.Leading*0.5, space: c.spec.Legal.Leading * 0.5, group: -1}
 	x0 := width - side
@@ -341,7 +361,7 @@ func (c *composer) qr(width float64) *unit {
 			x = run
 		}
 	}
-	u.links = append(u.links, LinkArea{Rect: Rect{x0, 0, side, side}, URL: c.in.Article.URL})
+	u.links = append(u.links, LinkArea{Rect: Rect{x0, 0, side, side}, URL: target})
 	return u
 }
 
@@ -585,36 +605,58 @@ func (c *composer) legal(width float64) []*unit {
 			runs = append(runs, article.Run{Text: a.Footer.Text})
 		}
 		for _, l := range a.Footer.Links {
-			t := l.Text
-			if !strings.HasSuffix(t, ".") {
-				t += "."
-			}
 			if len(runs) > 0 {
 				runs = append(runs, article.Run{Text: " "})
 			}
-			runs = append(runs, article.Run{Text: t, Link: l.URL})
+			if s.PrintLinks == LinksPrintOff || sameAddress(l.Text, l.URL) {
+				t := l.Text
+				if !strings.HasSuffix(t, ".") {
+					t += "."
+				}
+				runs = append(runs, article.Run{Text: t, Link: l.URL})
+				continue
+			}
+			// on paper, the address after the text (a footer's links are
+			// never footnotes: the footer is the article's end)
+			runs = append(runs, article.Run{Text: strings.TrimSuffix(l.Text, "."), Link: l.URL},
+				article.Run{Text: " (" + article.DisplayURL(l.URL) + ").", Link: l.URL})
 		}
 	}
 	top := &unit{h: st.SpaceBefore, group: -1}
 	top.rules = []Rule{{X1: 0, Y1: st.SpaceBefore / 2, X2: width, Y2: st.SpaceBefore / 2, Thickness: 0.5, Color: s.RuleColor}}
-	if len(runs) == 0 && a.URL == "" {
+	notes := c.noteLines(st)
+	if len(runs) == 0 && a.URL == "" && notes == nil {
 		return nil
 	}
 	// The QR code stands at the right, the footer text and the address
 	// beside it; in a column too narrow for that, under them.
 	q := c.qr(width)
 	textW := width
-	beside := q != nil && width-qrSide-qrGap >= 2*qrSide
-	if beside {
-		textW = width - qrSide - qrGap
+	beside := false
+	if q != nil {
+		side := qrSideFor(len(c.in.QR))
+		beside = width-side-qrGap >= qrMinText
+		if beside {
+			textW = width - side - qrGap
+		}
 	}
 	var text []*unit
 	st.SpaceBefore = 0
+	for _, n := range notes {
+		text = append(text, c.paragraph(n, st, width, 0, 0, RoleLegal, -1, "links", c.tags.lines(TagP, 0))...)
+	}
+	if len(notes) > 0 {
+		// the footer proper starts under the notes, the QR code beside it
+		gap := &unit{h: st.Leading * 0.5, group: -1}
+		text = append(text, gap)
+		top = stack(append([]*unit{top}, text...))
+		text = nil
+	}
 	if len(runs) > 0 {
 		text = append(text, c.paragraph(spansFromRuns(runs, st, "mono", st.Color), st, textW, 0, 0, RoleLegal, -1, "footer", c.tags.lines(TagP, 0))...)
 	}
 	if a.URL != "" {
-		text = append(text, c.paragraph([]span{{text: a.URL, font: st.Font, size: st.Size, color: st.Color, link: a.URL}}, st, textW, 0, 0, RoleLegal, -1, "url", c.tags.lines(TagP, 0))...)
+		text = append(text, c.paragraph([]span{{text: article.DisplayURL(a.URL), font: st.Font, size: st.Size, color: st.Color, link: a.URL}}, st, textW, 0, 0, RoleLegal, -1, "url", c.tags.lines(TagP, 0))...)
 	}
 	if q != nil {
 		// the QR code's link, after the text it repeats, described by

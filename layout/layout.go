@@ -31,6 +31,9 @@ type Input struct {
 	// QR is a QR code of the article's address (dark modules true), printed
 	// with the legal footer when not empty.
 	QR [][]bool
+	// QRURL is what the QR code encodes (the article's short address when
+	// it has one); empty means the article's URL.
+	QRURL string
 	// Slug starts the proof's slug line (id, version, time); layout adds
 	// "page n of N" and "PROOF". Used only when Spec.Marks > 0.
 	Slug string

@@ -284,6 +284,29 @@ func cutOverwide(w string, bps []breakPoint, f Face, size, width float64) []brea
 	return out
 }
 
+// addressBreaks lists where an address may be broken: after a slash (not
+// in "//"), and before a dot, a hyphen, a question mark or an ampersand
+// that more of the address follows — never with a hyphen added, nor after
+// a hyphen of its own, which would read as one added.
+func addressBreaks(w string, out []breakPoint) []breakPoint {
+	for i := 1; i < len(w)-1; i++ {
+		switch w[i] {
+		case '/':
+			if w[i+1] != '/' && w[i-1] != '/' && w[i-1] != ':' {
+				out = append(out, breakPoint{off: i + 1})
+			}
+		case '.', '-', '?', '&':
+			next, _ := utf8.DecodeRuneInString(w[i+1:])
+			prev, _ := utf8.DecodeLastRuneInString(w[:i])
+			if (unicode.IsLetter(next) || unicode.IsDigit(next)) && prev != '/' && !strings.ContainsRune(".-?&", prev) {
+				out = append(out, breakPoint{off: i})
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].off < out[b].off })
+	return out
+}
+
 // wordBreaks lists where a word may be broken: at soft hyphens only when it
 // has any, else after explicit hyphens and dashes between letters, and at
 // the hyphenator's points in between.
@@ -312,16 +335,7 @@ func (s *setter) wordBreaks(w string, hyphenate bool) []breakPoint {
 		}
 	}
 	if strings.Contains(w, "/") && utf8.RuneCountInString(w) > 20 {
-		// addresses break after their slashes, never with a hyphen, nor
-		// after one of their own (which would read as added)
-		out = out[:0]
-		for i := 1; i < len(w)-1; i++ {
-			if w[i] == '/' && w[i+1] != '/' && w[i-1] != '/' && w[i-1] != ':' {
-				out = append(out, breakPoint{off: i + 1})
-			}
-		}
-		sort.Slice(out, func(a, b int) bool { return out[a].off < out[b].off })
-		return out
+		return addressBreaks(w, out[:0])
 	}
 	if s.hyph == nil || !hyphenate {
 		return out

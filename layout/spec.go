@@ -72,6 +72,10 @@ type Spec struct {
 	// FigureAlign places a picture narrower than its measure: AlignCenter
 	// or AlignLeft (the start of the line).
 	FigureAlign Align
+	// PrintLinks prints a link's address where the reader cannot click
+	// (on paper): after its text in parentheses, as a numbered note at the
+	// article's end, or not at all.
+	PrintLinks LinksPrint
 	// Lang is the default language when the article has none.
 	Lang string
 	// Publication is printed in the running footer.

@@ -31,12 +31,16 @@ type Profile struct {
 	DropCap    bool     `json:"drop_cap"`    // a large initial on the first paragraph
 	// StrictAccessibility makes a picture without alternative text an
 	// error (engine.AccessibilityError) instead of a preflight warning.
-	StrictAccessibility bool              `json:"strict_accessibility"`
-	Colors              Colors            `json:"colors"`
-	Fonts               FontConfig        `json:"fonts"`
-	Presets             map[string]Sheet  `json:"presets"`
-	Footer              Footer            `json:"footer"`
-	Extra               map[string]string `json:"-"`
+	StrictAccessibility bool             `json:"strict_accessibility"`
+	Colors              Colors           `json:"colors"`
+	Fonts               FontConfig       `json:"fonts"`
+	Presets             map[string]Sheet `json:"presets"`
+	Footer              Footer           `json:"footer"`
+	// ShortURL is the publication's short link to an article, with {id}
+	// where the article's id goes ("https://nge.example/a/{id}"); the QR
+	// code encodes it when the article brings no shortUrl of its own.
+	ShortURL string            `json:"short_url"`
+	Extra    map[string]string `json:"-"`
 
 	// Set holds the profile's fonts, parsed at load time.
 	Set *fonts.Set `json:"-"`
@@ -280,6 +284,10 @@ func parse(data []byte, dir, file string) (*Profile, error) {
 		if l.Text == "" || !(strings.HasPrefix(l.URL, "https://") || strings.HasPrefix(l.URL, "http://")) {
 			add("footer.links[%d]: needs text and an http(s) url", i)
 		}
+	}
+	if p.ShortURL != "" && (!strings.Contains(p.ShortURL, "{id}") ||
+		!(strings.HasPrefix(p.ShortURL, "https://") || strings.HasPrefix(p.ShortURL, "http://"))) {
+		add("short_url: %q must be an http(s) address with {id} where the article's id goes", p.ShortURL)
 	}
 	set, fprobs := p.loadFonts()
 	probs = append(probs, fprobs...)
