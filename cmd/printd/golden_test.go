@@ -28,8 +28,14 @@ func TestGoldenPage(t *testing.T) {
 }
 
 func goldenPage(t *testing.T, preset, name string) {
+	comparePage(t, renderFixture(t, "seed-article.json", "--preset", preset), name, preset)
+}
+
+// comparePage compares page 1 of pdf with the golden image name (or
+// rewrites it under -update); label names the case in the output.
+func comparePage(t *testing.T, pdf, name, label string) {
+	t.Helper()
 	pdftoppm := tool(t, "pdftoppm")
-	pdf := renderFixture(t, "seed-article.json", "--preset", preset)
 	dir := t.TempDir()
 	if out, err := exec.Command(pdftoppm, "-png", "-gray", "-r", "40", "-f", "1", "-l", "1", "-singlefile", pdf, filepath.Join(dir, "got")).CombinedOutput(); err != nil {
 		t.Fatalf("pdftoppm: %v %s", err, out)
@@ -61,7 +67,7 @@ func goldenPage(t *testing.T, preset, name string) {
 		}
 	}
 	if share := float64(bad) / float64(len(got.Pix)); share > 0.005 {
-		out := filepath.Join(os.TempDir(), "printd-golden", preset)
+		out := filepath.Join(os.TempDir(), "printd-golden", label)
 		os.MkdirAll(out, 0o755)
 		b, _ := os.ReadFile(gotPath)
 		os.WriteFile(filepath.Join(out, "got.png"), b, 0o644)

@@ -260,7 +260,9 @@ func checkQPDF(t *testing.T, pdf string) {
 
 // TestScriptFixtures renders every script fixture through the CLI and
 // checks the PDF: the article's text in logical order, fonts embedded,
-// qpdf's structure check, and right-to-left pages read from the right.
+// qpdf's structure check, right-to-left pages read from the right, and
+// page 1 against its reviewed golden image (testdata/golden/script-*.png;
+// go test ./cmd/printd -run TestScriptFixtures -update rewrites them).
 func TestScriptFixtures(t *testing.T) {
 	for _, fx := range scriptFixtures {
 		t.Run(fx.name, func(t *testing.T) {
@@ -273,6 +275,7 @@ func TestScriptFixtures(t *testing.T) {
 			if fx.rtl {
 				checkRTLPage(t, pdf, fixtureTexts(t, src))
 			}
+			comparePage(t, pdf, "script-"+fx.name+"-page1.png", "script-"+fx.name)
 		})
 	}
 }
