@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 
 # printd: one static binary with its fonts embedded, on distroless (CA
-# certificates for https photos, no shell, no package manager).
+# certificates for https photos, no shell, no package manager). Built with
+# -tags cloud: batch --out s3://… and gs://… work in the image.
 #
 #   docker build -t printd .
 #   docker run --rm -p 8080:8080 printd
@@ -17,7 +18,7 @@ RUN --mount=type=cache,target=/go/pkg/mod go mod download
 COPY . .
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
-    go build -buildvcs=false -ldflags="-s -w" -o /out/printd ./cmd/printd \
+    go build -buildvcs=false -tags cloud -ldflags="-s -w" -o /out/printd ./cmd/printd \
  && /out/printd version
 
 # Fonts for the scripts beyond the embedded Latin, Greek and Cyrillic:

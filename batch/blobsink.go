@@ -23,12 +23,22 @@ import (
 
 	"printd/internal/outfile"
 
-	// The schemes OpenBlob understands.
+	// The schemes OpenBlob understands in every build; s3:// and gs://
+	// only with -tags cloud (cloud.go).
 	_ "gocloud.dev/blob/fileblob"
-	_ "gocloud.dev/blob/gcsblob"
 	_ "gocloud.dev/blob/memblob"
-	_ "gocloud.dev/blob/s3blob"
 )
+
+// ErrNoCloudSinks is the error of an s3:// or gs:// output in a printd
+// built without cloud sinks.
+var ErrNoCloudSinks = errors.New("this printd was built without cloud sinks (s3://, gs://); build it with -tags cloud, as the Docker image is")
+
+// cloudScheme reports whether url names a bucket only a build with -tags
+// cloud can open.
+func cloudScheme(url string) bool {
+	scheme, _, ok := strings.Cut(url, "://")
+	return ok && (strings.EqualFold(scheme, "s3") || strings.EqualFold(scheme, "gs"))
+}
 
 // DefaultJournalInterval is how long a BlobSink lets a manifest row wait
 // before it writes it to a journal chunk.
@@ -77,6 +87,9 @@ var _ Resumer = (*BlobSink)(nil)
 // OpenBlob opens the bucket at url (with ?prefix=dir/ to write under a
 // prefix) for a sink that closes it.
 func OpenBlob(ctx context.Context, url, manifest string) (*BlobSink, error) {
+	if !cloudSinks && cloudScheme(url) {
+		return nil, fmt.Errorf("open %s: %w", url, ErrNoCloudSinks)
+	}
 	b, err := blob.OpenBucket(ctx, url)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", url, err)

@@ -45,7 +45,8 @@ cause in the manifest, so that --resume tries it again, unless
 --out (required) is a directory, a file ending in .zip, - for a zip on
 standard output, or a bucket URL: s3://bucket?region=…, gs://bucket or
 file:///dir?create_dir=1&metadata=skip, with prefix=dir/ among the query
-parameters to write under a prefix.
+parameters to write under a prefix. s3:// and gs:// need a printd built
+with -tags cloud (the Docker image is); a plain build says so.
 
 --resume reads the manifest (or what a killed run wrote of it) and keeps
 every PDF that is still there with the recorded SHA-256 for the same
