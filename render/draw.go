@@ -251,7 +251,11 @@ func (d *drawer) page(p *layout.Page) {
 			continue
 		}
 		if !colorSet || t.Color != lastColor {
+			// The fill colour is the text's too: fpdf then draws the
+			// text as it is, without saving the graphics state around
+			// each run to set its colour.
 			pdf.SetTextColor(d.color(t.Color))
+			pdf.SetFillColor(d.color(t.Color))
 			lastColor, colorSet = t.Color, true
 		}
 		d.drawTagged(ff, t, tag)

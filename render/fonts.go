@@ -151,15 +151,33 @@ func (ff *faceFonts) cover() {
 // drawText draws t in face ff as runs of single-byte text. A scaled text
 // (t.Scale other than 0 or 1) is drawn with the horizontal scaling set
 // around it (the Tz operator, in percent) and reset to 100 after it, so
-// that nothing else is drawn scaled.
-func (d *drawer) drawText(ff *faceFonts, t layout.Text) {
+// that nothing else is drawn scaled. With space, a space is drawn after
+// the text (see drawTagged).
+func (d *drawer) drawText(ff *faceFonts, t layout.Text, space bool) {
 	scaled := t.HScale() != 1
 	if scaled {
 		d.pdf.RawWriteStr(strconv.FormatFloat(100*t.HScale(), 'f', 3, 64) + " Tz")
 	}
-	ff.runs(safeText(t.Text), func(run string, page, pos int) {
-		d.drawRun(ff, t, run, page, pos)
-	})
+	if !space {
+		ff.runs(safeText(t.Text), func(run string, page, pos int) {
+			d.drawRun(ff, t, run, page, pos, false)
+		})
+	} else {
+		// the last run carries the space
+		var last struct {
+			run       string
+			page, pos int
+		}
+		ff.runs(safeText(t.Text), func(run string, page, pos int) {
+			if last.run != "" {
+				d.drawRun(ff, t, last.run, last.page, last.pos, false)
+			}
+			last.run, last.page, last.pos = run, page, pos
+		})
+		if last.run != "" {
+			d.drawRun(ff, t, last.run, last.page, last.pos, true)
+		}
+	}
 	if scaled {
 		d.pdf.RawWriteStr("100 Tz")
 	}
@@ -211,7 +229,7 @@ func (ff *faceFonts) runs(s string, fn func(run string, page, pos int)) {
 
 // drawRun draws run in page page of face ff at advance pos from the start
 // of t (scaled with t's glyphs).
-func (d *drawer) drawRun(ff *faceFonts, t layout.Text, run string, page, pos int) {
+func (d *drawer) drawRun(ff *faceFonts, t layout.Text, run string, page, pos int, space bool) {
 	codes := d.text.codes[:0]
 	for _, r := range run {
 		c, ok := ff.pages.Encode(page, r)
@@ -219,6 +237,9 @@ func (d *drawer) drawRun(ff *faceFonts, t layout.Text, run string, page, pos int
 			d.pdf.SetError(fmt.Errorf("font %s: page %s cannot encode %U", ff.face.Name(), ff.pages.Page(page).ID(), r))
 			return
 		}
+		codes = append(codes, c)
+	}
+	if c, ok := ff.pages.Encode(page, ' '); ok && space {
 		codes = append(codes, c)
 	}
 	d.text.codes = codes

@@ -210,3 +210,18 @@ func BenchmarkRenderSeed(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRenderSeedUntagged is BenchmarkRenderSeed without the
+// structure (no Document.Tags): the difference is what tagging costs.
+func BenchmarkRenderSeedUntagged(b *testing.B) {
+	doc, book := seedDoc(b)
+	doc.Tags = nil
+	b.ReportAllocs()
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := Render(context.Background(), doc, book, nil, Meta{}, Options{}, &buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

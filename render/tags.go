@@ -340,7 +340,7 @@ func textString(s string) string {
 // reads whole.
 func (d *drawer) drawTagged(ff *faceFonts, t layout.Text, tag int32) {
 	if d.tag == nil {
-		d.drawText(ff, t)
+		d.drawText(ff, t, false)
 		return
 	}
 	if t.Hyphen && tag > 0 && strings.HasSuffix(t.Text, "-") {
@@ -351,19 +351,16 @@ func (d *drawer) drawTagged(ff *faceFonts, t layout.Text, tag int32) {
 			adv += ff.face.Advance(r)
 		}
 		if head.Text != "" {
-			d.drawText(ff, head)
+			d.drawText(ff, head, false)
 		}
 		hy := t
 		hy.Text = "-"
 		hy.X = t.X + t.HScale()*float64(adv)*t.Size/1000
 		d.tag.to(artLayout)
-		d.drawText(ff, hy)
+		d.drawText(ff, hy, false)
 		return
 	}
-	if t.Space && !strings.HasSuffix(t.Text, " ") {
-		t.Text += " "
-	}
-	d.drawText(ff, t)
+	d.drawText(ff, t, t.Space && !strings.HasSuffix(t.Text, " "))
 }
 
 // drawShapedTagged draws shaped text; what a reader needs besides the

@@ -82,13 +82,13 @@ func photoArticle(id, host string, first, last int) string {
 	body := []map[string]string{}
 	for n := first + 1; n <= last; n++ {
 		body = append(body, map[string]string{"type": "paragraph", "html": fmt.Sprintf("Paragraph %d.", n)},
-			map[string]string{"type": "image", "src": fmt.Sprintf("%s/p/%d.jpg", host, n), "caption": fmt.Sprintf("Photo %d", n)})
+			map[string]string{"type": "image", "src": fmt.Sprintf("%s/p/%d.jpg", host, n), "caption": fmt.Sprintf("Photo %d", n), "alt": fmt.Sprintf("Photo %d", n)})
 	}
 	b, _ := json.Marshal(map[string]any{
 		"id":       id,
 		"headline": "Photos of " + id,
 		"lang":     "en",
-		"photo":    map[string]string{"src": fmt.Sprintf("%s/p/%d.jpg", host, first), "caption": "Lead"},
+		"photo":    map[string]string{"src": fmt.Sprintf("%s/p/%d.jpg", host, first), "caption": "Lead", "alt": "Lead"},
 		"body":     body,
 	})
 	return string(b)
