@@ -22,6 +22,9 @@ func DisplayURL(raw string) string {
 	if rest, ok := cutFold(raw, "mailto:"); ok {
 		return decodeIRI(rest)
 	}
+	if !strings.Contains(raw, "%") && !strings.Contains(raw, "xn--") && !strings.Contains(raw, "XN--") {
+		return raw // nothing to decode
+	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
 		return raw
