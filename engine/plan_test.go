@@ -222,3 +222,27 @@ func TestPlanMinPPI(t *testing.T) {
 		}
 	}
 }
+
+// The QR code encodes the article's shortUrl, else the profile's short
+// link with the article's id, else the article's url.
+func TestPlanQRURL(t *testing.T) {
+	p := testPrinter(t, map[string]string{"daily": "name: daily\nshort_url: \"https://d.example/a/{id}\"\n"})
+	a := seedArticle(t)
+	for _, c := range []struct{ pub, short, want string }{
+		{"", "", a.URL},
+		{"daily", "", "https://d.example/a/" + a.ID},
+		{"daily", "https://d.example/s/1", "https://d.example/s/1"},
+		{"", "https://d.example/s/1", "https://d.example/s/1"},
+	} {
+		a.Publication, a.ShortURL = c.pub, c.short
+		for _, preset := range []string{"web", "archive", "proof"} {
+			pl, err := p.Plan(a, article.Over{From: article.FromQuery, Options: article.Options{Preset: preset}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !pl.QR || pl.QRURL != c.want {
+				t.Errorf("%s %q %s: QR %v %q, want %q", c.pub, c.short, preset, pl.QR, pl.QRURL, c.want)
+			}
+		}
+	}
+}

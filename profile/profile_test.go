@@ -91,6 +91,7 @@ func TestBadProfiles(t *testing.T) {
 		"name: x\npresets: {proof: {image_align: left}}\n":      "presets.proof.image_align: must be center or start",
 		"name: x\npresets: {proof: {links: endnotes}}\n":        "presets.proof.links: must be inline, footnote or off",
 		"name: x\npresets: {web: {links: inline}}\n":            "presets.web.links: the web preset's links are live",
+		"name: x\nshort_url: https://x.example/a/\n":            "short_url: \"https://x.example/a/\" must be an http(s) address with {id}",
 	}
 	for body, want := range cases {
 		dir := t.TempDir()
