@@ -90,6 +90,9 @@ func (s *Server) postBatch(c *gin.Context) {
 		Workers: s.cfg.Concurrency,
 		Preset:  preset,
 		Engine:  "printd " + engine.Version,
+		// the client's choice, in every article's Over (qo.over()) and in
+		// the rows' input hashes
+		AllowMissingPhotos: qo.allowMissing,
 		// an article over the per-request limit fails alone
 		MaxRecordBytes: s.cfg.MaxBody,
 		Decode: func(data []byte) (*article.Article, []string, error) {
@@ -238,7 +241,7 @@ func (s *Server) mergedPDF(c *gin.Context, body io.Reader, format adapt.Format, 
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout*time.Duration(min(len(arts), 60)))
 	defer cancel()
 	var buf bytes.Buffer
-	res, failed, err := s.printer.PrintMerged(ctx, arts, article.Over{From: article.FromQuery, Options: qo.over()}, &buf)
+	res, failed, err := s.printer.PrintMerged(ctx, arts, qo.over(), &buf)
 	if err != nil {
 		s.fail(c, err)
 		return

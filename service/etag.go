@@ -21,9 +21,12 @@ import (
 // fix every default, so this determines the resolved options and the PDF;
 // and it is known before the article is decoded, so that 304s and cache
 // hits cost one pass over the input.
-func (s *Server) etagOf(data []byte, query article.Options, format ...string) string {
+func (s *Server) etagOf(data []byte, qo queryOptions, format ...string) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "printd %s\x00%s\x00%s\x00", engine.Version, s.profileTag, canonicalOptions(query))
+	fmt.Fprintf(h, "printd %s\x00%s\x00%s\x00", engine.Version, s.profileTag, canonicalOptions(qo.opts))
+	if qo.allowMissing { // a PDF that may lack a photo is not one that may not
+		fmt.Fprint(h, "missing-photos=allowed\x00")
+	}
 	for _, f := range format {
 		if f != "" && f != adapt.Auto {
 			fmt.Fprintf(h, "format=%s\x00", f)

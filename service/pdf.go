@@ -107,7 +107,7 @@ func (s *Server) serveArticle(c *gin.Context, data []byte, fromSource bool, ans 
 	inm := c.GetHeader("If-None-Match")
 	var etag string
 	if len(qprobs) == 0 && ans == answerPDF {
-		etag = s.etagOf(data, qo.opts, string(format))
+		etag = s.etagOf(data, qo, string(format))
 		// Only valid input was ever given this tag, so a client's copy of
 		// it needs no decoding to be confirmed ("*" confirms nothing).
 		if noneMatch(inm, etag, false) {
@@ -140,7 +140,7 @@ func (s *Server) serveArticle(c *gin.Context, data []byte, fromSource bool, ans 
 		s.fail(c, &article.ValidationError{Problems: qprobs})
 		return
 	}
-	pl, err := s.printer.Plan(art, article.Over{From: article.FromQuery, Options: qo.over()})
+	pl, err := s.printer.Plan(art, qo.over())
 	if err != nil {
 		s.fail(c, err)
 		return

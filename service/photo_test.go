@@ -1,6 +1,8 @@
 package service
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -194,5 +196,54 @@ func TestPhotoFailureNamesItsCause(t *testing.T) {
 	}
 	if l := string(log.Bytes()); !strings.Contains(l, "photo left out") || !strings.Contains(l, "HTTP 404 Not Found") || !strings.Contains(l, "/gone.jpg") {
 		t.Errorf("log lacks the cause:\n%s", l)
+	}
+}
+
+// TestArchiveRequiresItsPhotos: in the archive preset a photo that cannot
+// be had is a 422 naming the field and the cause, unless the request
+// allows missing photos; a batch over HTTP (archive by default) gets a
+// failed row with the cause, or with allow-missing-photos an ok row with a
+// warning. The web preset leaves the photo out with a warning.
+func TestArchiveRequiresItsPhotos(t *testing.T) {
+	missing := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(missing.Close)
+	s := newTestServer(t, func(c *Config) {
+		c.AllowHTTP = true
+		c.AllowHosts = []string{"127.0.0.1"}
+	})
+	body := seed(t, missing.URL+"/gone.jpg")
+	p := problemOf(t, post(t, s, "preset=archive", body), http.StatusUnprocessableEntity)
+	if p.Type != problemBase+"photo-unavailable" || !hasPath(p, "photo.src") || p.Errors[0].Message != "unavailable: HTTP 404" {
+		t.Errorf("archive: problem %+v", p)
+	}
+	for _, q := range []string{"preset=archive&allow-missing-photos=true", "preset=web"} {
+		rec := post(t, s, q, body)
+		wantPDF(t, rec)
+		if w := rec.Header().Get("X-Printd-Warnings"); !strings.Contains(w, "HTTP 404") {
+			t.Errorf("%s: warnings %q", q, w)
+		}
+	}
+
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	line := append(bytes.ReplaceAll(body, []byte("\n"), nil), '\n')
+	for _, tc := range []struct {
+		query, status, text string
+	}{
+		{"", "failed", "HTTP 404"},
+		{"?allow-missing-photos=1", "ok", "HTTP 404"},
+	} {
+		code, answer := postBatchTCP(t, ts, tc.query, bytes.NewReader(line))
+		if code != http.StatusOK {
+			t.Fatalf("%q: status %d", tc.query, code)
+		}
+		a := readBatchZip(t, answer)
+		if len(a.rows) != 1 || a.rows[0]["status"] != tc.status {
+			t.Fatalf("%q: rows %v", tc.query, a.rows)
+		}
+		text := fmt.Sprint(a.rows[0]["error"], a.rows[0]["warnings"])
+		if !strings.Contains(text, tc.text) {
+			t.Errorf("%q: row %v lacks %q", tc.query, a.rows[0], tc.text)
+		}
 	}
 }

@@ -13,11 +13,14 @@ import (
 type queryOptions struct {
 	opts  article.Options
 	given map[string]bool // option names present in the query
+	// allowMissing is allow-missing-photos: not an article option but the
+	// client's choice for this request (article.Over.AllowMissingPhotos).
+	allowMissing bool
 }
 
 // queryOptionNames are the query parameters read as options, in the order
 // problems are reported. Other parameters are ignored.
-var queryOptionNames = []string{"preset", "paper", "columns", "grayscale", "bleed", "strict", "pages", "fit"}
+var queryOptionNames = []string{"preset", "paper", "columns", "grayscale", "bleed", "strict", "pages", "fit", "allow-missing-photos"}
 
 // parseQuery reads the options of a query string. Problems name the
 // parameter as "query.<name>".
@@ -68,6 +71,13 @@ func parseQuery(q url.Values) (queryOptions, []article.Problem) {
 				}
 				qo.opts.Columns = n
 			}
+		case "allow-missing-photos":
+			b, err := parseQueryBool(v)
+			if err != nil {
+				add(name, "must be true or false")
+				continue
+			}
+			qo.allowMissing = b
 		case "grayscale", "strict":
 			b, err := parseQueryBool(v)
 			if err != nil {
@@ -108,7 +118,9 @@ func parseQueryBool(v string) (bool, error) {
 }
 
 // over is the query's options as a layer over the article's.
-func (qo queryOptions) over() article.Options { return qo.opts }
+func (qo queryOptions) over() article.Over {
+	return article.Over{From: article.FromQuery, Options: qo.opts, AllowMissingPhotos: qo.allowMissing}
+}
 
 // strict reports whether the query asks for strict checking.
 func (qo queryOptions) strict() bool {

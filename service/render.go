@@ -95,8 +95,8 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 
 // printArticle plans an article of a batch with the request's options
 // over its own and renders it.
-func (s *Server) printArticle(ctx context.Context, art *article.Article, over article.Options, w io.Writer) (engine.Result, error) {
-	pl, err := s.printer.Plan(art, article.Over{From: article.FromQuery, Options: over})
+func (s *Server) printArticle(ctx context.Context, art *article.Article, over article.Over, w io.Writer) (engine.Result, error) {
+	pl, err := s.printer.Plan(art, over)
 	if err != nil {
 		return engine.Result{}, err
 	}

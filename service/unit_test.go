@@ -94,11 +94,14 @@ func TestLimiter(t *testing.T) {
 
 func TestParseQuery(t *testing.T) {
 	q, probs := parseQuery(url.Values{"preset": {"Proof"}, "paper": {"letter"}, "columns": {"3"},
-		"grayscale": {""}, "bleed": {"5"}, "strict": {"off"}, "pages": {"2"}, "utm_source": {"x"}})
+		"grayscale": {""}, "bleed": {"5"}, "strict": {"off"}, "pages": {"2"}, "utm_source": {"x"}, "allow-missing-photos": {"1"}})
 	if len(probs) != 0 {
 		t.Fatalf("problems %v", probs)
 	}
-	o := q.over()
+	if ov := q.over(); !ov.AllowMissingPhotos || ov.From != article.FromQuery {
+		t.Errorf("over %+v", ov)
+	}
+	o := q.over().Options
 	if o.Preset != "proof" || o.Paper != "Letter" || o.Columns != 3 || o.Grayscale == nil || !*o.Grayscale ||
 		o.Bleed == nil || *o.Bleed != 5 || o.Strict == nil || *o.Strict || o.Pages != 2 {
 		t.Errorf("applied %+v", o)
@@ -106,7 +109,13 @@ func TestParseQuery(t *testing.T) {
 	// Options the query does not name are not given (the article's or the
 	// profile's apply).
 	q, _ = parseQuery(url.Values{"columns": {"1"}})
-	if o = q.over(); o.Paper != "" || o.Columns != 1 || o.Preset != "" || o.Grayscale != nil {
+	if q.over().AllowMissingPhotos {
+		t.Error("missing photos allowed though the query does not say so")
+	}
+	if _, probs := parseQuery(url.Values{"allow-missing-photos": {"maybe"}}); len(probs) != 1 || probs[0].Path != "query.allow-missing-photos" {
+		t.Errorf("problems %v", probs)
+	}
+	if o = q.over().Options; o.Paper != "" || o.Columns != 1 || o.Preset != "" || o.Grayscale != nil {
 		t.Errorf("over %+v", o)
 	}
 }
@@ -114,20 +123,21 @@ func TestParseQuery(t *testing.T) {
 func TestETag(t *testing.T) {
 	s := &Server{}
 	body := []byte(`{"headline": "h", "body": "<p>x</p>"}`)
-	a := s.etagOf(body, article.Options{})
+	a := s.etagOf(body, queryOptions{})
 	if !etagRE.MatchString(a) {
 		t.Fatalf("ETag %q", a)
 	}
-	same := s.etagOf([]byte("\ufeff{\n\"headline\":\"h\",\n \"body\":\"<p>x</p>\"}\n"), article.Options{})
+	same := s.etagOf([]byte("\ufeff{\n\"headline\":\"h\",\n \"body\":\"<p>x</p>\"}\n"), queryOptions{})
 	if same != a {
 		t.Error("white space or a BOM changed the ETag")
 	}
 	gray := true
 	for name, other := range map[string]string{
-		"options": s.etagOf(body, article.Options{Grayscale: &gray}),
-		"preset":  s.etagOf(body, article.Options{Preset: "proof"}),
-		"body":    s.etagOf([]byte(`{"headline": "h2", "body": "<p>x</p>"}`), article.Options{}),
-		"profile": (&Server{profileTag: "x"}).etagOf(body, article.Options{}),
+		"options": s.etagOf(body, queryOptions{opts: article.Options{Grayscale: &gray}}),
+		"preset":  s.etagOf(body, queryOptions{opts: article.Options{Preset: "proof"}}),
+		"missing": s.etagOf(body, queryOptions{allowMissing: true}),
+		"body":    s.etagOf([]byte(`{"headline": "h2", "body": "<p>x</p>"}`), queryOptions{}),
+		"profile": (&Server{profileTag: "x"}).etagOf(body, queryOptions{}),
 	} {
 		if other == a {
 			t.Errorf("%s does not change the ETag", name)

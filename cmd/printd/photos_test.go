@@ -224,3 +224,37 @@ func readRows(t *testing.T, out string) map[string]struct {
 	}
 	return rows
 }
+
+// TestRenderArchiveRequiresItsPhotos: render --preset archive fails on a
+// photo that cannot be had, naming the field and the cause, and writes
+// nothing; --allow-missing-photos writes the PDF with a warning; the web
+// preset leaves the photo out with a warning.
+func TestRenderArchiveRequiresItsPhotos(t *testing.T) {
+	host := newPhotoHost(t, map[string][]int{"/p/1.jpg": {404}})
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.json")
+	if err := os.WriteFile(in, []byte(photoArticle("a", host.URL, 1, 2)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "a.pdf")
+	base := []string{"render", in, "-o", out, "--allow-http", "--allow-hosts", "127.0.0.1"}
+	code, _, errs := runCLI(t, append(base, "--preset", "archive")...)
+	if code != 1 || !strings.Contains(errs, "photo.src") || !strings.Contains(errs, "HTTP 404") {
+		t.Errorf("archive: exit %d:\n%s", code, errs)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("archive: a PDF was written")
+	}
+	for _, extra := range [][]string{{"--preset", "archive", "--allow-missing-photos"}, {"--preset", "web"}} {
+		host.mu.Lock()
+		host.failures = map[string][]int{"/p/1.jpg": {404}}
+		host.mu.Unlock()
+		code, _, errs := runCLI(t, append(base, extra...)...)
+		if code != 0 || !strings.Contains(errs, "warning") || !strings.Contains(errs, "HTTP 404") {
+			t.Errorf("%v: exit %d:\n%s", extra, code, errs)
+		}
+		if imagesIn(t, out) != 1 {
+			t.Errorf("%v: want the body photo alone", extra)
+		}
+	}
+}
