@@ -153,10 +153,14 @@ func (s *Server) postBatch(c *gin.Context) {
 // as curl and Go's client do; HTTP/2 is full duplex always.) A body that
 // cannot be read this far fails with a problem, before any byte of a ZIP.
 func (s *Server) readAhead(c *gin.Context, body io.Reader) (io.Reader, error) {
-	head, err := io.ReadAll(io.LimitReader(body, s.cfg.MaxBody+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if n := c.Request.ContentLength; n > 0 {
+		buf.Grow(int(min(n, s.cfg.MaxBody) + 1)) // room to see the end without growing
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(body, s.cfg.MaxBody+1)); err != nil {
 		return nil, bodyError(c.Request, err, s.cfg.BatchMaxBody)
 	}
+	head := buf.Bytes()
 	if int64(len(head)) <= s.cfg.MaxBody {
 		return bytes.NewReader(head), nil
 	}
