@@ -332,6 +332,50 @@ func (w *writer) block(b article.Block) {
 		w.printf("<pre>%s</pre>\n", esc(b.Text))
 	case article.Divider:
 		w.printf("<hr>\n")
+	case article.TableBlock:
+		w.table(b.Table)
+	}
+}
+
+// table writes a table with its caption, header and body rows, spans and
+// alignment, and its credit after it.
+func (w *writer) table(t *article.Table) {
+	w.printf("<table>")
+	if t.Caption != "" {
+		w.printf("<caption>%s</caption>", esc(t.Caption))
+	}
+	for part, rows := range [][][]article.Cell{t.Head, t.Rows} {
+		if len(rows) == 0 {
+			continue
+		}
+		tag := [...]string{"thead", "tbody"}[part]
+		w.printf("<%s>", tag)
+		for _, row := range rows {
+			w.printf("<tr>")
+			for _, c := range row {
+				name := "td"
+				if part == 0 || c.Header {
+					name = "th"
+				}
+				w.printf("<%s", name)
+				if c.ColSpan > 1 {
+					w.printf(" colspan=\"%d\"", c.ColSpan)
+				}
+				if c.RowSpan > 1 {
+					w.printf(" rowspan=\"%d\"", c.RowSpan)
+				}
+				if c.Align != article.AlignAuto && c.Align != article.AlignDecimal {
+					w.printf(" style=\"text-align:%s\"", c.Align)
+				}
+				w.printf(">%s</%s>", runs(c.Runs), name)
+			}
+			w.printf("</tr>")
+		}
+		w.printf("</%s>", tag)
+	}
+	w.printf("</table>\n")
+	if t.Credit != "" {
+		w.printf("<p class=\"credit\">%s</p>\n", esc(t.Credit))
 	}
 }
 
