@@ -610,7 +610,8 @@ func (c *composer) tableRows(g *tgrid, p *tpart, lk tableLook, bi int, section T
 				kind, scope = TagTH, ScopeRow
 			}
 			lt := c.tags.lines(kind, tr)
-			c.tags.node(lt.parent).Scope = scope
+			n := c.tags.node(lt.parent)
+			n.Scope, n.RowSpan, n.ColSpan = scope, tc.rows, tc.cols
 			y := lk.vpad
 			for li := range tc.lines {
 				dx := 0.0

@@ -83,6 +83,8 @@ type Tag struct {
 	Alt    string // a Figure's alternate text; a Link's description
 	Lang   string // a language other than the document's (BCP 47)
 	Scope  Scope  // a TH's
+	// RowSpan and ColSpan are a table cell's spans when over 1.
+	RowSpan, ColSpan int
 }
 
 // tagTree collects the nodes of one layout. Nodes are added in the

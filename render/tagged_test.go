@@ -381,7 +381,7 @@ func TestStructureOfEveryBlock(t *testing.T) {
 // tagged) and proof (marks and slug outside the trim) presets make them.
 func TestMatterhorn(t *testing.T) {
 	arts := map[string]*article.Article{"rich": richArticle(t)}
-	for _, name := range fixtures {
+	for _, name := range append(fixtures[:len(fixtures):len(fixtures)], "table-article.json", "table-html-article.json", "pre-article.json") {
 		arts[name] = decodeFixture(t, name)
 	}
 	proof := func(s *layout.Spec) { s.Bleed, s.Marks = layout.MM(3), layout.MM(12) }

@@ -213,13 +213,23 @@ func (m *tagger) structure(urls [][]string) *pdfpatch.Structure {
 	visit = func(t int32, parent int) {
 		tg := m.tags[t]
 		e := pdfpatch.Elem{Type: tg.Kind.String(), Parent: parent, Alt: tg.Alt, Lang: tg.Lang}
+		var attrs string
 		switch tg.Scope {
 		case layout.ScopeColumn:
-			e.Attrs = "<</O /Table /Scope /Column>>"
+			attrs = " /Scope /Column"
 		case layout.ScopeRow:
-			e.Attrs = "<</O /Table /Scope /Row>>"
+			attrs = " /Scope /Row"
 		case layout.ScopeBoth:
-			e.Attrs = "<</O /Table /Scope /Both>>"
+			attrs = " /Scope /Both"
+		}
+		if tg.RowSpan > 1 {
+			attrs += " /RowSpan " + strconv.Itoa(tg.RowSpan)
+		}
+		if tg.ColSpan > 1 {
+			attrs += " /ColSpan " + strconv.Itoa(tg.ColSpan)
+		}
+		if attrs != "" {
+			e.Attrs = "<</O /Table" + attrs + ">>"
 		}
 		if tg.Kind == layout.TagLink {
 			e.Alt = "" // a Link's description goes to its annotations
