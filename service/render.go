@@ -62,16 +62,16 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 	if err != nil {
 		outcome := "error"
 		switch {
-		case errors.Is(err, context.DeadlineExceeded):
-			outcome = "timeout"
-		case errors.Is(err, context.Canceled):
-			outcome = "canceled"
-		case errors.Is(err, engine.ErrPhoto):
+		case errors.Is(err, engine.ErrPhoto): // first: a photo that timed out is a photo problem
 			s.metrics.photoFailures.Inc()
 			var pe *engine.PhotoError
 			if errors.As(err, &pe) {
 				s.logPhoto(ctx, "photo unavailable", pe)
 			}
+		case errors.Is(err, context.DeadlineExceeded):
+			outcome = "timeout"
+		case errors.Is(err, context.Canceled):
+			outcome = "canceled"
 		}
 		s.metrics.renders.WithLabelValues(outcome).Inc()
 		s.log.DebugContext(ctx, "render failed", "outcome", outcome, "err", err, "seconds", elapsed.Seconds())
