@@ -123,6 +123,8 @@ func TestJSONLDBody(t *testing.T) {
 		{"First\nline joined.\n\nSecond <b>not bold</b> & fine.", []string{"p: First line joined.", "p: Second *not bold* & fine."}},
 		{"Plain a < b & c > d.", []string{"p: Plain a < b & c > d."}},
 		{"\r\n\r\nA\r\n \t\r\nB\n\n\n\nC  \n", []string{"p: A", "p: B", "p: C"}},
+		{"<p>Rates:</p><table><caption>Rates</caption><tr><th>Term</th><th>Rate</th></tr><tr><td>1 year</td><td>4.5</td></tr></table>",
+			[]string{"p: Rates:", `table "Rates" (1 head): Term | Rate / 1 year | 4.5`}},
 	}
 	for _, tt := range tests {
 		doc := ldArticle(`"articleBody":` + quote(tt.body))

@@ -480,6 +480,18 @@ func (c *composer) table(t *article.Table, bi int, colW float64, where string) [
 		credit = c.paragraph(plainSpans(t.Credit, cr), cr, width, 0, 0, RoleCredit, bi, where+".credit", c.tags.lines(TagP, 0))
 	}
 	bands := tableBands(g, bodyRows, xs, lk.gap, width, s.RuleColor)
+	headH := 0.0
+	for _, h := range headRows {
+		headH += h.h
+	}
+	for _, b := range bands {
+		if headH+b.h > s.Content().H*0.8 {
+			// a row taller than a page is no row to read across (a page
+			// laid out with a table): its cells are set as paragraphs
+			c.warn = append(c.warn, where+": a table row taller than a page; its cells set as paragraphs")
+			return c.tableAsText(t, bi, colW, where, c.tags.add(TagDiv, 0))
+		}
+	}
 	for i, b := range bands {
 		y := b.h
 		th, col := 0.3, s.RuleColor
@@ -724,4 +736,24 @@ func artifactCopy(u *unit) *unit {
 	}
 	v.bookmark = nil
 	return &v
+}
+
+// tableAsText sets a table's caption, each cell and its credit as
+// paragraphs, in reading order, tagged as a division of them.
+func (c *composer) tableAsText(t *article.Table, bi int, width float64, where string, div TagID) []*unit {
+	s := c.spec
+	st := s.Body
+	st.SpaceBefore = s.Body.Leading / 2
+	var us []*unit
+	if t.Caption != "" {
+		h := s.H4
+		us = append(us, c.paragraph(plainSpans(t.Caption, h), h, width, 0, 0, RoleCaption, bi, where+".caption", c.tags.lines(TagP, div))...)
+	}
+	for _, runs := range article.TableTexts(t) {
+		us = append(us, c.paragraph(c.inline(runs, st), st, width, 0, 0, RoleBody, bi, where+".rows", c.tags.lines(TagP, div))...)
+	}
+	if t.Credit != "" {
+		us = append(us, c.paragraph(plainSpans(t.Credit, s.Credit), s.Credit, width, 0, 0, RoleCredit, bi, where+".credit", c.tags.lines(TagP, div))...)
+	}
+	return us
 }

@@ -259,3 +259,24 @@ func TestTableSpans(t *testing.T) {
 		t.Errorf("rows out of order")
 	}
 }
+
+// TestTableRowTallerThanPage: a table laid out as a page (a cell of a
+// thousand words) is set as paragraphs, all inside the columns, with a
+// warning, rather than run off the page.
+func TestTableRowTallerThanPage(t *testing.T) {
+	long := strings.Repeat("The quay was rebuilt in six weeks after the storm. ", 200)
+	a := &article.Article{Headline: "Layout table", Dir: "ltr", Body: []article.Block{{Type: article.TableBlock, Table: &article.Table{
+		Rows: [][]article.Cell{{{Runs: []article.Run{{Text: "Menu"}}, ColSpan: 1, RowSpan: 1}, {Runs: []article.Run{{Text: long}}, ColSpan: 1, RowSpan: 1}}},
+	}}}}
+	for _, cols := range []int{1, 2, 3} {
+		spec := DefaultSpec(mustPaper(t, "A4"), cols)
+		doc, err := Layout(&Input{Article: a, Spec: spec, Fonts: testBook(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(t, "layout table", a, spec, doc)
+		if !strings.Contains(strings.Join(doc.Warnings, "\n"), "body[0]: a table row taller than a page") {
+			t.Errorf("%d col: warnings %v", cols, doc.Warnings)
+		}
+	}
+}
