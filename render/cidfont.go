@@ -68,8 +68,9 @@ func (d *drawer) cidFontFor(f *fonts.SysFace) *cidFont {
 	return cf
 }
 
-// drawShaped draws a text item by its glyphs.
-func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text) {
+// drawShaped draws a text item by its glyphs. actualText, when not
+// empty, is what the text reads as (see drawShapedTagged).
+func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) {
 	cf := d.cidFontFor(f)
 	fam := cf.family
 	if !d.cur.set || d.cur.font.Family != fam || d.cur.size != t.Size {
@@ -127,12 +128,14 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text) {
 	s.Grow(32 + 12*len(t.Glyphs))
 	s.WriteString("q ")
 	s.WriteString(rgb(r, gr, b))
-	if actual {
-		s.WriteString(" /Span <</ActualText <FEFF")
-		for _, u := range utf16.Encode([]rune(t.Text)) {
-			fmt.Fprintf(&s, "%04X", u)
+	endActual := ""
+	if actual || actualText != "" {
+		if actualText == "" {
+			actualText = t.Text
 		}
-		s.WriteString(">>> BDC")
+		var begin string
+		begin, endActual = d.tag.actual(actualText)
+		s.WriteString(" " + begin)
 	}
 	s.WriteString(" BT")
 	sc := t.HScale()
@@ -178,8 +181,8 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text) {
 		s.WriteString("] TJ")
 	}
 	s.WriteString(" ET")
-	if actual {
-		s.WriteString(" EMC")
+	if endActual != "" {
+		s.WriteString(" " + endActual)
 	}
 	s.WriteString(" Q")
 	d.pdf.RawWriteStr(s.String())

@@ -73,9 +73,10 @@ func structText(t *testing.T, pdf []byte) []structBlock {
 			if block >= 0 {
 				blocks[block].text += strings.TrimSuffix(strings.TrimPrefix(trim, `"`), `"`)
 			}
-		case strings.HasPrefix(trim, "Object "):
+		case strings.HasPrefix(trim, "Object "), strings.HasPrefix(trim, "/"): // an annotation, an attribute
 		default:
 			typ, _, _ := strings.Cut(trim, " ")
+			typ = strings.TrimSuffix(typ, ":") // "TH:" when attributes follow
 			if path != "" {
 				path += "/"
 			}
@@ -104,7 +105,17 @@ func structText(t *testing.T, pdf []byte) []structBlock {
 // dates formatted in the article's language), taken from the page.
 func expectedBlocks(a *article.Article, doc *layout.Document, figures bool) []structBlock {
 	var out []structBlock
+	missing := map[rune]bool{} // characters no font has: left out of the page
+	for _, m := range doc.Missing {
+		missing[m.Rune] = true
+	}
 	add := func(path, text string) {
+		text = strings.Map(func(r rune) rune {
+			if missing[r] {
+				return -1
+			}
+			return r
+		}, text)
 		out = append(out, structBlock{path: "Document/" + path, text: strings.Join(strings.Fields(text), " ")})
 	}
 	roleText := func(role layout.Role, block int) string {
@@ -192,6 +203,29 @@ func expectedBlocks(a *article.Article, doc *layout.Document, figures bool) []st
 			}
 		case article.Preformatted:
 			add("Code", b.Text)
+		case article.TableBlock:
+			if t := b.Table; t != nil {
+				if t.Caption != "" {
+					add("Table/Caption", t.Caption)
+				}
+				for _, part := range []struct {
+					path string
+					rows [][]article.Cell
+				}{{"Table/THead/TR/", t.Head}, {"Table/TBody/TR/", t.Rows}} {
+					for _, row := range part.rows {
+						for _, cell := range row {
+							kind := "TD"
+							if cell.Header || part.path == "Table/THead/TR/" {
+								kind = "TH"
+							}
+							add(part.path+kind, plain(cell.Runs))
+						}
+					}
+				}
+				if t.Credit != "" {
+					add("P", t.Credit)
+				}
+			}
 		}
 	}
 	if f := a.Footer; f != nil {
@@ -292,7 +326,7 @@ func decodeFixture(t *testing.T, name string) *article.Article {
 // hyphens of broken words are artifacts, the spaces between words and
 // lines are there), and nothing of the running footers.
 func TestStructureIsTheArticle(t *testing.T) {
-	for _, name := range fixtures {
+	for _, name := range append(fixtures[:len(fixtures):len(fixtures)], "table-article.json", "table-html-article.json", "pre-article.json") {
 		t.Run(name, func(t *testing.T) {
 			a := decodeFixture(t, name)
 			doc, pdf := taggedDoc(t, a, 2, Options{})

@@ -198,6 +198,12 @@ func (m *tagger) structure(urls [][]string) *pdfpatch.Structure {
 	if !keep[0] {
 		return nil
 	}
+	// An empty table cell stays, so that every row has its cells.
+	for i := 1; i < n; i++ {
+		if k := m.tags[i].Kind; (k == layout.TagTD || k == layout.TagTH) && keep[m.tags[i].Parent] {
+			keep[i] = true
+		}
+	}
 	elem := make([]int, n) // tag → element index
 	s := &pdfpatch.Structure{}
 	children := make([][]int32, n)
@@ -380,7 +386,7 @@ func (d *drawer) drawShapedTagged(f *fonts.SysFace, t layout.Text) {
 		// (Extractors read /ActualText of right-to-left glyphs as if it
 		// were in visual order, and reverse it: there the space is left to
 		// the gap between the words.)
-		d.drawShaped(f, t)
+		d.drawShaped(f, t, "")
 		return
 	}
 	actual := t.Text
@@ -390,9 +396,25 @@ func (d *drawer) drawShapedTagged(f *fonts.SysFace, t layout.Text) {
 	if t.Space {
 		actual += " "
 	}
-	d.pdf.RawWriteStr("/Span <</ActualText " + textString(actual) + ">> BDC")
-	d.drawShaped(f, t)
-	d.pdf.RawWriteStr("EMC")
+	d.drawShaped(f, t, actual)
+}
+
+// actual returns the operators that begin and end marked content giving
+// the text drawn between them as text, for the open marked content. Under
+// a structure node it is a marked-content item of the node's own, with
+// its MCID (the open one ends before it): marked content nested in a
+// node's would hide what follows it from readers that follow MCIDs by
+// nesting. Elsewhere it is a Span nested in what is open.
+func (m *tagger) actual(text string) (begin, end string) {
+	if m == nil || m.cur <= 0 {
+		return "/Span <</ActualText " + textString(text) + ">> BDC", "EMC"
+	}
+	tag := m.cur
+	m.to(artNone)
+	mcid := len(m.mcids)
+	m.mcids = append(m.mcids, tag)
+	m.content[tag] = append(m.content[tag], mcidKey(m.page, mcid))
+	return "/" + m.tags[tag].Kind.String() + " <</MCID " + strconv.Itoa(mcid) + " /ActualText " + textString(text) + ">> BDC", "EMC"
 }
 
 // linkURLs lists each page's link addresses, in drawing order.
