@@ -414,7 +414,8 @@ func (m *tagger) actual(text string) (begin, end string) {
 	mcid := len(m.mcids)
 	m.mcids = append(m.mcids, tag)
 	m.content[tag] = append(m.content[tag], mcidKey(m.page, mcid))
-	return "/" + m.tags[tag].Kind.String() + " <</MCID " + strconv.Itoa(mcid) + " /ActualText " + textString(text) + ">> BDC", "EMC"
+	// tagged Span whatever the node: readers take /ActualText from a Span
+	return "/Span <</MCID " + strconv.Itoa(mcid) + " /ActualText " + textString(text) + ">> BDC", "EMC"
 }
 
 // linkURLs lists each page's link addresses, in drawing order.
