@@ -339,8 +339,8 @@ func appendCFFDict(out []byte, ops []cffOp) []byte {
 	return out
 }
 
-// subsetCFF returns a CID-keyed CFF with the used charstrings (and glyph
-// 0) and an identity charset, keeping glyph IDs.
+// subsetCFF returns a CID-keyed CFF with the used charstrings only (and
+// glyph 0), each keeping its glyph ID as its CID through the charset.
 func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	if len(cff) < 4 {
 		return nil, fmt.Errorf("%w: short CFF", errFontProgram)
@@ -403,21 +403,29 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	default:
 		return nil, fmt.Errorf("%w: unsupported FDSelect", errFontProgram)
 	}
-	// charstrings: the used ones, endchar for the rest
-	items := make([][]byte, n)
-	endchar := []byte{14}
-	for g := range items {
-		if g == 0 || used[uint16(g)] {
-			items[g] = chars.items[g]
-		} else {
-			items[g] = endchar
+	// charstrings: glyph 0 and the used ones, in glyph order; the charset
+	// gives each its glyph ID as its CID, so the content's codes (glyph
+	// IDs, Identity-H) and the widths keep theirs, and FDSelect follows
+	gids := make([]int, 1, len(used)+1)
+	for g := range used {
+		if g != 0 && int(g) < n {
+			gids = append(gids, int(g))
 		}
 	}
-	// identity charset: format 2, one range CID 1.. for GID 1..
-	charset := []byte{2}
-	if n > 1 {
-		charset = binary.BigEndian.AppendUint16(charset, 1)
-		charset = binary.BigEndian.AppendUint16(charset, uint16(n-2))
+	slices.Sort(gids[1:])
+	items := make([][]byte, len(gids))
+	charset := make([]byte, 1, 1+2*len(gids)) // format 0: a CID per glyph after .notdef
+	newSel := make([]byte, 1, 1+len(gids))    // format 0: a font dictionary per glyph
+	for i, g := range gids {
+		items[i] = chars.items[g]
+		if i > 0 {
+			charset = binary.BigEndian.AppendUint16(charset, uint16(g))
+		}
+		fd := fdOf(fdsel, g)
+		if fd > 255 {
+			return nil, fmt.Errorf("%w: font dictionary %d", errFontProgram, fd)
+		}
+		newSel = append(newSel, byte(fd))
 	}
 	// each Font DICT's Private DICT and its local subrs
 	type private struct {
@@ -465,10 +473,7 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	}
 	// the subroutines the kept glyphs call
 	usedGlobal := make([]bool, len(gsubrs.items))
-	for g := range items {
-		if g != 0 && !used[uint16(g)] {
-			continue
-		}
+	for _, g := range gids {
 		fd := fdOf(fdsel, g)
 		if fd >= len(privs) {
 			return nil, fmt.Errorf("%w: glyph %d in font dictionary %d of %d", errFontProgram, g, fd, len(privs))
@@ -528,7 +533,7 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	afterTop = appendCFFIndex(afterTop, gsubrItems)
 	charsetAt := len(pre) + topLen + len(afterTop)
 	fdselAt := charsetAt + len(charset)
-	csAt := fdselAt + len(fdsel)
+	csAt := fdselAt + len(newSel)
 	csIndex := appendCFFIndex(nil, items)
 	fdAt := csAt + len(csIndex)
 	fontDictOps := func(privAt []int) [][]byte {
@@ -558,7 +563,7 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	out = appendCFFIndex(out, [][]byte{appendCFFDict(nil, offsetsTop(charsetAt, fdselAt, csAt, fdAt))})
 	out = append(out, afterTop...)
 	out = append(out, charset...)
-	out = append(out, fdsel...)
+	out = append(out, newSel...)
 	out = append(out, csIndex...)
 	out = appendCFFIndex(out, fontDictOps(privAt))
 	for _, p := range privs {
