@@ -29,6 +29,8 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 		box = func(w float64) linebreak.Item { return linebreak.ExpandableBoxItem(w, w*o.expand, w*o.expand) }
 	}
 	var buf []piece
+	var spacePiece []piece
+	var spaceOf *span
 	quotes := 0 // quoted phrases open before the current space (balanced text)
 	for ti := range toks {
 		t := &toks[ti]
@@ -111,10 +113,14 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 					add(linebreak.PenaltyItem(0, p, false), payload{})
 				}
 			}
+			// the spaces of one span share their piece (lines copy it)
+			if spacePiece == nil || spaceOf != sp || spacePiece[0].width != w {
+				spacePiece, spaceOf = []piece{{text: " ", font: sp.font, face: f, size: sp.size, color: sp.color, width: w}}, sp
+			}
 			if justify {
-				add(linebreak.GlueItem(w, w/2, w/3), payload{pieces: []piece{{text: " ", font: sp.font, face: f, size: sp.size, color: sp.color, width: w}}})
+				add(linebreak.GlueItem(w, w/2, w/3), payload{pieces: spacePiece})
 			} else {
-				add(linebreak.GlueItem(w, 0, 0), payload{pieces: []piece{{text: " ", font: sp.font, face: f, size: sp.size, color: sp.color, width: w}}})
+				add(linebreak.GlueItem(w, 0, 0), payload{pieces: spacePiece})
 			}
 		case sepZero:
 			add(linebreak.PenaltyItem(0, 0, false), payload{})
@@ -194,6 +200,9 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 	out := make([]setLine, 0, len(lines))
 	for li, ln := range lines {
 		sl := setLine{width: widths(li), hyphenated: ln.Hyphenated, ratio: ln.Ratio}
+		if justify {
+			sl.frags = make([]placedPiece, 0, (ln.End-ln.Start)/2+2) // a word every other item, about
+		}
 		// Ratio is already in [-1, ∞) and 0 where a fill takes the slack;
 		// Start is past the glue and penalties that vanish after a break.
 		r := ln.Ratio
