@@ -51,6 +51,10 @@ func testServer(t *testing.T, edit func(*service.Config)) *httptest.Server {
 	c.LogLevel = "error"
 	c.CacheBytes = 0
 	c.Desk = true
+	// the race detector makes a full-resolution archive render take
+	// seconds on a busy two-core machine: these tests are about the page,
+	// not the deadline
+	c.RenderTimeout = 2 * time.Minute
 	dir, err := filepath.Abs("../testdata")
 	if err != nil {
 		t.Fatal(err)

@@ -21,6 +21,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // testConfig is the defaults with small limits and quiet logs.
@@ -30,6 +31,9 @@ func testConfig() Config {
 	c.Concurrency = 2
 	c.Queue = 8
 	c.LogLevel = "error"
+	// a full-resolution render under the race detector on a busy machine
+	// takes seconds; tests of the deadline set their own
+	c.RenderTimeout = time.Minute
 	return c
 }
 
