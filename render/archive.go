@@ -96,8 +96,18 @@ func setupArchive(pdf *fpdf.Fpdf, m Meta) *pdfpatch.Archive {
 		pass.DocumentID = &id
 		docID = id.URN()
 	}
-	x := xmpInfo{
-		Archive:     true,
+	x := m.xmp()
+	x.Archive = true
+	x.Created, x.Modified = m.Created, m.Modified
+	x.DocumentID, x.InstanceID = docID, pdfpatch.InstanceMark
+	pdf.SetXmpMetadata(x.packet())
+	return pass
+}
+
+// xmp is the XMP metadata every preset's file carries: title,
+// description, authors, language, identifier, keywords and tools.
+func (m Meta) xmp() xmpInfo {
+	return xmpInfo{
 		Title:       m.Title,
 		Description: m.Subject,
 		Creators:    m.creators(),
@@ -106,13 +116,7 @@ func setupArchive(pdf *fpdf.Fpdf, m Meta) *pdfpatch.Archive {
 		Keywords:    m.Keywords,
 		Producer:    producer,
 		CreatorTool: m.Creator,
-		Created:     m.Created,
-		Modified:    m.Modified,
-		DocumentID:  docID,
-		InstanceID:  pdfpatch.InstanceMark,
 	}
-	pdf.SetXmpMetadata(x.packet())
-	return pass
 }
 
 // articleUUID is the document id of every rendition of one article.
@@ -173,17 +177,8 @@ func wellFormedLang(tag string) bool {
 // setupAccessible gives pdf the XMP metadata of a PDF/UA-1 file: its
 // title, language, authors, description and tools, and pdfuaid:part 1.
 func setupAccessible(pdf *fpdf.Fpdf, m Meta) {
-	x := xmpInfo{
-		UA:          true,
-		Title:       m.Title,
-		Description: m.Subject,
-		Creators:    m.creators(),
-		Lang:        m.Lang,
-		Identifier:  m.ID,
-		Keywords:    m.Keywords,
-		Producer:    producer,
-		CreatorTool: m.Creator,
-	}
+	x := m.xmp()
+	x.UA = true
 	if x.CreatorTool == "" {
 		x.CreatorTool = defaultCreator
 	}
