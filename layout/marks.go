@@ -39,9 +39,7 @@ func (c *composer) printersMarks(doc *Document) {
 		if f == nil {
 			continue
 		}
-		if t, ok := c.slugText(p, i+1, n, st, f); ok {
-			p.Texts = append(p.Texts, t)
-		}
+		p.Texts = append(p.Texts, c.slugText(p, i+1, n, st, f)...)
 	}
 }
 
@@ -109,10 +107,10 @@ func registrationMark(x, y, r float64) []Rule {
 // trim between the bottom crop marks with slugClear to spare at each end.
 // A slug too long for that is set smaller, down to slugMinSize, and then
 // its first part (the article's name) is shortened with an ellipsis.
-func (c *composer) slugText(p *Page, n, total int, st TextStyle, f Face) (Text, bool) {
+func (c *composer) slugText(p *Page, n, total int, st TextStyle, f Face) []Text {
 	t := p.Trim
-	head := c.clean(strings.TrimSpace(c.in.Slug), st)
-	tail := c.clean(fmt.Sprintf("page %d of %d · PROOF", n, total), st)
+	head := strings.TrimSpace(c.in.Slug)
+	tail := fmt.Sprintf("page %d of %d · PROOF", n, total)
 	room := t.W - 2*slugClear
 	join := func(h string) string {
 		if h == "" {
@@ -133,13 +131,13 @@ func (c *composer) slugText(p *Page, n, total int, st TextStyle, f Face) (Text, 
 		}
 		text = join(head)
 	}
-	w := measure(f, text, size)
-	if w > room {
-		return Text{}, false // a sheet too narrow for even "page n of N · PROOF"
+	if measure(f, text, size) > room {
+		return nil // a sheet too narrow for even "page n of N · PROOF"
 	}
 	// The baseline sits in the middle of the marks' room under the bleed,
-	// the cap height centred on it.
+	// the cap height centred on it. An article name the slug face cannot
+	// draw is shaped with the fallback faces, not dropped.
 	y := p.Bleed.Bottom() + c.spec.Marks/2 + size*0.36
-	return Text{X: t.X + slugClear, Y: y, Text: text, Font: st.Font, Size: size, Color: Color{},
-		Width: w, Asc: size * 0.78, Desc: size * 0.22, Role: RoleMark, Block: -1}, true
+	st.Size = size
+	return c.runningTexts(text, st, t.X+slugClear, y, false, RoleMark, "slug")
 }
