@@ -9,6 +9,9 @@ type rendered struct {
 	warnings    []string
 	preflight   string // one-line preflight summary
 	disposition string // Content-Disposition
+	// partial: a photo was left out (a fetch that may succeed next time),
+	// so the PDF is not kept in the cache
+	partial bool
 }
 
 // cost is what a cached PDF is charged against the budget: its bytes and a

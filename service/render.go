@@ -86,8 +86,11 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 		warnings:    append(append([]string(nil), warns...), res.Warnings...),
 		preflight:   res.Preflight.Summary(),
 		disposition: contentDisposition(pl.Article()),
+		partial:     len(res.Lost) > 0,
 	}
-	s.cache.add(key, r)
+	if !r.partial {
+		s.cache.add(key, r)
+	}
 	s.log.InfoContext(ctx, "rendered", "pages", r.pages, "bytes", len(r.pdf), "warnings", len(r.warnings),
 		"seconds", elapsed.Seconds())
 	return r, nil
