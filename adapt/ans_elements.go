@@ -262,7 +262,11 @@ func (b *ansBody) table(el map[string]any, path string) {
 			if s, ok := c.(string); ok {
 				text = s
 			} else if o := object(c); o != nil {
-				text = str(o["content"])
+				if s, ok := o["content"].(string); ok {
+					text = s
+				} else if t := str(o["type"]); t != "text" {
+					b.n.add("%s: a %s element, not text; the cell is left empty", cp, t)
+				}
 			} else {
 				b.n.add("%s: %s, not a cell; left empty", cp, typeName(c))
 			}

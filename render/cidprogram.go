@@ -408,7 +408,10 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	// IDs, Identity-H) and the widths keep theirs, and FDSelect follows
 	gids := make([]int, 1, len(used)+1)
 	for g := range used {
-		if g != 0 && int(g) < n {
+		if int(g) >= n {
+			return nil, fmt.Errorf("%w: glyph %d of a font with %d", errFontProgram, g, n)
+		}
+		if g != 0 {
 			gids = append(gids, int(g))
 		}
 	}
