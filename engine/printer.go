@@ -112,14 +112,8 @@ func (p *Printer) Render(ctx context.Context, pl Plan, w io.Writer) (Result, err
 	if err != nil {
 		return res, err
 	}
-	if c.doc.Overset && pl.Strict {
-		return res, &OversetError{Pages: len(c.doc.Pages)}
-	}
-	if len(c.doc.NoAlt) > 0 && pl.strictAccessibility() {
-		return res, &AccessibilityError{Paths: c.doc.NoAlt}
-	}
-	if len(c.doc.Missing) > 0 && pl.Strict {
-		return res, &MissingGlyphsError{Gaps: layout.MissingGaps(c.doc.Missing)}
+	if err := c.gate(); err != nil {
+		return res, err
 	}
 	prepared, warns, lost, err := p.prepareImages(ctx, c.doc, &c.plan)
 	if err != nil {
@@ -206,6 +200,23 @@ func (p *Printer) compose(ctx context.Context, pl *Plan) (*composed, Result, err
 	return &composed{plan: *pl, doc: doc, book: book}, res, nil
 }
 
+// gate is what a strict plan refuses to print: text that does not fit a
+// fixed page count, characters no font has, and (under the profile's
+// strict accessibility) pictures without alternative text.
+func (c *composed) gate() error {
+	pl, doc := &c.plan, c.doc
+	if doc.Overset && pl.Strict {
+		return &OversetError{Pages: len(doc.Pages)}
+	}
+	if len(doc.NoAlt) > 0 && pl.strictAccessibility() {
+		return &AccessibilityError{Paths: doc.NoAlt}
+	}
+	if len(doc.Missing) > 0 && pl.Strict {
+		return &MissingGlyphsError{Gaps: layout.MissingGaps(doc.Missing)}
+	}
+	return nil
+}
+
 // PrintMerged renders several articles into one PDF, one after another,
 // each starting on a new page with its headline as a top-level bookmark.
 // The first article's preset and publication decide the fonts and the
@@ -227,10 +238,15 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, over
 			c, r, err = p.compose(ctx, &pl)
 		}
 		if err == nil {
+			err = c.gate()
+		}
+		if err == nil {
 			var pw []string
 			var imgs map[imageKey][]byte
-			imgs, pw, _, err = p.prepareImages(ctx, c.doc, &c.plan)
+			var lost []*PhotoError
+			imgs, pw, lost, err = p.prepareImages(ctx, c.doc, &c.plan)
 			r.Warnings = append(r.Warnings, pw...)
+			res.Lost = append(res.Lost, lost...)
 			for k, v := range imgs {
 				prepared[k] = v
 			}
@@ -267,6 +283,7 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, over
 		return res, failed, err
 	}
 	res.Pages, res.Bytes, res.Missing = len(merged.Pages), int64(buf.Len()), merged.Missing
+	res.PhotoFailures = len(res.Lost)
 	if _, err := w.Write(buf.Bytes()); err != nil {
 		return res, failed, fmt.Errorf("write pdf: %w", err)
 	}
