@@ -2,7 +2,6 @@ package layout
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Preformatted text keeps its lines: it is never broken inside a word
@@ -134,21 +133,26 @@ func (l preLine) charW() float64 {
 
 // preMeasure measures a line in the faces it will be drawn in.
 func (c *composer) preMeasure(text string, st TextStyle, where string) preLine {
-	l := preLine{text: text, widths: make([]float64, 0, len(text))}
+	runes := []rune(text)
+	l := preLine{text: text, widths: make([]float64, 0, len(runes))}
 	sp := span{text: text, font: st.Font, size: st.Size, color: st.Color}
+	cell, base := c.preCell(st), c.set.faceFor(st.Font)
 	for _, p := range c.set.pieces(&sp, text, 0, where, nil) {
 		for _, r := range p.text {
+			// characters no face has are left out of the pieces: they
+			// keep a zero width where they stand, so offsets line up
+			for len(l.widths) < len(runes) && runes[len(l.widths)] != r {
+				l.widths = append(l.widths, 0)
+			}
 			w := float64(p.face.Advance(r)) * p.size / 1000
-			if cell := c.preCell(st); p.face != c.set.faceFor(st.Font) {
+			if p.face != base {
 				w = cells(w, cell) * cell
 			}
 			l.widths = append(l.widths, w)
 			l.w += w
 		}
 	}
-	// characters no face has are left out of the widths; keep one entry
-	// per rune so offsets line up
-	for n := utf8.RuneCountInString(text); len(l.widths) < n; {
+	for len(l.widths) < len(runes) {
 		l.widths = append(l.widths, 0)
 	}
 	return l
