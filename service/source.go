@@ -81,10 +81,7 @@ func (s *Server) fetchArticle(ctx context.Context, id string) ([]byte, error) {
 	case fe == nil:
 		detail = "it could not be reached"
 	case fe.Reason == fetch.ReasonStatus:
-		detail = fmt.Sprintf("it answered HTTP %d", fe.Status)
-		if fe.Attempts > 1 {
-			detail += fmt.Sprintf(" (%d attempts)", fe.Attempts)
-		}
+		detail = "it answered " + fe.Cause()
 	case fe.Reason == fetch.ReasonTooLarge:
 		detail = fmt.Sprintf("its answer exceeds the %d-byte limit", s.cfg.MaxBody)
 	case fe.Reason == fetch.ReasonRefused, fe.Reason == fetch.ReasonScheme:

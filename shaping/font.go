@@ -84,8 +84,8 @@ func Load(data []byte, index int) (*Font, error) {
 		return nil, fmt.Errorf("shaping: %w", err)
 	}
 	f.tables = tables
-	if m := f.tables["maxp"]; len(m) >= 6 {
-		f.numGlyphs = int(binary.BigEndian.Uint16(m[4:]))
+	if len(tables["maxp"]) >= 6 {
+		f.numGlyphs = tables.NumGlyphs()
 	}
 	if f.numGlyphs == 0 {
 		return nil, errors.New("shaping: font has no glyphs")

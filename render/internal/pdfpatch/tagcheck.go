@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -210,7 +211,7 @@ func CheckTagged(pdf []byte, ua bool) []string {
 			}
 		}
 		for k := range owner {
-			if k.page == pi && !contains(mcids, k.mcid) {
+			if k.page == pi && !slices.Contains(mcids, k.mcid) {
 				bad("page %d: the structure names MCID %d, which the page has not", pi+1, k.mcid)
 			}
 		}
@@ -244,15 +245,6 @@ func CheckTagged(pdf []byte, ua bool) []string {
 		}
 	}
 	return problems
-}
-
-func contains(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // painting lists the operators that paint: text, external objects and
