@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"printd/fonts"
 	"printd/layout"
@@ -314,41 +313,6 @@ func (m *tagger) structure(urls [][]string) *pdfpatch.Structure {
 	return s
 }
 
-// textString is s as a PDF text string: a literal for printable ASCII,
-// else UTF-16BE in hexadecimal.
-func textString(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7E {
-			ascii = false
-			break
-		}
-	}
-	var b strings.Builder
-	if ascii {
-		b.Grow(len(s) + 2)
-		b.WriteByte('(')
-		for i := 0; i < len(s); i++ {
-			if c := s[i]; c == '(' || c == ')' || c == '\\' {
-				b.WriteByte('\\')
-			}
-			b.WriteByte(s[i])
-		}
-		b.WriteByte(')')
-		return b.String()
-	}
-	const hexd = "0123456789ABCDEF"
-	b.WriteString("<FEFF")
-	for _, u := range utf16.Encode([]rune(s)) {
-		b.WriteByte(hexd[u>>12])
-		b.WriteByte(hexd[u>>8&15])
-		b.WriteByte(hexd[u>>4&15])
-		b.WriteByte(hexd[u&15])
-	}
-	b.WriteByte('>')
-	return b.String()
-}
-
 // drawTagged draws a text with what a reader of the text needs besides
 // the glyphs: a word space layout leaves undrawn (a justified line's gap,
 // a line's end) is drawn after the text, where it is invisible; a hyphen
@@ -407,7 +371,7 @@ func (d *drawer) drawShapedTagged(f *fonts.SysFace, t layout.Text) {
 // nesting. Elsewhere it is a Span nested in what is open.
 func (m *tagger) actual(text string) (begin, end string) {
 	if m == nil || m.cur <= 0 {
-		return "/Span <</ActualText " + textString(text) + ">> BDC", "EMC"
+		return "/Span <</ActualText " + string(pdfpatch.TextString(text)) + ">> BDC", "EMC"
 	}
 	tag := m.cur
 	m.to(artNone)
@@ -415,7 +379,7 @@ func (m *tagger) actual(text string) (begin, end string) {
 	m.mcids = append(m.mcids, tag)
 	m.content[tag] = append(m.content[tag], mcidKey(m.page, mcid))
 	// tagged Span whatever the node: readers take /ActualText from a Span
-	return "/Span <</MCID " + strconv.Itoa(mcid) + " /ActualText " + textString(text) + ">> BDC", "EMC"
+	return "/Span <</MCID " + strconv.Itoa(mcid) + " /ActualText " + string(pdfpatch.TextString(text)) + ">> BDC", "EMC"
 }
 
 // linkURLs lists each page's link addresses, in drawing order.

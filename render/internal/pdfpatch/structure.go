@@ -104,7 +104,7 @@ func (f *pdfFile) tagged(s *Structure) error {
 				}
 				if t.Contents != "" {
 					extra = append(extra, " /Contents "...)
-					extra = append(extra, textString(t.Contents)...)
+					extra = append(extra, TextString(t.Contents)...)
 				}
 				n := next
 				next++
@@ -175,11 +175,11 @@ func (f *pdfFile) tagged(s *Structure) error {
 		}
 		if e.Alt != "" {
 			b = append(b, " /Alt "...)
-			b = append(b, textString(e.Alt)...)
+			b = append(b, TextString(e.Alt)...)
 		}
 		if e.Lang != "" {
 			b = append(b, " /Lang "...)
-			b = append(b, textString(e.Lang)...)
+			b = append(b, TextString(e.Lang)...)
 		}
 		if e.Attrs != "" {
 			b = append(b, " /A "...)
@@ -307,9 +307,9 @@ func (f *pdfFile) addToCatalog(root *pdfObject, entries string) error {
 	return nil
 }
 
-// textString is s as a PDF text string: a literal for printable ASCII,
-// else UTF-16BE in hexadecimal.
-func textString(s string) []byte {
+// TextString is s as a PDF text string: a literal when it is printable
+// ASCII, else UTF-16BE with a byte order mark, in hex.
+func TextString(s string) []byte {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c > 0x7E {
 			return utf16Hex(s)
