@@ -31,9 +31,6 @@ type Result struct {
 	Missing []layout.MissingGlyph
 	// Preflight is the print check of this render.
 	Preflight Report
-	// PhotoFailures counts the photos left out because they could not be
-	// fetched or prepared (each is also a warning).
-	PhotoFailures int
 	// Lost are those photos, each with its field, source, reason and
 	// cause, for the transport's log.
 	Lost []*PhotoError
@@ -121,7 +118,6 @@ func (p *Printer) Render(ctx context.Context, pl Plan, w io.Writer) (Result, err
 	}
 	res.Warnings = append(res.Warnings, warns...)
 	res.Lost = append(res.Lost, lost...)
-	res.PhotoFailures = len(res.Lost)
 	if err := p.draw(ctx, c.doc, c, prepared, meta(&c.plan.art), &buf); err != nil {
 		return res, err
 	}
@@ -196,7 +192,6 @@ func (p *Printer) compose(ctx context.Context, pl *Plan) (*composed, Result, err
 	if doc.Overset {
 		res.Warnings = append(res.Warnings, (&OversetError{Pages: len(doc.Pages)}).Error())
 	}
-	res.PhotoFailures = len(lost)
 	return &composed{plan: *pl, doc: doc, book: book}, res, nil
 }
 
@@ -283,7 +278,6 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, over
 		return res, failed, err
 	}
 	res.Pages, res.Bytes, res.Missing = len(merged.Pages), int64(buf.Len()), merged.Missing
-	res.PhotoFailures = len(res.Lost)
 	if _, err := w.Write(buf.Bytes()); err != nil {
 		return res, failed, fmt.Errorf("write pdf: %w", err)
 	}

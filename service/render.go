@@ -55,7 +55,7 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 	res, err := s.printer.Render(ctx, pl, &buf)
 	elapsed := time.Since(start)
 	s.metrics.renderSeconds.Observe(elapsed.Seconds())
-	s.metrics.photoFailures.Add(float64(res.PhotoFailures))
+	s.metrics.photoFailures.Add(float64(len(res.Lost)))
 	for _, pe := range res.Lost {
 		s.logPhoto(ctx, "photo left out", pe)
 	}
