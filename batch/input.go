@@ -68,22 +68,23 @@ type recordReader interface {
 	isArray() bool
 }
 
-// countingReader counts the bytes read through it.
-type countingReader struct {
-	r io.Reader
-	n int64
+// CountingReader counts in N the bytes read through it from R (a batch
+// trailer's input bytes).
+type CountingReader struct {
+	R io.Reader
+	N int64
 }
 
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
+func (c *CountingReader) Read(p []byte) (int, error) {
+	n, err := c.R.Read(p)
+	c.N += int64(n)
 	return n, err
 }
 
 // newRecordReader looks at the first byte that is not white space (after
 // a byte order mark): '[' means a JSON array, anything else NDJSON.
 func newRecordReader(in io.Reader, maxRecord int64) (recordReader, error) {
-	cr := &countingReader{r: in}
+	cr := &CountingReader{R: in}
 	br := bufio.NewReaderSize(cr, 64<<10)
 	if b, err := br.Peek(3); err == nil && bytes.Equal(b, []byte("\xef\xbb\xbf")) {
 		br.Discard(3)
@@ -112,7 +113,7 @@ func newRecordReader(in io.Reader, maxRecord int64) (recordReader, error) {
 
 // lineReader reads NDJSON: one record per line, blank lines skipped.
 type lineReader struct {
-	cr   *countingReader
+	cr   *CountingReader
 	br   *bufio.Reader
 	max  int64
 	line int
@@ -121,7 +122,7 @@ type lineReader struct {
 
 func (l *lineReader) isArray() bool { return false }
 
-func (l *lineReader) offset() int64 { return l.cr.n - int64(l.br.Buffered()) }
+func (l *lineReader) offset() int64 { return l.cr.N - int64(l.br.Buffered()) }
 
 func (l *lineReader) next() (Record, error) {
 	for {
@@ -202,9 +203,9 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func newArrayReader(cr *countingReader, br *bufio.Reader, max int64) (*arrayReader, error) {
+func newArrayReader(cr *CountingReader, br *bufio.Reader, max int64) (*arrayReader, error) {
 	lim := &limitReader{r: br, limit: max}
-	a := &arrayReader{lim: lim, max: max, start: cr.n - int64(br.Buffered()), dec: json.NewDecoder(lim)}
+	a := &arrayReader{lim: lim, max: max, start: cr.N - int64(br.Buffered()), dec: json.NewDecoder(lim)}
 	if _, err := a.dec.Token(); err != nil { // the '[' already seen
 		return nil, fmt.Errorf("%w: %w", ErrInput, err)
 	}

@@ -67,7 +67,7 @@ func (s *Server) postBatch(c *gin.Context) {
 		s.mergedPDF(c, body, format, qo)
 		return
 	}
-	counted := &byteCounter{r: body}
+	counted := &batch.CountingReader{R: body}
 	in, err := s.readAhead(c, counted)
 	if err != nil {
 		s.fail(c, err)
@@ -123,9 +123,9 @@ func (s *Server) postBatch(c *gin.Context) {
 	// batch-max-body, a JSON array broken beyond repair): the rows read
 	// are kept, and the trailer says the batch is not whole, and why.
 	if err != nil {
-		s.log.WarnContext(ctx, "batch input cut short", "err", err, "rows", sum.Rows, "input_bytes", counted.n)
+		s.log.WarnContext(ctx, "batch input cut short", "err", err, "rows", sum.Rows, "input_bytes", counted.N)
 	}
-	trailer, terr := batch.NewTrailer(sum, counted.n, err).Encode()
+	trailer, terr := batch.NewTrailer(sum, counted.N, err).Encode()
 	if terr == nil {
 		terr = sink.AppendManifest(ctx, trailer)
 	}
@@ -169,18 +169,6 @@ func (s *Server) readAhead(c *gin.Context, body io.Reader) (io.Reader, error) {
 		return nil, fmt.Errorf("batch: full duplex: %w", err)
 	}
 	return io.MultiReader(bytes.NewReader(head), body), nil
-}
-
-// byteCounter counts the bytes read through it.
-type byteCounter struct {
-	r io.Reader
-	n int64
-}
-
-func (c *byteCounter) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // maxMerged bounds the articles of one merged PDF, which is built in
