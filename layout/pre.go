@@ -88,8 +88,9 @@ func (c *composer) pre(text string, bi int, colW float64, where string) []*unit 
 	var us []*unit
 	g := c.nextGroup()
 	lt := c.tags.lines(TagCode, 0)
+	indent := preIndent * c.preCell(base) // at the base size, as the widths
 	for _, l := range lines {
-		segs := wrapPre(l, width/k, markW/k, preIndent*l.charW())
+		segs := wrapPre(l, width/k, markW/k, indent)
 		for i, seg := range segs {
 			us = append(us, c.preUnit(seg, i == len(segs)-1, st, mark, markW, width, bi, where, lt))
 		}
@@ -120,15 +121,6 @@ func (c *composer) pre(text string, bi int, colW float64, where string) []*unit 
 		us = us[n:]
 	}
 	return floats
-}
-
-// charW is the width of the line's widest character (a monospace cell).
-func (l preLine) charW() float64 {
-	w := 0.0
-	for _, cw := range l.widths {
-		w = max(w, cw)
-	}
-	return w
 }
 
 // preMeasure measures a line in the faces it will be drawn in.
