@@ -73,8 +73,6 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	preset := fs.String("preset", batch.DefaultPreset, "preset of articles that name none: web, archive or proof")
 	paper := fs.String("paper", "", "paper of every article: A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm")
 	columns := fs.Int("columns", 0, "body columns of every article, 1–4")
-	allowHosts := fs.String("allow-hosts", "", "comma-separated hosts or CIDRs photos may be fetched from even when private")
-	allowHTTP := fs.Bool("allow-http", false, "allow plain http:// photo URLs")
 	var fetchOpts fetchFlags
 	fetchOpts.define(fs)
 	profiles := fs.String("profiles", "", "directory of publication profiles (YAML or JSON) besides the embedded default")
@@ -130,10 +128,6 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		input = f
 		pc.Fetch.AllowFiles = true
 		pc.Fetch.BaseDir = filepath.Dir(in)
-	}
-	pc.Fetch.AllowHTTP = *allowHTTP
-	if *allowHosts != "" {
-		pc.Fetch.AllowHosts = strings.Split(*allowHosts, ",")
 	}
 	fetchOpts.apply(&pc.Fetch)
 	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: fonts.Configured(*fontDirs)})

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"printd/fetch"
@@ -15,12 +16,16 @@ type fetchFlags struct {
 	attempts           int
 	budget             time.Duration
 	allowMissingPhotos bool
+	allowHosts         string
+	allowHTTP          bool
 }
 
 func (f *fetchFlags) define(fs *flag.FlagSet) {
 	fs.DurationVar(&f.timeout, "photo-timeout", fetch.DefaultTimeout, "deadline of one attempt at fetching a photo")
 	fs.IntVar(&f.attempts, "photo-attempts", fetch.DefaultAttempts, "attempts at a photo whose fetch fails for a transient cause (time-out, reset, 5xx, 408, 429); 1: no retry")
 	fs.DurationVar(&f.budget, "photo-retry-budget", fetch.DefaultBudget, "longest time one photo's fetch may take, every attempt and wait included")
+	fs.StringVar(&f.allowHosts, "allow-hosts", "", "comma-separated hosts or CIDRs photos may be fetched from even when private")
+	fs.BoolVar(&f.allowHTTP, "allow-http", false, "allow plain http:// photo URLs")
 	fs.BoolVar(&f.allowMissingPhotos, "allow-missing-photos", false, "in the archive preset, write an article whose photo could not be had without it (with a warning) instead of failing it")
 }
 
@@ -39,8 +44,12 @@ func (f *fetchFlags) check(stderr io.Writer) bool {
 	return false
 }
 
-// apply sets the fetch limits of c.
+// apply sets the fetch limits and exemptions of c.
 func (f *fetchFlags) apply(c *fetch.Config) {
+	c.AllowHTTP = f.allowHTTP
+	if f.allowHosts != "" {
+		c.AllowHosts = strings.Split(f.allowHosts, ",")
+	}
 	c.Timeout = f.timeout
 	c.Retry.Attempts = f.attempts
 	c.Retry.Budget = f.budget

@@ -32,8 +32,6 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var gray, strict optBool
 	fs.Var(&gray, "grayscale", "render in shades of grey")
 	fs.Var(&strict, "strict", "fail when a photo cannot be had, text does not fit --pages or no font has some of its characters, instead of a warning (default: on for proof)")
-	allowHosts := fs.String("allow-hosts", "", "comma-separated hosts or CIDRs photos may be fetched from even when private")
-	allowHTTP := fs.Bool("allow-http", false, "allow plain http:// photo URLs")
 	var fetchOpts fetchFlags
 	fetchOpts.define(fs)
 	format := fs.String("format", "auto", "input format: auto, printd, wordpress, ans or jsonld")
@@ -94,10 +92,6 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	pc := photo.DefaultConfig()
 	pc.Fetch.AllowFiles = true
 	pc.Fetch.BaseDir = baseDir
-	pc.Fetch.AllowHTTP = *allowHTTP
-	if *allowHosts != "" {
-		pc.Fetch.AllowHosts = strings.Split(*allowHosts, ",")
-	}
 	fetchOpts.apply(&pc.Fetch)
 	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: fonts.Configured(*fontDirs)})
 	if err != nil {
