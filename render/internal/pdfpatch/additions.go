@@ -115,10 +115,6 @@ func (f *pdfFile) viewerPreferences(rtl, title bool) error {
 	if v, err := dictLookup(root.value, "/ViewerPreferences"); err != nil || v != nil {
 		return fmt.Errorf("%w: catalog already has /ViewerPreferences", errSyntax)
 	}
-	end := bytes.LastIndex(root.value, []byte(">>"))
-	if end < 0 {
-		return fmt.Errorf("%w: catalog is not a dictionary", errSyntax)
-	}
 	prefs := "/ViewerPreferences <<"
 	if title {
 		prefs += "/DisplayDocTitle true"
@@ -129,6 +125,5 @@ func (f *pdfFile) viewerPreferences(rtl, title bool) error {
 		}
 		prefs += "/Direction /R2L"
 	}
-	root.value = slices.Concat(root.value[:end], []byte(prefs+">>\n"), root.value[end:])
-	return nil
+	return f.addToCatalog(root, prefs+">>\n")
 }
