@@ -170,19 +170,24 @@ func sfntChecksum(b []byte) uint32 {
 	return sum
 }
 
-// cffIndex is a parsed CFF INDEX: its items as slices of the font.
+// cffIndex is a CFF INDEX read in place: its items are found from its
+// offsets when asked for, so that the 65,535 charstrings and the tens of
+// thousands of subroutines of a CJK font cost nothing until used.
 type cffIndex struct {
-	items [][]byte
-	end   int // offset just past the INDEX
+	b       []byte
+	at      int // the INDEX's offset in b
+	count   int
+	offSize int
+	end     int // offset just past the INDEX
 }
 
 func readCFFIndex(b []byte, at int) (cffIndex, error) {
-	if at+2 > len(b) {
+	if at < 0 || at+2 > len(b) {
 		return cffIndex{}, fmt.Errorf("%w: CFF INDEX beyond the table", errFontProgram)
 	}
 	count := int(binary.BigEndian.Uint16(b[at:]))
 	if count == 0 {
-		return cffIndex{end: at + 2}, nil
+		return cffIndex{b: b, at: at, end: at + 2}, nil
 	}
 	if at+3 > len(b) {
 		return cffIndex{}, fmt.Errorf("%w: short CFF INDEX", errFontProgram)
@@ -191,25 +196,40 @@ func readCFFIndex(b []byte, at int) (cffIndex, error) {
 	if offSize < 1 || offSize > 4 || at+3+(count+1)*offSize > len(b) {
 		return cffIndex{}, fmt.Errorf("%w: bad CFF INDEX", errFontProgram)
 	}
-	off := func(i int) int {
-		v := 0
-		for k := 0; k < offSize; k++ {
-			v = v<<8 | int(b[at+3+i*offSize+k])
-		}
-		return v
+	x := cffIndex{b: b, at: at, count: count, offSize: offSize}
+	x.end = x.base() + x.off(count)
+	if x.off(0) != 1 || x.end > len(b) {
+		return cffIndex{}, fmt.Errorf("%w: bad CFF INDEX offsets", errFontProgram)
 	}
-	base := at + 3 + (count+1)*offSize - 1
-	idx := cffIndex{items: make([][]byte, count)}
-	for i := 0; i < count; i++ {
-		s, e := base+off(i), base+off(i+1)
-		if s > e || e > len(b) {
-			return cffIndex{}, fmt.Errorf("%w: bad CFF INDEX offsets", errFontProgram)
-		}
-		idx.items[i] = b[s:e]
-	}
-	idx.end = base + off(count)
-	return idx, nil
+	return x, nil
 }
+
+// base is what item offsets are relative to.
+func (x cffIndex) base() int { return x.at + 3 + (x.count+1)*x.offSize - 1 }
+
+func (x cffIndex) off(i int) int {
+	p := x.at + 3 + i*x.offSize
+	v := 0
+	for _, c := range x.b[p : p+x.offSize] {
+		v = v<<8 | int(c)
+	}
+	return v
+}
+
+// item returns item i, or nil when i or its offsets are out of range.
+func (x cffIndex) item(i int) []byte {
+	if i < 0 || i >= x.count {
+		return nil
+	}
+	s, e := x.base()+x.off(i), x.base()+x.off(i+1)
+	if s > e || e > x.end {
+		return nil
+	}
+	return x.b[s:e]
+}
+
+// raw returns the INDEX's bytes, to be copied whole.
+func (x cffIndex) raw() []byte { return x.b[x.at:x.end] }
 
 func appendCFFIndex(out []byte, items [][]byte) []byte {
 	out = binary.BigEndian.AppendUint16(out, uint16(len(items)))
@@ -340,7 +360,8 @@ func appendCFFDict(out []byte, ops []cffOp) []byte {
 }
 
 // subsetCFF returns a CID-keyed CFF with the used charstrings only (and
-// glyph 0), each keeping its glyph ID as its CID through the charset.
+// glyph 0), each keeping its glyph ID as its CID through the charset, the
+// subroutines they call (cffsubrs.go) and the font dictionaries they use.
 func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	if len(cff) < 4 {
 		return nil, fmt.Errorf("%w: short CFF", errFontProgram)
@@ -351,7 +372,7 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 		return nil, err
 	}
 	tops, err := readCFFIndex(cff, names.end)
-	if err != nil || len(tops.items) != 1 {
+	if err != nil || tops.count != 1 {
 		return nil, fmt.Errorf("%w: need one Top DICT (%v)", errFontProgram, err)
 	}
 	strs, err := readCFFIndex(cff, tops.end)
@@ -362,7 +383,7 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	top, err := parseCFFDict(tops.items[0])
+	top, err := parseCFFDict(tops.item(0))
 	if err != nil {
 		return nil, err
 	}
@@ -383,18 +404,17 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := len(chars.items)
+	n := chars.count
 	fds, err := readCFFIndex(cff, fdArray[0])
 	if err != nil {
 		return nil, err
 	}
-	// FDSelect, copied as it is
 	fs := fdSelect[0]
 	var fdsel []byte
 	switch {
-	case fs < len(cff) && cff[fs] == 0 && fs+1+n <= len(cff):
+	case fs >= 0 && fs < len(cff) && cff[fs] == 0 && fs+1+n <= len(cff):
 		fdsel = cff[fs : fs+1+n]
-	case fs+3 <= len(cff) && cff[fs] == 3:
+	case fs >= 0 && fs+3 <= len(cff) && cff[fs] == 3:
 		nr := int(binary.BigEndian.Uint16(cff[fs+1:]))
 		if fs+3+3*nr+2 > len(cff) {
 			return nil, fmt.Errorf("%w: bad FDSelect", errFontProgram)
@@ -405,7 +425,7 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	}
 	// charstrings: glyph 0 and the used ones, in glyph order; the charset
 	// gives each its glyph ID as its CID, so the content's codes (glyph
-	// IDs, Identity-H) and the widths keep theirs, and FDSelect follows
+	// IDs, Identity-H) and the widths keep theirs
 	gids := make([]int, 1, len(used)+1)
 	for g := range used {
 		if int(g) >= n {
@@ -416,92 +436,149 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 		}
 	}
 	slices.Sort(gids[1:])
-	items := make([][]byte, len(gids))
-	charset := make([]byte, 1, 1+2*len(gids)) // format 0: a CID per glyph after .notdef
-	newSel := make([]byte, 1, 1+len(gids))    // format 0: a font dictionary per glyph
+	glyphFD := make([]int, len(gids))
 	for i, g := range gids {
-		items[i] = chars.items[g]
-		if i > 0 {
-			charset = binary.BigEndian.AppendUint16(charset, uint16(g))
+		if glyphFD[i] = fdOf(fdsel, g); glyphFD[i] >= fds.count {
+			return nil, fmt.Errorf("%w: glyph %d in font dictionary %d of %d", errFontProgram, g, glyphFD[i], fds.count)
 		}
-		fd := fdOf(fdsel, g)
-		if fd > 255 {
-			return nil, fmt.Errorf("%w: font dictionary %d", errFontProgram, fd)
-		}
-		newSel = append(newSel, byte(fd))
 	}
-	// each Font DICT's Private DICT and its local subrs
+	// each used Font DICT's Private DICT and its local subrs
 	type private struct {
+		font  []cffOp
 		dict  []cffOp
-		subrs [][]byte
+		subrs cffIndex
 		used  []bool
+		rank  []int // new index of each used subroutine
+		count int   // subroutines kept
 		block []byte
 		size  int
 	}
-	fontDicts := make([][]cffOp, len(fds.items))
-	privs := make([]private, len(fds.items))
-	for i, fd := range fds.items {
-		ops, err := parseCFFDict(fd)
-		if err != nil {
+	privs := make([]*private, fds.count)
+	for _, fd := range glyphFD {
+		if privs[fd] != nil {
+			continue
+		}
+		p := &private{}
+		privs[fd] = p
+		if p.font, err = parseCFFDict(fds.item(fd)); err != nil {
 			return nil, err
 		}
-		fontDicts[i] = ops
-		for _, o := range ops {
+		for _, o := range p.font {
 			if o.op != 18 {
 				continue
 			}
 			v := cffInts(o.operands)
-			if len(v) != 2 || v[1] < 0 || v[1]+v[0] > len(cff) {
+			if len(v) != 2 || v[0] < 0 || v[1] < 0 || v[1]+v[0] > len(cff) {
 				return nil, fmt.Errorf("%w: bad Private", errFontProgram)
 			}
 			size, at := v[0], v[1]
-			pd, err := parseCFFDict(cff[at : at+size])
-			if err != nil {
+			if p.dict, err = parseCFFDict(cff[at : at+size]); err != nil {
 				return nil, err
 			}
-			privs[i].dict = pd
-			for _, po := range pd {
+			for _, po := range p.dict {
 				if po.op == 19 {
 					if sv := cffInts(po.operands); len(sv) == 1 {
-						sub, err := readCFFIndex(cff, at+sv[0])
-						if err != nil {
+						if p.subrs, err = readCFFIndex(cff, at+sv[0]); err != nil {
 							return nil, err
 						}
-						privs[i].subrs = sub.items
-						privs[i].used = make([]bool, len(sub.items))
+						p.used = make([]bool, p.subrs.count)
 					}
 				}
 			}
 		}
 	}
-	// the subroutines the kept glyphs call
-	usedGlobal := make([]bool, len(gsubrs.items))
-	for _, g := range gids {
-		fd := fdOf(fdsel, g)
-		if fd >= len(privs) {
-			return nil, fmt.Errorf("%w: glyph %d in font dictionary %d of %d", errFontProgram, g, fd, len(privs))
-		}
-		w := subrWalker{global: gsubrs.items, local: privs[fd].subrs, usedGlobal: usedGlobal, usedLoc: privs[fd].used}
-		w.walk(chars.items[g])
+	// the subroutines the kept glyphs call, and where
+	w := subrWalker{global: gsubrs, usedGlobal: make([]bool, gsubrs.count), sites: make(map[csRef][]callSite, 4*len(gids))}
+	for i, g := range gids {
+		p := privs[glyphFD[i]]
+		w.glyph(g, chars.item(g), glyphFD[i], p.subrs, p.used)
 	}
-	gsubrItems := emptySubrs(gsubrs.items, usedGlobal)
-	for i := range privs {
-		p := &privs[i]
-		var d []cffOp
+	// Renumbered: the used subroutines only, in their old order. When a
+	// call cannot be rewritten: every subroutine at its index, the unused
+	// ones emptied, and the charstrings as they are.
+	renumber := !w.bad
+	ret := []byte{11}
+	ranks := func(used []bool) ([]int, int) {
+		rank := make([]int, len(used))
+		k := 0
+		for i, u := range used {
+			if u || !renumber {
+				rank[i] = k
+				k++
+			}
+		}
+		return rank, k
+	}
+	gRank, gCount := ranks(w.usedGlobal)
+	for _, p := range privs {
+		if p != nil {
+			p.rank, p.count = ranks(p.used)
+		}
+	}
+	rewrite := func(cs []byte, ref csRef, fd int) []byte {
+		if !renumber {
+			return cs
+		}
+		return renumberCalls(cs, w.sites[ref], func(s callSite) int {
+			if s.global {
+				return gRank[s.old] - subrBias(gCount)
+			}
+			p := privs[fd]
+			return p.rank[s.old] - subrBias(p.count)
+		})
+	}
+	subrItems := func(x cffIndex, used []bool, kind uint8, fd int) [][]byte {
+		items := make([][]byte, 0, len(used))
+		for i, u := range used {
+			switch {
+			case u:
+				items = append(items, rewrite(x.item(i), csRef{kind: kind, fd: uint16(max(fd, 0)), n: int32(i)}, fd))
+			case !renumber:
+				items = append(items, ret)
+			}
+		}
+		return items
+	}
+	gsubrItems := subrItems(gsubrs, w.usedGlobal, csGlobal, -1)
+	// the font dictionaries the kept glyphs use, in their old order
+	fdNew := make([]int, fds.count)
+	var fdUsed []int
+	for fd, p := range privs {
+		if p != nil {
+			fdNew[fd] = len(fdUsed)
+			fdUsed = append(fdUsed, fd)
+		}
+	}
+	if len(fdUsed) > 255 {
+		return nil, fmt.Errorf("%w: %d font dictionaries", errFontProgram, len(fdUsed))
+	}
+	items := make([][]byte, len(gids))
+	charset := make([]byte, 1, 1+2*len(gids)) // format 0: a CID per glyph after .notdef
+	newSel := make([]byte, 1, 1+len(gids))    // format 0: a font dictionary per glyph
+	for i, g := range gids {
+		items[i] = rewrite(chars.item(g), csRef{kind: csGlyph, n: int32(g)}, glyphFD[i])
+		if i > 0 {
+			charset = binary.BigEndian.AppendUint16(charset, uint16(g))
+		}
+		newSel = append(newSel, byte(fdNew[glyphFD[i]]))
+	}
+	for _, fd := range fdUsed {
+		p := privs[fd]
+		d := make([]cffOp, 0, len(p.dict)+1)
 		for _, o := range p.dict {
 			if o.op != 19 {
 				d = append(d, o)
 			}
 		}
-		if p.subrs != nil {
+		if p.count > 0 {
 			d = append(d, cffOp{cffInt5(0), 19})
 			n := len(appendCFFDict(nil, d))
 			d[len(d)-1] = cffOp{cffInt5(n), 19}
 		}
 		p.block = appendCFFDict(nil, d)
 		p.size = len(p.block)
-		if p.subrs != nil {
-			p.block = appendCFFIndex(p.block, emptySubrs(p.subrs, p.used))
+		if p.count > 0 {
+			p.block = appendCFFIndex(p.block, subrItems(p.subrs, p.used, csLocal, fd))
 		}
 	}
 	// Lay out: header, Name, Top DICT, String, GSubrs, charset, FDSelect,
@@ -530,22 +607,20 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 		return append(t, cffOp{cffInt5(charsetAt), 15}, cffOp{cffInt5(csAt), 17}, cffOp{cffInt5(fdAt), 1236}, cffOp{cffInt5(fdselAt), 1237})
 	}
 	topLen := len(appendCFFIndex(nil, [][]byte{appendCFFDict(nil, offsetsTop(0, 0, 0, 0))}))
-	head := slices.Clone(cff[:hdrSize])
-	pre := appendCFFIndex(head, names.items)
-	afterTop := appendCFFIndex(nil, strs.items)
-	afterTop = appendCFFIndex(afterTop, gsubrItems)
+	pre := append(slices.Clone(cff[:hdrSize]), names.raw()...)
+	afterTop := append(slices.Clone(strs.raw()), appendCFFIndex(nil, gsubrItems)...)
 	charsetAt := len(pre) + topLen + len(afterTop)
 	fdselAt := charsetAt + len(charset)
 	csAt := fdselAt + len(newSel)
 	csIndex := appendCFFIndex(nil, items)
 	fdAt := csAt + len(csIndex)
-	fontDictOps := func(privAt []int) [][]byte {
-		out := make([][]byte, len(fontDicts))
-		for i, ops := range fontDicts {
+	fontDicts := func(privAt []int) [][]byte {
+		out := make([][]byte, len(fdUsed))
+		for i, fd := range fdUsed {
 			var d []cffOp
-			for _, o := range ops {
+			for _, o := range privs[fd].font {
 				if o.op == 18 {
-					o = cffOp{append(cffInt5(privs[i].size), cffInt5(privAt[i])...), 18}
+					o = cffOp{append(cffInt5(privs[fd].size), cffInt5(privAt[i])...), 18}
 				}
 				d = append(d, o)
 			}
@@ -553,13 +628,12 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 		}
 		return out
 	}
-	zero := make([]int, len(fontDicts))
-	fdIndexLen := len(appendCFFIndex(nil, fontDictOps(zero)))
-	privAt := make([]int, len(fontDicts))
+	privAt := make([]int, len(fdUsed))
+	fdIndexLen := len(appendCFFIndex(nil, fontDicts(privAt)))
 	at := fdAt + fdIndexLen
-	for i, p := range privs {
+	for i, fd := range fdUsed {
 		privAt[i] = at
-		at += len(p.block)
+		at += len(privs[fd].block)
 	}
 	out := make([]byte, 0, at)
 	out = append(out, pre...)
@@ -568,9 +642,9 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	out = append(out, charset...)
 	out = append(out, newSel...)
 	out = append(out, csIndex...)
-	out = appendCFFIndex(out, fontDictOps(privAt))
-	for _, p := range privs {
-		out = append(out, p.block...)
+	out = appendCFFIndex(out, fontDicts(privAt))
+	for _, fd := range fdUsed {
+		out = append(out, privs[fd].block...)
 	}
 	if len(out) != at {
 		return nil, fmt.Errorf("%w: CFF layout %d bytes, wrote %d", errFontProgram, at, len(out))
