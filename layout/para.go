@@ -103,6 +103,13 @@ type setter struct {
 	// all 0) and its own level.
 	levels []uint8
 	base   uint8
+	// scratch holds build's slices between paragraphs.
+	scratch struct {
+		items   []linebreak.Item
+		pay     []payload
+		pieces  []piece
+		hyphens []piece
+	}
 }
 
 type missKey struct {

@@ -11,13 +11,31 @@ type payload struct {
 	space  bool    // a glue that stands for a space it does not draw (a narrow no-break space)
 }
 
-// build turns tokens into line-breaking items with their payloads.
+// build turns tokens into line-breaking items with their payloads. They are
+// valid until the next build.
 func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item, []payload) {
-	items := make([]linebreak.Item, 0, len(toks)*3+4)
-	pay := make([]payload, 0, cap(items))
+	// The slices are the setter's, reused paragraph after paragraph:
+	// set copies what it keeps out of them.
+	items, pay := s.scratch.items[:0], s.scratch.pay[:0]
+	boxes, hyphens := s.scratch.pieces[:0], s.scratch.hyphens[:0]
+	defer func() {
+		s.scratch.items, s.scratch.pay = items, pay
+		s.scratch.pieces, s.scratch.hyphens = boxes, hyphens
+	}()
 	add := func(it linebreak.Item, p payload) {
 		items = append(items, it)
 		pay = append(pay, p)
+	}
+	// one = a one-piece slice of the scratch pieces; hyphenOf = a pointer
+	// into the scratch hyphens (a slice grown later leaves both intact).
+	one := func(p piece) []piece {
+		boxes = append(boxes, p)
+		n := len(boxes)
+		return boxes[n-1 : n : n]
+	}
+	hyphenOf := func(p piece) *piece {
+		hyphens = append(hyphens, p)
+		return &hyphens[len(hyphens)-1]
 	}
 	if o.indent > 0 {
 		add(linebreak.BoxItem(o.indent), payload{})
@@ -52,7 +70,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 				if bp.off > cut {
 					buf = s.pieces(part.sp, word[cut:bp.off], part.at+cut-pstart, o.where, buf[:0])
 					for i := range buf {
-						add(box(buf[i].width), payload{pieces: []piece{buf[i]}})
+						add(box(buf[i].width), payload{pieces: one(buf[i])})
 						last = &pay[len(pay)-1].pieces[0]
 					}
 					cut = bp.off
@@ -63,7 +81,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 						add(it, p)
 					} else if bp.emergency && bp.hyphen && last != nil {
 						h := s.hyphenPiece(last)
-						add(linebreak.PenaltyItem(h.width, emergencyPenalty, true), payload{hyphen: &h})
+						add(linebreak.PenaltyItem(h.width, emergencyPenalty, true), payload{hyphen: hyphenOf(h)})
 					} else if bp.emergency {
 						add(linebreak.PenaltyItem(0, emergencyPenalty, false), payload{})
 					} else if bp.hyphen && last != nil {
@@ -72,7 +90,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 						if bp.capital {
 							pen = capHyphenPenalty
 						}
-						add(linebreak.PenaltyItem(h.width, pen, true), payload{hyphen: &h})
+						add(linebreak.PenaltyItem(h.width, pen, true), payload{hyphen: hyphenOf(h)})
 					} else {
 						// after an explicit dash (flagged: it ends the line
 						// with a hyphen) or an address's slash (not)
@@ -84,7 +102,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 			if pend > cut {
 				buf = s.pieces(part.sp, word[cut:pend], part.at+cut-pstart, o.where, buf[:0])
 				for i := range buf {
-					add(box(buf[i].width), payload{pieces: []piece{buf[i]}})
+					add(box(buf[i].width), payload{pieces: one(buf[i])})
 					last = &pay[len(pay)-1].pieces[0]
 				}
 			}
