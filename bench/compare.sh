@@ -15,7 +15,7 @@
 #                         WeasyPrint: its CLI.
 #   warm                  one long-lived process, N documents after one
 #                         untimed document. printd: the engine's printer
-#                         (`go test ./engine -bench PrintSeed/seed`, ns/op,
+#                         (`go test ./engine -bench PrintSeed/seed-article.json/web`, ns/op,
 #                         for the wall time; bench/compare/printdwarm for CPU
 #                         and memory), on one CPU and on all; Chromium: one
 #                         browser driven through playwright-core (installed
@@ -87,11 +87,11 @@ read -r w c r < <("$work/measure" -n "$n" -- "$work/printd" render "$work/in/see
 rows+=("printd|process per document|$w|$c|$r|$(size "$work/out/printd.pdf")")
 
 warm_n=200
-bench_ns() { # GOMAXPROCS value or "" → ns/op of BenchmarkPrintSeed/seed-article.json
+bench_ns() { # GOMAXPROCS value or "" → ns/op of BenchmarkPrintSeed/seed-article.json/web
   local out
   out=$(cd "$repo/engine" && env ${1:+GOMAXPROCS=$1} "$work/engine.test" -test.run '^$' \
-    -test.bench 'PrintSeed/seed' -test.benchtime "${warm_n}x")
-  awk '$1 ~ /^BenchmarkPrintSeed\/seed-article\.json(-[0-9]+)?$/ { for (i = 2; i < NF; i++) if ($(i+1) == "ns/op") print $i }' <<<"$out"
+    -test.bench 'PrintSeed/seed-article.json/web$' -test.benchtime "${warm_n}x")
+  awk '$1 ~ /^BenchmarkPrintSeed\/seed-article\.json\/web(-[0-9]+)?$/ { for (i = 2; i < NF; i++) if ($(i+1) == "ns/op") print $i }' <<<"$out"
 }
 for procs in 1 ""; do
   label="warm, GOMAXPROCS=${procs:-$(nproc)}"

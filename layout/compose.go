@@ -347,6 +347,15 @@ func (c *composer) qr(width float64) *unit {
 	mod := side / float64(len(q))
 	u := &unit{h: side + c.spec.Legal.Leading*0.5, space: c.spec.Legal.Leading * 0.5, group: -1}
 	x0 := width - side
+	runs := 0 // one box per run of dark modules in a row
+	for _, row := range q {
+		for x, dark := range row {
+			if dark && (x == 0 || !row[x-1]) {
+				runs++
+			}
+		}
+	}
+	u.boxes = make([]Box, 0, runs)
 	for y, row := range q {
 		for x := 0; x < len(row); {
 			if !row[x] {
