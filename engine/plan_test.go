@@ -246,3 +246,29 @@ func TestPlanQRURL(t *testing.T) {
 		}
 	}
 }
+
+// An article with a shortUrl and no url still gets its QR code, a link to
+// the short address (a 33-module code is tens of dark runs; the link is
+// the QR code's own annotation).
+func TestQRWithoutURL(t *testing.T) {
+	p := testPrinter(t, nil)
+	for _, c := range []struct{ url, short, want string }{
+		{"", "https://d.example/s/1", "https://d.example/s/1"},
+		{"https://d.example/long/path", "", "https://d.example/long/path"},
+		{"", "", ""},
+	} {
+		a := seedArticle(t)
+		a.URL, a.ShortURL = c.url, c.short
+		var out bytes.Buffer
+		if _, err := p.Print(context.Background(), a, &out); err != nil {
+			t.Fatal(err)
+		}
+		has := bytes.Contains(out.Bytes(), []byte("/URI ("+c.want+")"))
+		if c.want != "" && !has {
+			t.Errorf("url %q short %q: no link to %q in the PDF", c.url, c.short, c.want)
+		}
+		if c.want == "" && bytes.Contains(out.Bytes(), []byte("/URI (https://d.example")) {
+			t.Errorf("no url and no shortUrl: a QR link in the PDF")
+		}
+	}
+}

@@ -170,7 +170,7 @@ func (p *Printer) compose(ctx context.Context, pl *Plan) (*composed, Result, err
 	res.Lost = lost
 	book := render.Book{Set: pl.Profile.Set, Lib: p.fonts}
 	in := &layout.Input{Article: &a, Spec: pl.Spec, Fonts: book, Images: infos, ImageErrors: failed}
-	if pl.QR && a.URL != "" && pl.QRURL != "" {
+	if pl.QR && pl.QRURL != "" {
 		in.QR, in.QRURL = p.qrCode(pl.QRURL), pl.QRURL
 	}
 	if pl.Preset == PresetProof {
