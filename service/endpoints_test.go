@@ -156,6 +156,30 @@ func TestPhotoDir(t *testing.T) {
 	}
 }
 
+// TestPartialPDFNotKept: a PDF that left a photo out (the photo server may
+// be back a moment later) carries no ETag and Cache-Control: no-store, and
+// the same request is rendered again, not answered from the cache.
+func TestPartialPDFNotKept(t *testing.T) {
+	s := newTestServer(t, nil)
+	body := seed(t, "seed-photo.jpg", withID("partial")) // no photo directory: left out
+	for i, want := range []string{"miss", "miss"} {
+		rec := post(t, s, "", body)
+		wantPDF(t, rec)
+		h := rec.Header()
+		if !strings.Contains(h.Get("X-Printd-Warnings"), "left out") {
+			t.Fatalf("request %d: the photo was not left out: %q", i, h.Get("X-Printd-Warnings"))
+		}
+		if h.Get("ETag") != "" || h.Get("Cache-Control") != "no-store" || h.Get("X-Printd-Cache") != want {
+			t.Errorf("request %d: ETag %q, Cache-Control %q, X-Printd-Cache %q; want none, no-store, %s", i, h.Get("ETag"), h.Get("Cache-Control"), h.Get("X-Printd-Cache"), want)
+		}
+	}
+	// a whole PDF keeps both
+	rec := post(t, s, "", seed(t, "", withID("whole")))
+	if rec.Header().Get("ETag") == "" || rec.Header().Get("Cache-Control") == "no-store" {
+		t.Errorf("whole PDF: ETag %q, Cache-Control %q", rec.Header().Get("ETag"), rec.Header().Get("Cache-Control"))
+	}
+}
+
 // TestBatchMergedPDF: format=pdf gives one PDF of every good article, a
 // bookmark for each, and names the lines that failed.
 func TestBatchMergedPDF(t *testing.T) {

@@ -181,7 +181,14 @@ func (s *Server) notModified(c *gin.Context, etag string) {
 }
 
 func (s *Server) sendPDF(c *gin.Context, etag string, r *rendered, how string) {
-	s.cacheHeaders(c, etag)
+	if r.partial {
+		// A photo was left out, perhaps for a moment: no copy of this PDF
+		// may be kept or confirmed later (no ETag), so that the next
+		// request tries the photo again.
+		c.Header("Cache-Control", "no-store")
+	} else {
+		s.cacheHeaders(c, etag)
+	}
 	h := c.Writer.Header()
 	h.Set("Content-Disposition", r.disposition)
 	h.Set("Content-Length", strconv.Itoa(len(r.pdf)))

@@ -33,7 +33,13 @@ func TestPostFixtures(t *testing.T) {
 				if _, ok := m["photo"]; ok {
 					setPhoto(img)(m)
 				}
+				if body, ok := m["body"].(string); ok { // the picture inside the body too
+					m["body"] = strings.ReplaceAll(body, `src="seed-photo.jpg"`, `src="`+img+`"`)
+				}
 			}))
+			if w := rec.Header().Get("X-Printd-Warnings"); strings.Contains(w, "left out") {
+				t.Fatalf("a photo was left out: %s", w)
+			}
 			wantPDF(t, rec)
 			h := rec.Header()
 			if got, want := h.Get("Content-Length"), strconv.Itoa(rec.Body.Len()); got != want {
