@@ -24,9 +24,10 @@ import (
 //
 // The directories are scanned once, on the first character that needs
 // them, reading only each face's name, OS/2 and cmap tables; a face's file
-// is read and parsed when a character first picks it, and kept for the
-// life of the process (a 20 MB CJK collection is read once, never per
-// document). A Library is safe for concurrent use.
+// is mapped into memory and parsed when a character first picks it, and
+// kept for the life of the process (a 20 MB CJK collection is opened
+// once, never per document, and only the pages of the tables and glyphs
+// used are read). A Library is safe for concurrent use.
 type Library struct {
 	dirs []string
 	user int // dirs[:user] are the configured ones
@@ -35,7 +36,7 @@ type Library struct {
 	entries  []*entry
 
 	mu     sync.Mutex
-	files  map[string][]byte      // font files read, by path
+	files  map[string][]byte      // font files mapped (or read), by path
 	chosen map[choiceKey]*SysFace // memo of Pick
 }
 
@@ -239,7 +240,7 @@ func (l *Library) load(e *entry) *SysFace {
 	}
 	data, ok := l.files[e.path]
 	if !ok {
-		b, err := os.ReadFile(e.path)
+		b, err := mapFile(e.path)
 		if err != nil {
 			e.failed = true
 			return nil

@@ -53,7 +53,24 @@ var ErrNoFace = errors.New("shaping: no such face in the font file")
 // Load parses face index of the font file data (0 for a single font). The
 // slice is kept, not copied.
 func Load(data []byte, index int) (*Font, error) {
-	lds, err := ot.NewLoaders(bytes.NewReader(data))
+	tables, err := sfnt.Directory(data, index)
+	if errors.Is(err, sfnt.ErrNoFace) {
+		return nil, ErrNoFace
+	} else if err != nil {
+		return nil, fmt.Errorf("shaping: %w", err)
+	}
+	// go-text copies every table it knows into the heap. Shaping needs no
+	// outlines (advances come from hmtx, positions from GPOS; only the
+	// fallback mark positioning of fonts without GPOS reads glyph
+	// extents): a large CFF table (15–21 MB in a Noto CJK face) is hidden
+	// from it and read in place when a PDF embeds its glyphs.
+	var src ot.Resource = bytes.NewReader(data)
+	if len(tables["CFF "]) >= hideOutlines {
+		if src, err = sfnt.Hide(data, "CFF "); err != nil {
+			return nil, fmt.Errorf("shaping: %w", err)
+		}
+	}
+	lds, err := ot.NewLoaders(src)
 	if err != nil {
 		return nil, fmt.Errorf("shaping: %w", err)
 	}
@@ -73,15 +90,9 @@ func Load(data []byte, index int) (*Font, error) {
 	f.family = desc.Family
 	f.weight = int(desc.Aspect.Weight)
 	f.italic = desc.Aspect.Style != font.StyleNormal
-	f.cff = ld.HasTable(ot.MustNewTag("CFF "))
-	if !f.cff && !ld.HasTable(ot.MustNewTag("glyf")) {
+	f.cff = tables["CFF "] != nil
+	if !f.cff && tables["glyf"] == nil {
 		return nil, errors.New("shaping: font has neither TrueType nor CFF outlines")
-	}
-	tables, err := sfnt.Directory(data, index)
-	if errors.Is(err, sfnt.ErrNoFace) {
-		return nil, ErrNoFace
-	} else if err != nil {
-		return nil, fmt.Errorf("shaping: %w", err)
 	}
 	f.tables = tables
 	if len(tables["maxp"]) >= 6 {
@@ -106,6 +117,9 @@ func Load(data []byte, index int) (*Font, error) {
 	f.free = append(f.free, &shaper{hb: harfbuzz.NewFont(face), buf: harfbuzz.NewBuffer()})
 	return f, nil
 }
+
+// hideOutlines is the size from which a CFF table is kept from go-text.
+const hideOutlines = 1 << 20
 
 // NumFaces returns how many faces the font file data holds.
 func NumFaces(data []byte) (int, error) {
