@@ -7,8 +7,14 @@ import (
 )
 
 // hyphenMins are the shortest fragments a hyphenated word may leave, in
-// letters: before the break, after it, and the shortest word broken at all.
-type hyphenMins struct{ left, right, word int }
+// letters (a vowel sign or other mark counts with its letter): before the
+// break, after it, and the shortest word broken at all. shaped lets words
+// set in a shaped face be hyphenated too, where their shaping splits
+// cleanly (shapedhyphen.go).
+type hyphenMins struct {
+	left, right, word int
+	shaped            bool
+}
 
 // hyphenMinsFor is a language's house rule for narrow newspaper columns:
 // English keeps TeX's two letters before the break and three after it (a
@@ -16,16 +22,23 @@ type hyphenMins struct{ left, right, word int }
 // 40-character column loose); Russian and the other Slavic languages two
 // and three; German and Dutch compounds three and three. Other languages
 // keep the patterns' own minimum (two and three). Words under five letters
-// (six in German and Dutch) are not broken.
+// (six in German and Dutch) are not broken. The Dravidian languages (Tamil,
+// Telugu, Kannada, Malayalam), whose long agglutinated words leave a
+// justified column with gaps of several spaces when they cannot be broken,
+// are hyphenated between syllables, two letters (consonants with their
+// vowel signs) on either side, in words of four letters or more; the other
+// scripts printd shapes are not hyphenated.
 func hyphenMinsFor(lang string) hyphenMins {
 	p, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	switch p {
 	case "de", "nl":
-		return hyphenMins{3, 3, 6}
+		return hyphenMins{3, 3, 6, false}
 	case "ru", "uk", "be", "bg", "sr", "pl", "cs", "sk":
-		return hyphenMins{2, 3, 5}
+		return hyphenMins{2, 3, 5, false}
+	case "ta", "te", "kn", "ml":
+		return hyphenMins{2, 2, 4, true}
 	}
-	return hyphenMins{2, 3, 5}
+	return hyphenMins{2, 3, 5, false}
 }
 
 // capHyphenPenalty is the cost of a hyphen in a capitalised word (a proper
@@ -44,7 +57,7 @@ func (m hyphenMins) keepHyphen(word string, off int) bool {
 func countLetters(s string) int {
 	n := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsMark(r) {
+		if unicode.IsLetter(r) { // a mark belongs to its letter
 			n++
 		}
 	}

@@ -32,6 +32,9 @@ type piece struct {
 	scale  float64 // horizontal scale of the glyphs; 0 for none
 	level  uint8   // bidi embedding level (odd: right to left)
 	glyphs []Glyph // the shaped glyphs when face is a ShapedFace
+	// joinNext: the piece ends at a hyphenation point of a shaped word
+	// that the next piece continues (see joinPiece).
+	joinNext bool
 }
 
 func (p *piece) sameStyle(o *piece) bool {

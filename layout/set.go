@@ -53,7 +53,11 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 	for ti := range toks {
 		t := &toks[ti]
 		word := t.text()
-		bps := s.wordBreaks(word, justify && !s.shapedWord(t))
+		shaped := s.shapedWord(t)
+		bps := s.wordBreaks(word, justify && (!shaped || s.hmin.shaped))
+		if shaped && justify && s.hmin.shaped {
+			bps = s.shapedHyphens(t, word, bps)
+		}
 		if sp0 := t.parts[0].sp; sp0 != nil {
 			bps = cutOverwide(word, bps, s.advanceFace(sp0.font), sp0.size, o.width-o.indent)
 		}
@@ -72,6 +76,9 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 					for i := range buf {
 						add(box(buf[i].width), payload{pieces: one(buf[i])})
 						last = &pay[len(pay)-1].pieces[0]
+					}
+					if last != nil && last.glyphs != nil && bp.hyphen && !bp.emergency && bp.off < pend {
+						last.joinNext = true
 					}
 					cut = bp.off
 				}
@@ -254,6 +261,10 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 					if sc != 0 && expandable(it) {
 						p.scale = sc
 						p.width *= sc
+					}
+					if n := len(sl.frags); n > 0 && s.joinPiece(&sl.frags[n-1], &p, x) {
+						x += p.width
+						continue
 					}
 					sl.appendPiece(p, x, !justify)
 					x += p.width
