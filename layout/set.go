@@ -53,9 +53,9 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 	for ti := range toks {
 		t := &toks[ti]
 		word := t.text()
-		shaped := s.shapedWord(t)
+		shaped := justify && s.shapedWord(t)
 		bps := s.wordBreaks(word, justify && (!shaped || s.hmin.shaped))
-		if shaped && justify && s.hmin.shaped {
+		if shaped && s.hmin.shaped {
 			bps = s.shapedHyphens(t, word, bps)
 		}
 		if sp0 := t.parts[0].sp; sp0 != nil {
