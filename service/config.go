@@ -76,7 +76,7 @@ type Config struct {
 	// (default 10s).
 	PhotoTimeout time.Duration
 	// PhotoAttempts is how many times a fetch failing for a transient
-	// cause is tried (0 or the default: 3; 1: no retry).
+	// cause is tried, 1–10 (DefaultConfig: 3; 1: no retry).
 	PhotoAttempts int
 	// PhotoRetryBudget bounds one fetch, every attempt and wait included
 	// (default 30s).
@@ -178,7 +178,7 @@ func (c Config) Validate() error {
 	if c.QueueWait < 0 {
 		bad("queue-wait", "must not be negative")
 	}
-	if c.PhotoAttempts < 0 || c.PhotoAttempts > 10 {
+	if c.PhotoAttempts < 1 || c.PhotoAttempts > 10 {
 		bad("photo-attempts", "must be 1–10")
 	}
 	if c.CacheBytes < 0 {

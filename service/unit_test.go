@@ -185,6 +185,7 @@ func TestConfigDefaultsAndValidation(t *testing.T) {
 		"log-format":     func(c *Config) { c.LogFormat = "xml" },
 		"allow-hosts":    func(c *Config) { c.AllowHosts = []string{"cms.internal", "not a host/"} },
 		"article-source": func(c *Config) { c.ArticleSource = "ftp://x/{id}" },
+		"photo-attempts": func(c *Config) { c.PhotoAttempts = 0 }, // as the CLI's render and batch: 1–10
 	} {
 		c := DefaultConfig()
 		edit(&c)
