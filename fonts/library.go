@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/go-text/typesetting/font"
@@ -37,8 +38,21 @@ type Library struct {
 
 	mu     sync.Mutex
 	files  map[string][]byte      // font files mapped (or read), by path
-	chosen map[choiceKey]*SysFace // memo of Pick
+	chosen map[choiceKey]*SysFace // the face each script bucket took first
+
+	picked  sync.Map // pickKey → *SysFace: Pick's answers, read without the lock
+	npicked atomic.Int32
 }
+
+// pickKey is a Pick question, its language reduced to the Han variant.
+type pickKey struct {
+	r rune
+	w Want
+}
+
+// maxPicked bounds Pick's memo (a character and a wish an entry); past it
+// answers are worked out again each time.
+const maxPicked = 1 << 16
 
 // SystemFontDirs are the directories searched after the configured ones.
 var SystemFontDirs = []string{"/usr/share/fonts", "/usr/local/share/fonts"}
@@ -205,8 +219,22 @@ type choiceKey struct {
 // takes the same face while that face has it), the language (Han), the
 // role (serif or sans), the weight and the slant.
 func (l *Library) Pick(r rune, w Want) *SysFace {
-	l.Scan()
 	w.Lang = hanVariant(w.Lang)
+	// Once a bucket has its face, the answer for a character never
+	// changes (faces that fail to load stay failed), so it is kept.
+	pk := pickKey{r, w}
+	if f, ok := l.picked.Load(pk); ok {
+		return f.(*SysFace)
+	}
+	f := l.pick(r, w)
+	if l.npicked.Add(1) <= maxPicked {
+		l.picked.Store(pk, f)
+	}
+	return f
+}
+
+func (l *Library) pick(r rune, w Want) *SysFace {
+	l.Scan()
 	key := choiceKey{bucket: scriptBucket(r), want: w}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -388,19 +416,24 @@ func plainness(family string) int {
 
 // hanVariant maps a language tag to the variant suffix of CJK families.
 func hanVariant(lang string) string {
-	l := strings.ToLower(lang)
+	prefix := func(p string) bool { return len(lang) >= len(p) && strings.EqualFold(lang[:len(p)], p) }
+	suffix := func(p string) bool { return len(lang) >= len(p) && strings.EqualFold(lang[len(lang)-len(p):], p) }
 	switch {
-	case l == "":
+	case lang == "":
 		return ""
-	case strings.HasPrefix(l, "ja"):
+	case prefix("ja"):
 		return "JP"
-	case strings.HasPrefix(l, "ko"):
+	case prefix("ko"):
 		return "KR"
-	case strings.HasPrefix(l, "zh"):
-		if strings.Contains(l, "hant") || strings.HasSuffix(l, "-tw") || strings.HasSuffix(l, "-mo") {
+	case prefix("zh"):
+		hant := false
+		for i := 0; i+4 <= len(lang); i++ {
+			hant = hant || strings.EqualFold(lang[i:i+4], "hant")
+		}
+		if hant || suffix("-tw") || suffix("-mo") {
 			return "TC"
 		}
-		if strings.HasSuffix(l, "-hk") {
+		if suffix("-hk") {
 			return "HK"
 		}
 		return "SC"

@@ -1,6 +1,9 @@
 package render
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"slices"
+)
 
 // Subroutines of a CFF subset. The charstrings of the glyphs kept are
 // interpreted just far enough (operand stack, stem count for hint masks)
@@ -195,6 +198,42 @@ func (w *subrWalker) run(cs []byte, recorded []callSite, seen bool) (bool, []cal
 		numStart, numEnd = -1, -1
 	}
 	return true, mine, k
+}
+
+// subrSet is the subroutines of an INDEX a subset keeps: the used ones,
+// or all of them.
+type subrSet struct {
+	kept []int32 // the used ones' old indices, ascending
+	all  bool
+	n    int // the INDEX's count
+}
+
+func keptSubrs(used []bool, all bool) subrSet {
+	s := subrSet{all: all, n: len(used)}
+	if !all {
+		for i, u := range used {
+			if u {
+				s.kept = append(s.kept, int32(i))
+			}
+		}
+	}
+	return s
+}
+
+// rank returns the new index of subroutine old, which must be kept.
+func (s subrSet) rank(old int32) int {
+	if s.all {
+		return int(old)
+	}
+	i, _ := slices.BinarySearch(s.kept, old)
+	return i
+}
+
+func (s subrSet) count() int {
+	if s.all {
+		return s.n
+	}
+	return len(s.kept)
 }
 
 // renumberCalls returns cs with each call's subroutine number replaced by

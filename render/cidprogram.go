@@ -363,6 +363,12 @@ func appendCFFDict(out []byte, ops []cffOp) []byte {
 // glyph 0), each keeping its glyph ID as its CID through the charset, the
 // subroutines they call (cffsubrs.go) and the font dictionaries they use.
 func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
+	return subsetCFFRenumbering(cff, used, true)
+}
+
+// subsetCFFRenumbering is subsetCFF; renumber false keeps the subroutines
+// at their indices even where calls could be rewritten.
+func subsetCFFRenumbering(cff []byte, used map[uint16]bool, renumber bool) ([]byte, error) {
 	if len(cff) < 4 {
 		return nil, fmt.Errorf("%w: short CFF", errFontProgram)
 	}
@@ -448,8 +454,7 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 		dict  []cffOp
 		subrs cffIndex
 		used  []bool
-		rank  []int // new index of each used subroutine
-		count int   // subroutines kept
+		kept  subrSet
 		block []byte
 		size  int
 	}
@@ -496,23 +501,12 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 	// Renumbered: the used subroutines only, in their old order. When a
 	// call cannot be rewritten: every subroutine at its index, the unused
 	// ones emptied, and the charstrings as they are.
-	renumber := !w.bad
+	renumber = renumber && !w.bad
 	ret := []byte{11}
-	ranks := func(used []bool) ([]int, int) {
-		rank := make([]int, len(used))
-		k := 0
-		for i, u := range used {
-			if u || !renumber {
-				rank[i] = k
-				k++
-			}
-		}
-		return rank, k
-	}
-	gRank, gCount := ranks(w.usedGlobal)
+	gKept := keptSubrs(w.usedGlobal, !renumber)
 	for _, p := range privs {
 		if p != nil {
-			p.rank, p.count = ranks(p.used)
+			p.kept = keptSubrs(p.used, !renumber)
 		}
 	}
 	rewrite := func(cs []byte, ref csRef, fd int) []byte {
@@ -521,25 +515,30 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 		}
 		return renumberCalls(cs, w.sites[ref], func(s callSite) int {
 			if s.global {
-				return gRank[s.old] - subrBias(gCount)
+				return gKept.rank(s.old) - subrBias(gKept.count())
 			}
-			p := privs[fd]
-			return p.rank[s.old] - subrBias(p.count)
+			k := privs[fd].kept
+			return k.rank(s.old) - subrBias(k.count())
 		})
 	}
-	subrItems := func(x cffIndex, used []bool, kind uint8, fd int) [][]byte {
-		items := make([][]byte, 0, len(used))
+	subrItems := func(x cffIndex, used []bool, set subrSet, kind uint8, fd int) [][]byte {
+		items := make([][]byte, 0, set.count())
+		if renumber {
+			for _, i := range set.kept {
+				items = append(items, rewrite(x.item(int(i)), csRef{kind: kind, fd: uint16(max(fd, 0)), n: i}, fd))
+			}
+			return items
+		}
 		for i, u := range used {
-			switch {
-			case u:
-				items = append(items, rewrite(x.item(i), csRef{kind: kind, fd: uint16(max(fd, 0)), n: int32(i)}, fd))
-			case !renumber:
+			if u {
+				items = append(items, x.item(i))
+			} else {
 				items = append(items, ret)
 			}
 		}
 		return items
 	}
-	gsubrItems := subrItems(gsubrs, w.usedGlobal, csGlobal, -1)
+	gsubrItems := subrItems(gsubrs, w.usedGlobal, gKept, csGlobal, -1)
 	// the font dictionaries the kept glyphs use, in their old order
 	fdNew := make([]int, fds.count)
 	var fdUsed []int
@@ -570,15 +569,15 @@ func subsetCFF(cff []byte, used map[uint16]bool) ([]byte, error) {
 				d = append(d, o)
 			}
 		}
-		if p.count > 0 {
+		if p.kept.count() > 0 {
 			d = append(d, cffOp{cffInt5(0), 19})
 			n := len(appendCFFDict(nil, d))
 			d[len(d)-1] = cffOp{cffInt5(n), 19}
 		}
 		p.block = appendCFFDict(nil, d)
 		p.size = len(p.block)
-		if p.count > 0 {
-			p.block = appendCFFIndex(p.block, subrItems(p.subrs, p.used, csLocal, fd))
+		if p.kept.count() > 0 {
+			p.block = appendCFFIndex(p.block, subrItems(p.subrs, p.used, p.kept, csLocal, fd))
 		}
 	}
 	// Lay out: header, Name, Top DICT, String, GSubrs, charset, FDSelect,

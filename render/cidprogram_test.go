@@ -35,10 +35,17 @@ func TestSubsetCFFOutlines(t *testing.T) {
 	for g := 1; g < ft.NumGlyphs(); g += ft.NumGlyphs() / 97 { // glyphs from every font dictionary
 		used[uint16(g)] = true
 	}
-	prog, err := subsetCFF(raw, used)
-	if err != nil {
-		t.Fatal(err)
+	for _, renumber := range []bool{true, false} {
+		prog, err := subsetCFFRenumbering(raw, used, renumber)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSubset(t, full, prog, used, renumber)
 	}
+}
+
+func checkSubset(t *testing.T, full *cff.CFF, prog []byte, used map[uint16]bool, renumber bool) {
+	t.Helper()
 	sub, err := cff.Parse(prog)
 	if err != nil {
 		t.Fatalf("subset does not parse: %v", err)
@@ -72,8 +79,8 @@ func TestSubsetCFFOutlines(t *testing.T) {
 	if drawn < len(gids)*3/4 {
 		t.Errorf("only %d of %d glyphs have outlines", drawn, len(gids))
 	}
-	if len(prog) > 600*len(gids)+10000 { // every subroutine kept, emptied, took 150 KB more
+	if renumber && len(prog) > 600*len(gids)+10000 { // every subroutine kept, emptied, took 150 KB more
 		t.Errorf("subset of %d glyphs is %d bytes", len(gids), len(prog))
 	}
-	t.Logf("%d glyphs: %d bytes", len(gids), len(prog))
+	t.Logf("%d glyphs, renumbered %v: %d bytes", len(gids), renumber, len(prog))
 }
