@@ -42,7 +42,7 @@ func testPrinter(t *testing.T, profiles map[string]string) *Printer {
 			}
 		}
 		var err error
-		if profs, err = profile.Load(dir); err != nil {
+		if profs, err = profile.Load(dir, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -127,7 +127,7 @@ func TestPlanErrorsCarryTheirOrigin(t *testing.T) {
 func TestNewRefusesAProfileLayoutCannotHonour(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "tiny.yaml"), []byte("name: tiny\npresets: {proof: {paper: 60x80mm, columns: 4}}\n"), 0o644)
-	profs, err := profile.Load(dir)
+	profs, err := profile.Load(dir, nil)
 	if err != nil {
 		t.Fatal(err) // each value is valid on its own
 	}

@@ -88,6 +88,9 @@ type Set struct {
 	// Extra holds further families by name, such as a fallback for a
 	// script the three lack (a CJK typeface added by configuration).
 	Extra []*Family
+	// Scripts, when not nil, names the library families of scripts and
+	// languages the three lack (a profile's fonts.scripts).
+	Scripts *ScriptFamilies
 }
 
 // Family names understood by Set.Family.

@@ -207,6 +207,9 @@ type Want struct {
 	Bold   bool
 	Italic bool
 	Lang   string // the text's BCP 47 language, for Han (zh-Hans, zh-Hant, ja, ko)
+	// Family, when not empty, is the only family to take the face from
+	// (a profile's choice for the script, see ScriptFamilies).
+	Family string
 }
 
 type choiceKey struct {
@@ -243,7 +246,7 @@ func (l *Library) pick(r rune, w Want) *SysFace {
 	}
 	cands := make([]*entry, 0, 8)
 	for _, e := range l.entries {
-		if !e.failed && e.has(r) {
+		if !e.failed && e.has(r) && (w.Family == "" || strings.EqualFold(e.family, w.Family)) {
 			cands = append(cands, e)
 		}
 	}

@@ -71,6 +71,44 @@ type FontConfig struct {
 	Sans     FamilyFiles   `json:"sans"`
 	Mono     FamilyFiles   `json:"mono"`
 	Fallback []FamilyFiles `json:"fallback"` // tried in order for characters the others lack
+	// Scripts names, per ISO 15924 script code (Arab, Deva, Hans…) or
+	// language tag (ur, zh-Hant…), the installed families that script's
+	// or language's text is set in (see ScriptFonts).
+	Scripts map[string]ScriptFonts `json:"scripts"`
+}
+
+// ScriptFonts are the families of one script or language: serif for body,
+// headline and standfirst, sans for captions, byline and the furniture. A
+// single name ("Noto Kufi Arabic") stands for both.
+type ScriptFonts struct {
+	Serif string `json:"serif"`
+	Sans  string `json:"sans"`
+	// problem is what was wrong with the value, reported with its path
+	// among the profile's other problems.
+	problem string
+}
+
+// UnmarshalJSON accepts a family name or an object {serif, sans}; another
+// value is kept as a problem for the profile's check to report.
+func (f *ScriptFonts) UnmarshalJSON(b []byte) error {
+	if s, err := strconv.Unquote(string(b)); err == nil {
+		*f = ScriptFonts{Serif: s, Sans: s}
+		return nil
+	}
+	var p struct {
+		Serif string `json:"serif"`
+		Sans  string `json:"sans"`
+	}
+	if err := yaml.UnmarshalStrict(b, &p); err != nil {
+		msg := err.Error()
+		if i := strings.LastIndex(msg, "json: "); i >= 0 {
+			msg = msg[i+len("json: "):]
+		}
+		*f = ScriptFonts{problem: fmt.Sprintf("want a family name or {serif: …, sans: …}: %s", msg)}
+		return nil
+	}
+	*f = ScriptFonts{Serif: p.Serif, Sans: p.Sans}
+	return nil
 }
 
 // FamilyFiles is "embedded" or the files of one family's styles.
@@ -142,10 +180,15 @@ type Profiles struct {
 
 // Load reads the embedded default profile and, when dir is not empty, every
 // *.yaml, *.yml and *.json file in dir. A profile named "default" in dir
-// replaces the embedded one.
-func Load(dir string) (*Profiles, error) {
+// replaces the embedded one. The families a profile names for scripts
+// (fonts.scripts) must be among lib's fonts (nil: the system's, see
+// fonts.System); lib is the library the process renders with.
+func Load(dir string, lib *fonts.Library) (*Profiles, error) {
+	if lib == nil {
+		lib = fonts.System()
+	}
 	ps := &Profiles{byName: map[string]*Profile{}}
-	def, err := parse(defaultYAML, "", "")
+	def, err := parse(defaultYAML, "", "", lib)
 	if err != nil {
 		return nil, err
 	}
@@ -169,7 +212,7 @@ func Load(dir string) (*Profiles, error) {
 			errs = append(errs, &Error{File: path, Problems: []string{err.Error()}})
 			continue
 		}
-		p, err := parse(data, dir, path)
+		p, err := parse(data, dir, path, lib)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -184,7 +227,7 @@ func Load(dir string) (*Profiles, error) {
 
 // Default is the embedded default profile alone.
 func Default() *Profiles {
-	ps, err := Load("")
+	ps, err := Load("", nil)
 	if err != nil {
 		panic(err) // the embedded profile is part of the binary and tested
 	}
@@ -233,7 +276,7 @@ func (e *Error) Error() string {
 
 // parse reads and checks one profile and loads its fonts. It reports
 // every problem it finds, not only the first.
-func parse(data []byte, dir, file string) (*Profile, error) {
+func parse(data []byte, dir, file string, lib *fonts.Library) (*Profile, error) {
 	p := &Profile{Dir: dir}
 	if err := yaml.UnmarshalStrict(data, p); err != nil {
 		return nil, &Error{File: file, Problems: []string{err.Error()}}
@@ -291,9 +334,12 @@ func parse(data []byte, dir, file string) (*Profile, error) {
 	}
 	set, fprobs := p.loadFonts()
 	probs = append(probs, fprobs...)
+	scripts, sprobs := p.scriptFamilies(lib)
+	probs = append(probs, sprobs...)
 	if len(probs) > 0 {
 		return nil, &Error{File: file, Problems: probs}
 	}
+	set.Scripts = scripts
 	p.Set = set
 	return p, nil
 }

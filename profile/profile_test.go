@@ -51,7 +51,7 @@ footer:
 `), 0o644)
 	os.WriteFile(filepath.Join(dir, "other.json"), []byte(`{"name": "other", "presets": {"web": {"paper": "Letter"}}}`), 0o644)
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a profile"), 0o644)
-	ps, err := Load(dir)
+	ps, err := Load(dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +96,7 @@ func TestBadProfiles(t *testing.T) {
 	for body, want := range cases {
 		dir := t.TempDir()
 		os.WriteFile(filepath.Join(dir, "p.yaml"), []byte(body), 0o644)
-		_, err := Load(dir)
+		_, err := Load(dir, nil)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%q: error %v, want one naming %q", body, err, want)
 		}
@@ -109,7 +109,7 @@ func TestBadProfileReportsEveryProblem(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("name: a\ndate_format: fancy\ncolors: {accent: red, link: blue}\npresets: {proof: {paper: A0, columns: 9}}\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "b.yaml"), []byte("name: b\nfooter: {links: [{text: a, url: ftp://x}]}\n"), 0o644)
-	_, err := Load(dir)
+	_, err := Load(dir, nil)
 	if err == nil {
 		t.Fatal("bad profiles loaded")
 	}
@@ -128,7 +128,7 @@ func TestBadProfileReportsEveryProblem(t *testing.T) {
 func TestProfileAcceptsA3(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("name: a\npresets: {proof: {paper: a3, columns: 3}}\n"), 0o644)
-	ps, err := Load(dir)
+	ps, err := Load(dir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,7 +62,8 @@ func (b Book) sysFace(k layout.FontKey) layout.Face {
 
 // Fallback finds a face for r in the font library, in the role k's family
 // stands for (sans for "sans", mono for "mono", serif otherwise) and k's
-// style.
+// style: in the family the set's Scripts names for r's script or the
+// text's language when that family has r, else the library's choice.
 func (b Book) Fallback(k layout.FontKey, r rune, lang string) (layout.FontKey, layout.Face) {
 	if b.Lib == nil || r == utf8.RuneError {
 		return k, nil
@@ -73,6 +74,15 @@ func (b Book) Fallback(k layout.FontKey, r rune, lang string) (layout.FontKey, l
 		w.Role = fonts.RoleSans
 	case fonts.MonoFamily:
 		w.Role = fonts.RoleMono
+	}
+	if b.Set != nil && !b.Set.Scripts.Empty() {
+		if fam := b.Set.Scripts.For(r, lang, w.Role); fam != "" {
+			named := w
+			named.Family = fam
+			if f := b.Lib.Pick(r, named); f != nil {
+				return layout.FontKey{Family: f.Key(), Style: k.Style}, shapedFace{f}
+			}
+		}
 	}
 	f := b.Lib.Pick(r, w)
 	if f == nil {

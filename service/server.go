@@ -75,11 +75,12 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 	if _, err := fonts.Embedded(); err != nil {
 		return nil, fmt.Errorf("fonts: %w", err)
 	}
-	profs, err := profile.Load(cfg.Profiles)
+	lib := fonts.Configured(cfg.Fonts)
+	profs, err := profile.Load(cfg.Profiles, lib)
 	if err != nil {
 		return nil, err
 	}
-	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(cfg.photoConfig()), Fonts: fonts.Configured(cfg.Fonts)})
+	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(cfg.photoConfig()), Fonts: lib})
 	if err != nil {
 		return nil, err
 	}

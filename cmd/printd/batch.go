@@ -105,7 +105,8 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "printd: --resume needs a directory or bucket output, not a zip")
 		return 2
 	}
-	profs, err := profile.Load(*profiles)
+	lib := fonts.Configured(*fontDirs)
+	profs, err := profile.Load(*profiles, lib)
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)
 		return 2
@@ -130,7 +131,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		pc.Fetch.BaseDir = filepath.Dir(in)
 	}
 	fetchOpts.apply(&pc.Fetch)
-	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: fonts.Configured(*fontDirs)})
+	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: lib})
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)
 		return 2

@@ -83,7 +83,8 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, w := range warns {
 		fmt.Fprintf(stderr, "printd: warning: %s\n", w)
 	}
-	profs, err := profile.Load(*profiles)
+	lib := fonts.Configured(*fontDirs)
+	profs, err := profile.Load(*profiles, lib)
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)
 		return 1
@@ -93,7 +94,7 @@ func cmdRender(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	pc.Fetch.AllowFiles = true
 	pc.Fetch.BaseDir = baseDir
 	fetchOpts.apply(&pc.Fetch)
-	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: fonts.Configured(*fontDirs)})
+	printer, err := engine.New(engine.Config{Profiles: profs, Photos: photo.NewStore(pc), Fonts: lib})
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)
 		return 1

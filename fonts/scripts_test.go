@@ -1,0 +1,63 @@
+package fonts
+
+import "testing"
+
+func TestScriptFamiliesFor(t *testing.T) {
+	sf := &ScriptFamilies{}
+	if sf.For('ب', "ar", RoleSerif) != "" || (*ScriptFamilies)(nil).For('ب', "ar", RoleSerif) != "" {
+		t.Fatal("an empty ScriptFamilies names a family")
+	}
+	sf.SetScript("Arab", RoleFamilies{Serif: "Noto Naskh Arabic", Sans: "Noto Kufi Arabic"})
+	sf.SetScript("Hant", RoleFamilies{Serif: "Noto Serif CJK TC"})
+	sf.SetScript("Jpan", RoleFamilies{Serif: "Noto Serif CJK JP", Sans: "Noto Sans CJK JP"})
+	sf.SetLang("ur", RoleFamilies{Serif: "Noto Nastaliq Urdu", Sans: "Noto Nastaliq Urdu"})
+	for _, c := range []struct {
+		r    rune
+		lang string
+		role Role
+		want string
+	}{
+		{'ب', "ar", RoleSerif, "Noto Naskh Arabic"},
+		{'ب', "ar", RoleSans, "Noto Kufi Arabic"},
+		{'ب', "ar", RoleMono, "Noto Kufi Arabic"}, // mono takes the sans family
+		{'ب', "ur-PK", RoleSerif, "Noto Nastaliq Urdu"},
+		{'ب', "fa", RoleSans, "Noto Kufi Arabic"},
+		{'國', "zh-Hant", RoleSerif, "Noto Serif CJK TC"},
+		{'國', "zh-TW", RoleSerif, "Noto Serif CJK TC"},
+		{'國', "zh-Hant", RoleSans, ""}, // not named: the library's choice
+		{'国', "zh", RoleSerif, ""},      // Hans not named
+		{'国', "ja", RoleSerif, "Noto Serif CJK JP"},
+		{'の', "", RoleSans, "Noto Sans CJK JP"},
+		{'क', "hi", RoleSerif, ""},
+		{'a', "en", RoleSerif, ""},
+	} {
+		if got := sf.For(c.r, c.lang, c.role); got != c.want {
+			t.Errorf("For(%q, %q, %d) = %q, want %q", c.r, c.lang, c.role, got, c.want)
+		}
+	}
+}
+
+func TestScriptCodes(t *testing.T) {
+	for _, code := range ScriptCodes() {
+		r, script, ok := ScriptSample(code)
+		if !ok || script == "" {
+			t.Fatalf("%s: not accepted", code)
+		}
+		if got := scriptCode(r, ""); got != code && script != "Han" {
+			t.Errorf("%s: its sample %q files under %s", code, r, got)
+		}
+		if !IsScriptCode(code) {
+			t.Errorf("%s is not of a script code's shape", code)
+		}
+	}
+	for _, c := range []string{"Latn", "Grek", "Cyrl"} {
+		if _, script, ok := ScriptSample(c); ok || script == "" {
+			t.Errorf("%s: accepted, or not known as a script of the embedded families", c)
+		}
+	}
+	for _, c := range []string{"arab", "ARAB", "Ar", "ur", "Arab1"} {
+		if IsScriptCode(c) {
+			t.Errorf("%q taken for a script code", c)
+		}
+	}
+}
