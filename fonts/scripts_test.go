@@ -25,7 +25,7 @@ func TestScriptFamiliesFor(t *testing.T) {
 		{'國', "zh-Hant", RoleSerif, "Noto Serif CJK TC"},
 		{'國', "zh-TW", RoleSerif, "Noto Serif CJK TC"},
 		{'國', "zh-Hant", RoleSans, ""}, // not named: the library's choice
-		{'国', "zh", RoleSerif, ""},      // Hans not named
+		{'国', "zh", RoleSerif, ""},     // Hans not named
 		{'国', "ja", RoleSerif, "Noto Serif CJK JP"},
 		{'の', "", RoleSans, "Noto Sans CJK JP"},
 		{'क', "hi", RoleSerif, ""},
