@@ -37,11 +37,17 @@ type Library struct {
 	entries  []*entry
 
 	mu     sync.Mutex
-	files  map[string][]byte      // font files mapped (or read), by path
+	files  map[string]fontFile    // font files mapped (or read), by path
 	chosen map[choiceKey]*SysFace // the face each script bucket took first
 
 	picked  sync.Map // pickKey → *SysFace: Pick's answers, read without the lock
 	npicked atomic.Int32
+}
+
+// fontFile is a font file's bytes: mapped, or read where it cannot be.
+type fontFile struct {
+	data   []byte
+	mapped bool
 }
 
 // pickKey is a Pick question, its language reduced to the Han variant.
@@ -61,7 +67,7 @@ var SystemFontDirs = []string{"/usr/share/fonts", "/usr/local/share/fonts"}
 // followed by system (either may be empty). Nothing is read until a face
 // is asked for.
 func NewLibrary(user, system []string) *Library {
-	l := &Library{files: map[string][]byte{}, chosen: map[choiceKey]*SysFace{}}
+	l := &Library{files: map[string]fontFile{}, chosen: map[choiceKey]*SysFace{}}
 	for _, d := range user {
 		if d != "" {
 			l.dirs = append(l.dirs, d)
@@ -269,17 +275,23 @@ func (l *Library) load(e *entry) *SysFace {
 	if e.face != nil || e.failed {
 		return e.face
 	}
-	data, ok := l.files[e.path]
+	file, ok := l.files[e.path]
 	if !ok {
-		b, err := mapFile(e.path)
+		data, mapped, err := mapFile(e.path)
 		if err != nil {
 			e.failed = true
 			return nil
 		}
-		data = b
-		l.files[e.path] = b
+		file = fontFile{data, mapped}
+		l.files[e.path] = file
 	}
-	f, err := shaping.Load(data, e.index)
+	f, err := shaping.Load(file.data, e.index)
+	if file.mapped {
+		// The shaper copied the tables it reads: the file's pages it
+		// read through the mapping are given back (the page cache keeps
+		// them for the glyphs a PDF embeds).
+		releaseMapped(file.data)
+	}
 	if err != nil {
 		e.failed = true
 		return nil
