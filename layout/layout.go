@@ -99,6 +99,7 @@ func Layout(in *Input) (*Document, error) {
 	doc.Tags = c.tags.tags
 	doc.NoAlt = c.noAlt
 	doc.Lang = lang
+	doc.Grid = c.grid
 	for _, g := range MissingGaps(st.missing) {
 		doc.Warnings = append(doc.Warnings, g.String())
 	}
@@ -117,6 +118,7 @@ type pagination struct {
 	overset           bool
 	notes             []string // short column feet
 	lastFill          float64  // share of the last page's type area in use
+	textFill          float64  // the same without the closing block
 }
 
 func (pg *pagination) colRect(s *Spec, page, col int) Rect {
@@ -190,11 +192,16 @@ func (c *composer) paginate(head, body, legalFull []*unit) *pagination {
 			low = max(low, sl.y+sl.u.h)
 		}
 	}
+	text := low
 	for _, sl := range slots {
 		if pageOf(sl.reg) == pg.npages-1 {
 			low = max(low, sl.y+sl.u.h)
+			if !sl.u.closing {
+				text = max(text, sl.y+sl.u.h)
+			}
 		}
 	}
+	pg.textFill = (text - content.Y) / content.H
 	if pg.legalAt >= 0 {
 		y := pg.legalAt
 		for _, u := range legalFull {
@@ -366,21 +373,26 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 		legalH += u.h
 	}
 	gap := c.spec.Legal.Leading * 0.5
-	if b, ok := c.balance(tail, firstReg, ncol, region, top.H-legalH-gap); ok {
-		bottom := top.Y
-		for _, y := range columnBottoms(b) {
-			bottom = max(bottom, y)
+	if !c.compact {
+		if b, ok := c.balance(tail, firstReg, ncol, region, top.H-legalH-gap); ok {
+			bottom := top.Y
+			for _, y := range columnBottoms(b) {
+				bottom = max(bottom, y)
+			}
+			return append(slots[:cut:cut], b...), bottom + gap, true
 		}
-		return append(slots[:cut:cut], b...), bottom + gap, true
 	}
-	// No room below the columns: the footer joins the flow at column width.
-	legalCol := c.legal(colW)
-	g := c.nextGroup()
-	for i, u := range legalCol {
-		u.group, u.line, u.lines = g, i, len(legalCol)
-		u.closing = true
+	// No room below the columns (or copyfit asks for the compact block):
+	// the footer joins the flow at column width.
+	if c.legalCol == nil {
+		c.legalCol = c.legal(colW)
+		g := c.nextGroup()
+		for i, u := range c.legalCol {
+			u.group, u.line, u.lines = g, i, len(c.legalCol)
+			u.closing = true
+		}
 	}
-	all := closeFlow(body, legalCol)
+	all := closeFlow(body, c.legalCol)
 	r := c.flowBody(all, region, maxRegs)
 	out, ok := r.slots, r.complete
 	if !ok {
