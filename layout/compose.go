@@ -33,8 +33,12 @@ type composer struct {
 	// block, built once.
 	compact  bool
 	legalCol []*unit
-	tags     *tagTree // the logical structure (tags.go)
-	noAlt    []string // Document.NoAlt
+	// pageLimit, when > 0, is the most pages a copyfit try may take: the
+	// flow stops there (overset) instead of running on and balancing a
+	// last page that is no use.
+	pageLimit int
+	tags      *tagTree // the logical structure (tags.go)
+	noAlt     []string // Document.NoAlt
 	// heading is the level of the last heading tagged (1: the
 	// headline); a heading is tagged at most one level below it.
 	heading int

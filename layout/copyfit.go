@@ -71,9 +71,7 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 	}
 	// The room the runover needs on the page before, as the height of a
 	// full-width band: its columns' text and the closing block. A step
-	// that saves clearly less (by a rough count: what the photo loses in
-	// height, the leading over a column, the closing block's share of the
-	// columns it leaves) is not worth a flow.
+	// whose estimated saving (estimate) is clearly less is not flowed.
 	legalH := 0.0
 	for _, u := range legal {
 		legalH += u.h
@@ -82,31 +80,45 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 	if s.Pages == 0 {
 		need = 0.75 * (pg.textFill*s.Content().H + legalH)
 	}
+	// the body column's height on the page before the last
+	colH := s.Content().H
+	if pg.npages-2 == pg.bodyPage {
+		colH = s.Content().Bottom() - pg.bodyTop
+	}
 	leading := s.Body.Leading
 	var tried []string
 	var smaller *headlineFit
+	tight := map[float64][]*unit{}
 	for _, st := range fitSteps {
 		if st.headline && smaller == nil {
 			smaller = c.smallerHeadline(head)
 		}
-		h, did, saved := c.fitHead(head, st, smaller)
+		if c.estimate(st, smaller, colH, legalH) < need {
+			continue
+		}
+		h, did, _ := c.fitHead(head, st, smaller)
 		b := body
 		if st.leading > 0 {
-			b = tighten(body, 1-st.leading)
+			if tight[st.leading] == nil {
+				tight[st.leading] = tighten(body, 1-st.leading)
+			}
+			b = tight[st.leading]
 			did = append(did, fmt.Sprintf("body leading %.2f → %.2f pt", leading, leading*(1-st.leading)))
-			saved += s.Content().H * st.leading
 		}
 		if st.compact && len(legal) > 0 {
 			did = append(did, "closing block at the foot of the last column")
-			saved += legalH * (1 - 1/float64(s.Columns))
 		}
 		tried = did
-		if len(did) == 0 || saved < need {
+		if len(did) == 0 {
 			continue
 		}
 		c.grid = leading * (1 - st.leading)
 		c.compact = st.compact
+		if s.Pages == 0 {
+			c.pageLimit = pg.npages - 1
+		}
 		try := c.paginate(h, b, legal)
+		c.pageLimit = 0
 		if want(try) {
 			what := fmt.Sprintf("%d → %d pages", pg.npages, try.npages)
 			if s.Pages > 0 {
@@ -127,6 +139,36 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 		pg.notes = append(pg.notes, fmt.Sprintf("copyfit: the last page stays %.0f%% full; %s would not pull it back", 100*pg.lastFill, strings.Join(tried, ", ")))
 	}
 	return pg
+}
+
+// estimate is roughly the height, as a full-width band, that step st
+// saves, without laying anything out: what the lead photo and the
+// headline lose in height, the leading over a column colH tall, and the
+// share of the columns a compact closing block legalH tall leaves.
+func (c *composer) estimate(st fitStep, hf *headlineFit, colH, legalH float64) float64 {
+	s := c.spec
+	saved := colH * st.leading
+	if st.compact {
+		saved += legalH * (1 - 1/float64(s.Columns))
+	}
+	if st.headline && hf != nil {
+		saved += hf.saved
+	}
+	if lead := c.lead; lead != nil && len(lead.images) == 1 {
+		img := lead.images[0]
+		h := img.H
+		if wide := img.W * 9 / 16; st.photo && h > wide+0.5 {
+			saved += h - wide
+			h = wide
+		}
+		if st.scale > 0 && img.W >= s.Content().W-eps {
+			saved += lead.h - (img.H - h) - (h*st.scale + s.Credit.SpaceAfter)
+		}
+		if st.gaps {
+			saved += s.Credit.SpaceAfter / 2
+		}
+	}
+	return saved
 }
 
 // fitHead returns the header stack with the lead photo shortened, set
@@ -230,6 +272,15 @@ func (c *composer) smallerHeadline(head []*unit) *headlineFit {
 	}
 	width := c.spec.Content().W
 	text := c.in.Article.Headline
+	// the headline's length set in one line: a size at which it is longer
+	// than a line fewer can hold is not tried
+	long := 0.0
+	for _, u := range old {
+		for _, t := range u.texts {
+			long += t.Width
+		}
+		long += first.Size / 3 // the space at the break
+	}
 	for range 3 {
 		if hs.Size-2 < c.spec.HeadlineMinSize {
 			break
@@ -237,6 +288,9 @@ func (c *composer) smallerHeadline(head []*unit) *headlineFit {
 		ratio := (hs.Size - 2) / hs.Size
 		hs.Size -= 2
 		hs.Leading *= ratio
+		if long*hs.Size/first.Size > float64(len(old)-1)*width {
+			continue
+		}
 		hl := c.balanced(plainSpans(text, hs), hs, width, "headline")
 		if len(hl) >= len(old) || !c.wordsFit(text, hs, width) {
 			continue

@@ -163,6 +163,9 @@ func (c *composer) paginate(head, body, legalFull []*unit) *pagination {
 	if s.Pages > 0 {
 		maxRegs = max(0, (s.Pages-pg.bodyPage)*ncol)
 	}
+	if c.pageLimit > 0 {
+		maxRegs = min(maxRegs, max(0, (c.pageLimit-pg.bodyPage)*ncol))
+	}
 	fr := c.flowBody(body, region, maxRegs)
 	slots, complete := fr.slots, fr.complete
 	if !complete {
@@ -292,13 +295,13 @@ func lastPageTail(slots []slot, ncol int) (int, int, []*unit) {
 // most maxH tall, and shortens them together as far as the flow allows.
 func (c *composer) balance(tail []*unit, firstReg, ncol int, region func(int) Rect, maxH float64) ([]slot, bool) {
 	allowed := -1 // the forced breaks the unbalanced columns need
-	fitIn := func(h float64) ([]slot, bool) {
+	fitIn := func(h float64, buf []slot) ([]slot, bool) {
 		reg := func(i int) Rect {
 			r := region(firstReg + i)
 			r.H = h
 			return r
 		}
-		r := c.flowBody(tail, reg, ncol)
+		r := (&flow{units: tail, region: reg, max: ncol, perPage: c.spec.Columns, grid: c.grid, buf: buf}).run()
 		out, ok, forced := r.slots, r.complete, len(r.forced)
 		for i := range out {
 			out[i].reg += firstReg
@@ -308,20 +311,24 @@ func (c *composer) balance(tail []*unit, firstReg, ncol int, region func(int) Re
 		}
 		return out, ok && forced <= allowed && !figureAfterEnd(out)
 	}
-	best, ok := fitIn(maxH)
+	best, ok := fitIn(maxH, nil)
 	if !ok || ncol == 1 {
 		return best, ok
 	}
+	// the tries flow into two buffers in turn: the best so far and the
+	// one being tried
+	var spare []slot
 	lo, hi := 0.0, maxH
 	for _, u := range tail {
 		lo = max(lo, u.h)
 	}
 	for i := 0; i < 14 && hi-lo > 0.5; i++ {
 		mid := (lo + hi) / 2
-		if out, ok := fitIn(mid); ok {
-			best, hi = out, mid
+		out, ok := fitIn(mid, spare)
+		if ok {
+			best, spare, hi = out, best, mid
 		} else {
-			lo = mid
+			spare, lo = out, mid
 		}
 	}
 	return best, true
