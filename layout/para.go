@@ -113,6 +113,10 @@ type setter struct {
 		pieces  []piece
 		hyphens []piece
 	}
+	// fallbacks remembers fallbackFor's answers.
+	fallbacks map[fallbackKey]fallbackHit
+	// shaped holds the texts shape has shaped.
+	shaped map[shapeKey]shapedWord
 }
 
 type missKey struct {
@@ -475,7 +479,35 @@ func (s *setter) pieces(sp *span, text string, at int, where string, dst []piece
 	return dst
 }
 
+// fallbackFor returns the key and face that set r where k's face lacks
+// it: the first fallback family with r, else the font book's own fallback
+// (a system or configured font), else a nil face. The answer is kept for
+// the rest of the article, since the book's search costs far more than the
+// lookup.
 func (s *setter) fallbackFor(k FontKey, r rune) (FontKey, Face) {
+	ck := fallbackKey{k, r}
+	if hit, ok := s.fallbacks[ck]; ok {
+		return hit.key, hit.face
+	}
+	key, face := s.findFallback(k, r)
+	if s.fallbacks == nil {
+		s.fallbacks = make(map[fallbackKey]fallbackHit)
+	}
+	s.fallbacks[ck] = fallbackHit{key, face}
+	return key, face
+}
+
+type fallbackKey struct {
+	k FontKey
+	r rune
+}
+
+type fallbackHit struct {
+	key  FontKey
+	face Face
+}
+
+func (s *setter) findFallback(k FontKey, r rune) (FontKey, Face) {
 	for _, fam := range s.fallback {
 		if fam == k.Family {
 			continue

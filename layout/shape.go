@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,19 +40,41 @@ type FallbackBook interface {
 	Fallback(k FontKey, r rune, lang string) (FontKey, Face)
 }
 
-// shapeWidth shapes text in face f (when it is shaped) and returns its
-// glyphs and width in points.
+// shape shapes text in face f (when it is shaped) and returns its glyphs
+// and width in points. A text is shaped once per face and direction in an
+// article (the language is the article's): its glyphs, in 1/1000 em, serve
+// every size, and the pieces that share them never modify them.
 func (s *setter) shape(f Face, text string, size float64, rtl bool) ([]Glyph, float64) {
 	sf, ok := f.(ShapedFace)
 	if !ok {
 		return nil, measure(f, text, size)
 	}
-	gs := sf.Shape(text, rtl, s.lang, nil)
-	w := float32(0)
-	for _, g := range gs {
-		w += g.Advance
+	k := shapeKey{f, text, rtl}
+	sw, ok := s.shaped[k]
+	if !ok {
+		gs := sf.Shape(text, rtl, s.lang, nil)
+		sw.glyphs = slices.Clip(gs)
+		for _, g := range gs {
+			sw.em += g.Advance
+		}
+		if s.shaped == nil {
+			s.shaped = make(map[shapeKey]shapedWord)
+		}
+		s.shaped[k] = sw
 	}
-	return gs, float64(w) * size / 1000
+	return sw.glyphs, float64(sw.em) * size / 1000
+}
+
+type shapeKey struct {
+	f    Face
+	text string
+	rtl  bool
+}
+
+// shapedWord is a shaped text and the sum of its advances (1/1000 em).
+type shapedWord struct {
+	glyphs []Glyph
+	em     float32
 }
 
 // shapedWord reports a word with letters its style's face lacks, which a

@@ -36,6 +36,11 @@ type Font struct {
 	tables    map[string][]byte // the face's tables, slices of data
 	numGlyphs int
 
+	// hmtx and its number of long metrics (hhea), for GlyphAdvance; nil
+	// when they do not hold together (HarfBuzz is asked then).
+	hmtx []byte
+	nhm  int
+
 	mu   sync.Mutex
 	free []*shaper // idle shapers
 }
@@ -100,6 +105,9 @@ func Load(data []byte, index int) (*Font, error) {
 	}
 	if f.numGlyphs == 0 {
 		return nil, errors.New("shaping: font has no glyphs")
+	}
+	if hh, err := tables.Hhea(); err == nil && hh.NumberOfHMetrics > 0 && len(tables["hmtx"]) >= 4*hh.NumberOfHMetrics {
+		f.hmtx, f.nhm = tables["hmtx"], hh.NumberOfHMetrics
 	}
 	f.name = postScriptName(tables, desc.Family)
 	face := font.NewFace(ft)
@@ -199,8 +207,22 @@ func (f *Font) Glyph(r rune) (uint16, bool) {
 	return uint16(g), ok
 }
 
-// GlyphAdvance returns the horizontal advance of glyph g in font units.
+// GlyphAdvance returns the horizontal advance of glyph g in font units:
+// read from hmtx as HarfBuzz reads it for a face without variations (a
+// glyph past the long metrics takes the last one, a glyph past the font's
+// count none), without borrowing a shaper.
 func (f *Font) GlyphAdvance(g uint16) int {
+	if f.hmtx != nil {
+		i := int(g)
+		switch {
+		case i < f.nhm:
+		case i < f.numGlyphs:
+			i = f.nhm - 1
+		default:
+			return 0
+		}
+		return int(int16(binary.BigEndian.Uint16(f.hmtx[4*i:])))
+	}
 	sh := f.get()
 	defer f.put(sh)
 	return int(sh.hb.GlyphHAdvance(font.GID(g)))

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/go-text/typesetting/font"
 )
 
 // hbCase is one text shaped by hb-shape and by Shape with the same font,
@@ -135,4 +137,32 @@ func TestShapeConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestGlyphAdvanceMatchesHarfBuzz checks the advances GlyphAdvance reads
+// from hmtx against HarfBuzz's for every glyph of the test fonts (and one
+// past their count).
+func TestGlyphAdvanceMatchesHarfBuzz(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range hbCases {
+		if seen[c.font] {
+			continue
+		}
+		seen[c.font] = true
+		f, err := Load(fontFile(t, c.font), c.index)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.hmtx == nil {
+			t.Fatalf("%s: hmtx not read", c.font)
+		}
+		sh := f.get()
+		for g := 0; g <= f.NumGlyphs() && g <= 0xFFFF; g++ {
+			want := int(sh.hb.GlyphHAdvance(font.GID(g)))
+			if got := f.GlyphAdvance(uint16(g)); got != want {
+				t.Fatalf("%s glyph %d: advance %d, HarfBuzz %d", c.font, g, got, want)
+			}
+		}
+		f.put(sh)
+	}
 }
