@@ -175,6 +175,8 @@ func TestPhotoErrorPath(t *testing.T) {
 func TestOverset(t *testing.T) {
 	p := testPrinter(t, nil)
 	a := seedArticle(t)
+	// twice the seed's text: more than copyfit can pull onto one page
+	a.Body = append(a.Body, a.Body...)
 	a.Options.Pages = 1
 	res, err := p.Print(context.Background(), a, &bytes.Buffer{})
 	if err != nil || !strings.Contains(strings.Join(res.Warnings, "\n"), "overset: the article does not fit 1 page") {

@@ -5,21 +5,29 @@ import (
 	"strings"
 )
 
-// Copyfit pulls a runover back: when an article's last page would be less
-// than a quarter full (or, with a fixed page count, when the text would be
-// overset), layout tries again with, in order of strength,
+// Copyfit pulls a runover back: when the article's text takes less than a
+// quarter of its last page (or, with a fixed page count, when the text
+// would be overset), layout tries again with, in order of strength (each
+// step keeps the ones before it),
 //
 //  1. the lead photo shortened toward 16:9 around its focus (never
 //     shorter than 16:9),
-//  2. that and the body leading tightened by 1 %, then by 2 %,
-//  3. that and the gap between the lead photo and the text halved,
+//  2. the body leading tightened by 1 %, then by 2 %,
+//  3. the gap between the lead photo and the text halved,
+//  4. the closing block (legal footer, address and QR code) set compact,
+//     at column width at the foot of the last column, instead of across
+//     the page under it,
+//  5. the lead photo set smaller, still 16:9 and never cropped further, at
+//     80 % and then 65 % of the type area's width, its caption and credit
+//     set beside it in the room at its right,
 //
 // and keeps the first that needs one page fewer (or fits the fixed count).
 // When none does, the article is left as it was. Only the flow is redone:
-// lines are not broken again, since none of these changes a measure.
+// body lines are not broken again, since none of these changes a measure,
+// and a step that cannot save the room the runover needs is not flowed.
 
-// copyfitFill is the share of its type area under which a last page is a
-// runover worth pulling back.
+// copyfitFill is the share of its type area under which the text on a last
+// page is a runover worth pulling back.
 const copyfitFill = 0.25
 
 // fitStep is one strength of copyfit.
@@ -27,6 +35,10 @@ type fitStep struct {
 	photo   bool    // lead photo toward 16:9
 	leading float64 // share by which the body leading tightens
 	gaps    bool    // the lead photo's gap to the text halved
+	compact bool    // the closing block at column width in the last column
+	scale   float64 // the lead photo's width as a share of the type area's, caption beside it; 0 full
+	// headline: set 2 or 4 pt smaller where that saves it a line
+	headline bool
 }
 
 var fitSteps = [...]fitStep{
@@ -34,6 +46,10 @@ var fitSteps = [...]fitStep{
 	{photo: true, leading: 0.01},
 	{photo: true, leading: 0.02},
 	{photo: true, leading: 0.02, gaps: true},
+	{photo: true, leading: 0.02, gaps: true, compact: true},
+	{photo: true, leading: 0.02, gaps: true, compact: true, headline: true},
+	{photo: true, leading: 0.02, gaps: true, compact: true, headline: true, scale: 0.8},
+	{photo: true, leading: 0.02, gaps: true, compact: true, headline: true, scale: 0.65},
 }
 
 // copyfit returns a pagination that needs one page fewer than pg (or, with
@@ -50,22 +66,59 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 	switch {
 	case s.Pages > 0 && !pg.overset:
 		return pg
-	case s.Pages == 0 && (pg.overset || pg.npages <= pg.bodyPage+1 || pg.lastFill >= copyfitFill):
+	case s.Pages == 0 && (pg.overset || pg.npages <= pg.bodyPage+1 || pg.textFill >= copyfitFill):
 		return pg
 	}
+	// The room the runover needs on the page before, as the height of a
+	// full-width band: its columns' text and the closing block. A step
+	// whose estimated saving (estimate) is clearly less is not flowed.
+	legalH := 0.0
+	for _, u := range legal {
+		legalH += u.h
+	}
+	need := 0.0
+	if s.Pages == 0 {
+		need = 0.75 * (pg.textFill*s.Content().H + legalH)
+	}
+	// the body column's height on the page before the last
+	colH := s.Content().H
+	if pg.npages-2 == pg.bodyPage {
+		colH = s.Content().Bottom() - pg.bodyTop
+	}
 	leading := s.Body.Leading
+	var tried []string
+	var smaller *headlineFit
+	tight := map[float64][]*unit{}
 	for _, st := range fitSteps {
-		h, did := c.fitHead(head, st)
+		if st.headline && smaller == nil {
+			smaller = c.smallerHeadline(head)
+		}
+		if c.estimate(st, smaller, colH, legalH) < need {
+			continue
+		}
+		h, did, _ := c.fitHead(head, st, smaller)
 		b := body
 		if st.leading > 0 {
-			b = tighten(body, 1-st.leading)
+			if tight[st.leading] == nil {
+				tight[st.leading] = tighten(body, 1-st.leading)
+			}
+			b = tight[st.leading]
 			did = append(did, fmt.Sprintf("body leading %.2f → %.2f pt", leading, leading*(1-st.leading)))
 		}
+		if st.compact && len(legal) > 0 {
+			did = append(did, "closing block at the foot of the last column")
+		}
+		tried = did
 		if len(did) == 0 {
 			continue
 		}
 		c.grid = leading * (1 - st.leading)
+		c.compact = st.compact
+		if s.Pages == 0 {
+			c.pageLimit = pg.npages - 1
+		}
 		try := c.paginate(h, b, legal)
+		c.pageLimit = 0
 		if want(try) {
 			what := fmt.Sprintf("%d → %d pages", pg.npages, try.npages)
 			if s.Pages > 0 {
@@ -76,20 +129,56 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 		}
 	}
 	c.grid = leading
+	c.compact = false
+	if len(tried) == 0 {
+		tried = []string{"nothing to shorten"}
+	}
 	if s.Pages > 0 {
-		pg.notes = append(pg.notes, "copyfit: shortening the lead photo to 16:9 and tightening leading 2 % and the photo gap were not enough")
+		pg.notes = append(pg.notes, "copyfit: not enough with "+strings.Join(tried, ", "))
 	} else {
-		pg.notes = append(pg.notes, fmt.Sprintf("copyfit: the last page stays %.0f%% full; shortening the lead photo to 16:9 and tightening leading 2 %% and the photo gap would not pull it back", 100*pg.lastFill))
+		pg.notes = append(pg.notes, fmt.Sprintf("copyfit: the last page stays %.0f%% full; %s would not pull it back", 100*pg.lastFill, strings.Join(tried, ", ")))
 	}
 	return pg
 }
 
-// fitHead returns the header stack with the lead photo shortened and its
-// gap tightened as st asks, and what it changed.
-func (c *composer) fitHead(head []*unit, st fitStep) ([]*unit, []string) {
+// estimate is roughly the height, as a full-width band, that step st
+// saves, without laying anything out: what the lead photo and the
+// headline lose in height, the leading over a column colH tall, and the
+// share of the columns a compact closing block legalH tall leaves.
+func (c *composer) estimate(st fitStep, hf *headlineFit, colH, legalH float64) float64 {
+	s := c.spec
+	saved := colH * st.leading
+	if st.compact {
+		saved += legalH * (1 - 1/float64(s.Columns))
+	}
+	if st.headline && hf != nil {
+		saved += hf.saved
+	}
+	if lead := c.lead; lead != nil && len(lead.images) == 1 {
+		img := lead.images[0]
+		h := img.H
+		if wide := img.W * 9 / 16; st.photo && h > wide+0.5 {
+			saved += h - wide
+			h = wide
+		}
+		if st.scale > 0 && img.W >= s.Content().W-eps {
+			saved += lead.h - (img.H - h) - (h*st.scale + s.Credit.SpaceAfter)
+		}
+		if st.gaps {
+			saved += s.Credit.SpaceAfter / 2
+		}
+	}
+	return saved
+}
+
+// fitHead returns the header stack with the lead photo shortened, set
+// smaller and its gap tightened as st asks, what it changed and the height
+// that saves.
+func (c *composer) fitHead(head []*unit, st fitStep, hf *headlineFit) ([]*unit, []string, float64) {
+	head, did, saved := hf.apply(head, st.headline)
 	lead := c.lead
 	if lead == nil || len(lead.images) != 1 {
-		return head, nil
+		return head, did, saved
 	}
 	at := -1
 	for i, u := range head {
@@ -98,9 +187,8 @@ func (c *composer) fitHead(head []*unit, st fitStep) ([]*unit, []string) {
 		}
 	}
 	if at < 0 {
-		return head, nil
+		return head, did, saved
 	}
-	var did []string
 	v := lead
 	if st.photo {
 		img := lead.images[0]
@@ -113,6 +201,12 @@ func (c *composer) fitHead(head []*unit, st fitStep) ([]*unit, []string) {
 			}
 		}
 	}
+	if st.scale > 0 {
+		if w := c.leadBeside(v, st.scale); w != nil {
+			v = w
+			did = append(did, fmt.Sprintf("lead photo at %.0f %% of the width, caption beside it", 100*st.scale))
+		}
+	}
 	if st.gaps {
 		cut := c.spec.Credit.SpaceAfter / 2
 		w := *v
@@ -121,11 +215,173 @@ func (c *composer) fitHead(head []*unit, st fitStep) ([]*unit, []string) {
 		did = append(did, fmt.Sprintf("photo gap %.1f → %.1f pt", c.spec.Credit.SpaceAfter, c.spec.Credit.SpaceAfter-cut))
 	}
 	if v == lead {
-		return head, nil
+		return head, did, saved
 	}
 	out := append([]*unit(nil), head...)
 	out[at] = v
-	return out, did
+	return out, did, saved + lead.h - v.h
+}
+
+// headlineFit is the headline set smaller by copyfit: its lines replace
+// the units head[from:to].
+type headlineFit struct {
+	from, to int
+	units    []*unit
+	note     string
+	saved    float64
+}
+
+// apply returns head with the smaller headline in place when on (and
+// there is one), what it changed and the height it saves.
+func (hf *headlineFit) apply(head []*unit, on bool) ([]*unit, []string, float64) {
+	if !on || hf == nil || hf.units == nil {
+		return head, nil, 0
+	}
+	out := make([]*unit, 0, len(head)-(hf.to-hf.from)+len(hf.units))
+	out = append(out, head[:hf.from]...)
+	out = append(out, hf.units...)
+	out = append(out, head[hf.to:]...)
+	return out, []string{hf.note}, hf.saved
+}
+
+// smallerHeadline sets the headline 2, 4 or 6 pt smaller (never under
+// Spec.HeadlineMinSize) and keeps the first size that takes a line fewer;
+// an empty headlineFit when neither does. Its lines keep the headline's
+// tag, group and bookmark.
+func (c *composer) smallerHeadline(head []*unit) *headlineFit {
+	hf := &headlineFit{from: -1}
+	for i, u := range head {
+		if len(u.texts) > 0 && u.texts[0].Role == RoleHeadline {
+			if hf.from < 0 {
+				hf.from = i
+			}
+			hf.to = i + 1
+		}
+	}
+	if hf.from < 0 {
+		return hf
+	}
+	old := head[hf.from:hf.to]
+	first := old[0].texts[0]
+	hs := c.spec.Headline
+	hs.Leading *= first.Size / hs.Size
+	hs.Size = first.Size
+	oldH := 0.0
+	for _, u := range old {
+		oldH += u.h
+	}
+	width := c.spec.Content().W
+	text := c.in.Article.Headline
+	// the headline's length set in one line: a size at which it is longer
+	// than a line fewer can hold is not tried
+	long := 0.0
+	for _, u := range old {
+		for _, t := range u.texts {
+			long += t.Width
+		}
+		long += first.Size / 3 // the space at the break
+	}
+	for range 3 {
+		if hs.Size-2 < c.spec.HeadlineMinSize {
+			break
+		}
+		ratio := (hs.Size - 2) / hs.Size
+		hs.Size -= 2
+		hs.Leading *= ratio
+		if long*hs.Size/first.Size > float64(len(old)-1)*width {
+			continue
+		}
+		hl := c.balanced(plainSpans(text, hs), hs, width, "headline")
+		if len(hl) >= len(old) || !c.wordsFit(text, hs, width) {
+			continue
+		}
+		hu := paragraphUnits(hl, 0, hs.Leading, 0, RoleHeadline, -1, old[0].group, &lineTags{tree: c.tags, parent: first.Tag})
+		hu[0].bookmark = old[0].bookmark
+		hu[len(hu)-1].h += hs.SpaceAfter
+		h := 0.0
+		for _, u := range hu {
+			h += u.h
+		}
+		hf.units, hf.saved = hu, oldH-h
+		hf.note = fmt.Sprintf("headline %g → %g pt (%d → %d lines)", first.Size, hs.Size, len(old), len(hu))
+		break
+	}
+	return hf
+}
+
+// leadBeside returns the lead photo's figure v with its picture set k times
+// as wide (and as tall: never cropped further) at the left of the type
+// area, its caption and credit set again in the room at its right, their
+// last line level with the picture's foot. Nil when the picture is not
+// full width or the room beside it is narrower than a caption may be.
+func (c *composer) leadBeside(v *unit, k float64) *unit {
+	s := c.spec
+	width := s.Content().W
+	img := v.images[0]
+	photo := c.in.Article.Photo
+	if img.W < width-eps || photo == nil {
+		return nil
+	}
+	pic := scaleImage(img, k)
+	pic.X, pic.Full.X = 0, pic.Full.X-pic.X
+	capX := pic.W + s.Gutter
+	capW := width - capX
+	if capW < captionMinW {
+		return nil
+	}
+	// the caption's and the credit's tags, as the figure made them
+	var capTag, crTag TagID
+	for _, t := range v.texts {
+		switch t.Role {
+		case RoleCaption:
+			capTag = t.Tag
+		case RoleCredit:
+			crTag = t.Tag
+		}
+	}
+	var parts []*unit
+	if photo.Caption != "" {
+		parts = append(parts, c.paragraph(plainSpans(photo.Caption, s.Caption), s.Caption, capW, 0, capX, RoleCaption, -1, "photo.caption",
+			&lineTags{tree: c.tags, parent: capTag})...)
+		if n := len(parts); n > 0 && photo.Credit != "" && len(parts[n-1].texts) > 0 {
+			last := parts[n-1].texts
+			last[len(last)-1].Space = true
+		}
+	}
+	if photo.Credit != "" {
+		cr := s.Credit
+		cr.SpaceBefore = 1
+		parts = append(parts, c.paragraph(plainSpans(c.loc.Photo()+": "+photo.Credit, cr), cr, capW, 0, capX, RoleCredit, -1, "photo.credit",
+			&lineTags{tree: c.tags, parent: crTag})...)
+	}
+	w := *v
+	w.images = []Image{pic}
+	w.texts, w.rules, w.links = nil, nil, nil
+	h := pic.H
+	if len(parts) > 0 {
+		cap := stack(parts)
+		capH := cap.h
+		if capH > pic.H {
+			return nil
+		}
+		dy := pic.H - capH
+		for _, t := range cap.texts {
+			t.Y += dy
+			w.texts = append(w.texts, t)
+		}
+		for _, r := range cap.rules {
+			r.Y1 += dy
+			r.Y2 += dy
+			w.rules = append(w.rules, r)
+		}
+		for _, l := range cap.links {
+			l.Y += dy
+			w.links = append(w.links, l)
+		}
+	}
+	w.h = h + s.Credit.SpaceAfter
+	w.shrink = nil
+	return &w
 }
 
 // tighten returns the body with the lines on the grid, and the space

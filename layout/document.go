@@ -180,6 +180,9 @@ type Document struct {
 	// Lang is the language the article was set in (its own, the spec's,
 	// or the one recognised in its text); empty when unknown.
 	Lang string
+	// Grid is the baseline grid step the body lines sit on: the body
+	// leading, or less when copyfit tightened it.
+	Grid float64
 	// Tags is the logical structure (tags.go): Tags[0] is the document,
 	// every other node follows its parent, in the article's order.
 	Tags []Tag

@@ -22,6 +22,10 @@ type flow struct {
 	// start a whole number of steps below their column's top, so that body
 	// lines line up across the columns of a page. 0 turns it off.
 	grid float64
+	// buf, when not nil, is where the slots are appended (from its
+	// start): a caller that flows the same units again and again (the
+	// balancing of the last page) reuses its room.
+	buf []slot
 }
 
 // flowResult is what a flow placed and how.
@@ -63,6 +67,10 @@ func (f *flow) snap(u *unit, col Rect, y float64) float64 {
 func (f *flow) run() flowResult {
 	units := f.units
 	var res flowResult
+	res.slots = f.buf[:0]
+	if res.slots == nil {
+		res.slots = make([]slot, 0, len(units))
+	}
 	var deferred []int               // figures waiting for the top of a column, by index
 	done := make([]bool, len(units)) // figures deferred or set at a column's top
 	i, ri := 0, 0

@@ -99,6 +99,7 @@ func Layout(in *Input) (*Document, error) {
 	doc.Tags = c.tags.tags
 	doc.NoAlt = c.noAlt
 	doc.Lang = lang
+	doc.Grid = c.grid
 	for _, g := range MissingGaps(st.missing) {
 		doc.Warnings = append(doc.Warnings, g.String())
 	}
@@ -117,6 +118,7 @@ type pagination struct {
 	overset           bool
 	notes             []string // short column feet
 	lastFill          float64  // share of the last page's type area in use
+	textFill          float64  // the same without the closing block
 }
 
 func (pg *pagination) colRect(s *Spec, page, col int) Rect {
@@ -161,6 +163,9 @@ func (c *composer) paginate(head, body, legalFull []*unit) *pagination {
 	if s.Pages > 0 {
 		maxRegs = max(0, (s.Pages-pg.bodyPage)*ncol)
 	}
+	if c.pageLimit > 0 {
+		maxRegs = min(maxRegs, max(0, (c.pageLimit-pg.bodyPage)*ncol))
+	}
 	fr := c.flowBody(body, region, maxRegs)
 	slots, complete := fr.slots, fr.complete
 	if !complete {
@@ -190,11 +195,16 @@ func (c *composer) paginate(head, body, legalFull []*unit) *pagination {
 			low = max(low, sl.y+sl.u.h)
 		}
 	}
+	text := low
 	for _, sl := range slots {
 		if pageOf(sl.reg) == pg.npages-1 {
 			low = max(low, sl.y+sl.u.h)
+			if !sl.u.closing {
+				text = max(text, sl.y+sl.u.h)
+			}
 		}
 	}
+	pg.textFill = (text - content.Y) / content.H
 	if pg.legalAt >= 0 {
 		y := pg.legalAt
 		for _, u := range legalFull {
@@ -285,13 +295,13 @@ func lastPageTail(slots []slot, ncol int) (int, int, []*unit) {
 // most maxH tall, and shortens them together as far as the flow allows.
 func (c *composer) balance(tail []*unit, firstReg, ncol int, region func(int) Rect, maxH float64) ([]slot, bool) {
 	allowed := -1 // the forced breaks the unbalanced columns need
-	fitIn := func(h float64) ([]slot, bool) {
+	fitIn := func(h float64, buf []slot) ([]slot, bool) {
 		reg := func(i int) Rect {
 			r := region(firstReg + i)
 			r.H = h
 			return r
 		}
-		r := c.flowBody(tail, reg, ncol)
+		r := (&flow{units: tail, region: reg, max: ncol, perPage: c.spec.Columns, grid: c.grid, buf: buf}).run()
 		out, ok, forced := r.slots, r.complete, len(r.forced)
 		for i := range out {
 			out[i].reg += firstReg
@@ -301,20 +311,24 @@ func (c *composer) balance(tail []*unit, firstReg, ncol int, region func(int) Re
 		}
 		return out, ok && forced <= allowed && !figureAfterEnd(out)
 	}
-	best, ok := fitIn(maxH)
+	best, ok := fitIn(maxH, nil)
 	if !ok || ncol == 1 {
 		return best, ok
 	}
+	// the tries flow into two buffers in turn: the best so far and the
+	// one being tried
+	var spare []slot
 	lo, hi := 0.0, maxH
 	for _, u := range tail {
 		lo = max(lo, u.h)
 	}
 	for i := 0; i < 14 && hi-lo > 0.5; i++ {
 		mid := (lo + hi) / 2
-		if out, ok := fitIn(mid); ok {
-			best, hi = out, mid
+		out, ok := fitIn(mid, spare)
+		if ok {
+			best, spare, hi = out, best, mid
 		} else {
-			lo = mid
+			spare, lo = out, mid
 		}
 	}
 	return best, true
@@ -366,21 +380,26 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 		legalH += u.h
 	}
 	gap := c.spec.Legal.Leading * 0.5
-	if b, ok := c.balance(tail, firstReg, ncol, region, top.H-legalH-gap); ok {
-		bottom := top.Y
-		for _, y := range columnBottoms(b) {
-			bottom = max(bottom, y)
+	if !c.compact {
+		if b, ok := c.balance(tail, firstReg, ncol, region, top.H-legalH-gap); ok {
+			bottom := top.Y
+			for _, y := range columnBottoms(b) {
+				bottom = max(bottom, y)
+			}
+			return append(slots[:cut:cut], b...), bottom + gap, true
 		}
-		return append(slots[:cut:cut], b...), bottom + gap, true
 	}
-	// No room below the columns: the footer joins the flow at column width.
-	legalCol := c.legal(colW)
-	g := c.nextGroup()
-	for i, u := range legalCol {
-		u.group, u.line, u.lines = g, i, len(legalCol)
-		u.closing = true
+	// No room below the columns (or copyfit asks for the compact block):
+	// the footer joins the flow at column width.
+	if c.legalCol == nil {
+		c.legalCol = c.legal(colW)
+		g := c.nextGroup()
+		for i, u := range c.legalCol {
+			u.group, u.line, u.lines = g, i, len(c.legalCol)
+			u.closing = true
+		}
 	}
-	all := closeFlow(body, legalCol)
+	all := closeFlow(body, c.legalCol)
 	r := c.flowBody(all, region, maxRegs)
 	out, ok := r.slots, r.complete
 	if !ok {

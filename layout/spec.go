@@ -86,8 +86,9 @@ type Spec struct {
 	// Pages fixes the page count (proofs); 0 lets the article run on.
 	Pages int
 	// Copyfit pulls a short runover back onto the page before it (or the
-	// text into the fixed page count) by shortening the lead photo toward
-	// 16:9 and tightening the leading and the photo gap (fit=auto).
+	// text into the fixed page count) by the steps in copyfit.go: the lead
+	// photo toward 16:9, the leading and the photo gap tightened, a compact
+	// closing block, a smaller headline, a smaller lead photo (fit=auto).
 	Copyfit bool
 	// Bleed extends each page beyond the trim on every side (proofs).
 	Bleed float64

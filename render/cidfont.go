@@ -151,7 +151,7 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 	}
 	inTJ, synced := false, false
 	prev := -1
-	for _, i := range drawOrder(t.Glyphs, t.RTL) {
+	for _, i := range drawOrder(t.Glyphs, t.RTL, endActual != "") {
 		g := t.Glyphs[i]
 		w := float64(ft.GlyphAdvance(g.ID)) * 1000 / upem
 		if i != prev+1 {
@@ -193,12 +193,32 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 // (glyphs without advance: Arabic vowels, Hebrew points) are drawn after
 // its base, which they sit on. Text extractors take the first glyph of a
 // word for its direction and keep a mark with the letter it follows.
-func drawOrder(gs []layout.Glyph, rtl bool) []int {
+func drawOrder(gs []layout.Glyph, rtl, actual bool) []int {
 	order := make([]int, len(gs))
 	for i := range order {
 		order[i] = i
 	}
 	if !rtl {
+		if !actual {
+			return order
+		}
+		// Under /ActualText an extractor places the text from the first
+		// glyph drawn to the end of the last one's advance: a mark ending
+		// the run (a Tamil pulli, a Devanagari virama, set back over its
+		// base) would end it short, so that a hyphen drawn next reads as a
+		// word of its own. Such marks are drawn before their cluster's last
+		// glyph with an advance instead (never before the run's first
+		// glyph, which gives the start). Glyph by glyph, without
+		// /ActualText, the order stays visual.
+		last := len(gs) - 1
+		k := last
+		for k > 0 && gs[k].Advance == 0 && gs[k].Cluster == gs[last].Cluster {
+			k--
+		}
+		if k > 0 && k < last && gs[k].Cluster == gs[last].Cluster {
+			copy(order[k:], order[k+1:])
+			order[last] = k
+		}
 		return order
 	}
 	for i := 0; i < len(gs); {
@@ -207,20 +227,26 @@ func drawOrder(gs []layout.Glyph, rtl bool) []int {
 			j++
 		}
 		if j-i > 1 {
-			slices.SortStableFunc(order[i:j], func(a, b int) int {
-				za, zb := gs[a].Advance == 0, gs[b].Advance == 0
-				switch {
-				case za == zb:
-					return 0
-				case zb:
-					return -1
-				}
-				return 1
-			})
+			marksAfter(gs, order[i:j])
 		}
 		i = j
 	}
 	return order
+}
+
+// marksAfter orders one cluster's glyphs: those with an advance first,
+// the marks (no advance) after them, each group in its own order.
+func marksAfter(gs []layout.Glyph, order []int) {
+	slices.SortStableFunc(order, func(a, b int) int {
+		za, zb := gs[a].Advance == 0, gs[b].Advance == 0
+		switch {
+		case za == zb:
+			return 0
+		case zb:
+			return -1
+		}
+		return 1
+	})
 }
 
 func reverseRunes(s string) string {

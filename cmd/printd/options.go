@@ -30,7 +30,7 @@ func (o *optionFlags) define(fs *flag.FlagSet, defPreset string) {
 	fs.StringVar(&o.paper, "paper", "", fmt.Sprintf("paper: A4, A3, Letter, Legal, Tabloid, Berliner or WIDTHxHEIGHTmm\n(default: the publication profile's for the preset, else the article's, else %s; %s for proof)", webPaper, proofPaper))
 	fs.IntVar(&o.columns, "columns", 0, fmt.Sprintf("body columns, %d–%d\n(default: the publication profile's for the preset, else the article's, else %d; %d for proof;\non another paper as many as hold about 55 characters: 3 on Tabloid, A3, Berliner)", article.MinColumns, article.MaxColumns, webCols, proofCols))
 	fs.IntVar(&o.pages, "pages", 0, fmt.Sprintf("fixed page count, 0–%d (0: as many as the article needs); text that does not fit is overset:\na warning, an error with --strict or the proof preset", article.MaxPages))
-	fs.StringVar(&o.fit, "fit", "", "copyfit: auto (pull a last page under a quarter full back by shortening the lead photo toward 16:9\nand tightening leading ≤ 2 % and the photo gap) or off (default: auto, off for proof)")
+	fs.StringVar(&o.fit, "fit", "", "copyfit: auto (pull a last page under a quarter full back: lead photo toward 16:9, leading ≤ 2 %, photo gap,\ncompact closing block, headline a size smaller, lead photo set smaller with its caption beside it)\nor off (default: auto, off for proof)")
 	fs.Var(&o.bleed, "bleed", fmt.Sprintf("bleed in `millimetres`, 0–%d, proof preset only (default %g)", article.MaxBleedMM, article.DefaultBleedMM))
 }
 

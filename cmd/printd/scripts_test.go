@@ -272,11 +272,65 @@ func TestScriptFixtures(t *testing.T) {
 			checkFontsEmbedded(t, pdf)
 			checkQPDF(t, pdf)
 			checkTextOrder(t, pdf, fixtureTexts(t, src), fx.rtl)
+			if spaced[fx.name] {
+				checkWords(t, pdf, append(fixtureTexts(t, src), fixtureSection(t, src)))
+			}
 			if fx.rtl {
 				checkRTLPage(t, pdf, fixtureTexts(t, src))
 			}
 			comparePage(t, pdf, "script-"+fx.name+"-page1.png", "script-"+fx.name)
 		})
+	}
+}
+
+// fixtureSection is the article's section, which the kicker prints.
+func fixtureSection(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a struct{ Section string }
+	if err := json.Unmarshal(b, &a); err != nil {
+		t.Fatal(err)
+	}
+	return a.Section
+}
+
+// spaced are the left-to-right fixtures whose scripts put spaces between
+// words (checkWords).
+var spaced = map[string]bool{"hi": true, "bn": true, "ta": true, "ko": true}
+
+// checkWords checks that every word of the PDF's text (pdftotext -raw,
+// a hyphen at a line's end joining the word) is a word of the article: a
+// word broken over two lines reads whole, and no space is read inside a
+// word.
+func checkWords(t *testing.T, pdf string, texts []string) {
+	t.Helper()
+	edge := func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+	words := map[string]bool{}
+	for _, s := range texts {
+		for _, w := range strings.Fields(norm.NFC.String(s)) {
+			words[strings.TrimFunc(w, edge)] = true
+		}
+	}
+	text := regexp.MustCompile(`-[ \t]*\n\s*`).ReplaceAllString(norm.NFC.String(extracted(t, pdf, true)), "")
+	// printd's own words: the dateline (the line with the year) and
+	// labels such as the credit's "Photo:"
+	text = regexp.MustCompile(`(?m)^.*\p{Nd}{4}.*$`).ReplaceAllString(text, "")
+	var odd []string
+	for _, w := range strings.Fields(text) {
+		if strings.HasSuffix(w, ":") {
+			continue
+		}
+		w = strings.TrimFunc(w, edge)
+		letters := strings.IndexFunc(w, func(r rune) bool { return unicode.IsLetter(r) && r > 0x2FF }) >= 0
+		if letters && !words[w] {
+			odd = append(odd, w)
+		}
+	}
+	if len(odd) > 0 {
+		t.Errorf("%d words of the PDF's text are not the article's (a broken word read as two, or a space read inside one): %q", len(odd), odd)
 	}
 }
 
