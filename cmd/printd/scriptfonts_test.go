@@ -43,8 +43,9 @@ func requireFamilies(t *testing.T, families ...string) {
 
 // A profile that names Noto Kufi Arabic for Arabic sets the Arabic article
 // in it, body and furniture, regular and bold, instead of the default
-// Naskh and Sans Arabic; a profile naming a family nobody installed stops
-// render and serve before any article, naming the file and the field.
+// Naskh and Sans Arabic, through render and batch; a profile naming a
+// family nobody installed stops render, batch and serve before any
+// article, naming the file and the field.
 func TestProfileScriptFamilyCLI(t *testing.T) {
 	requireFamilies(t, "Noto Kufi Arabic", "Noto Naskh Arabic")
 	dir := t.TempDir()
@@ -95,9 +96,22 @@ func TestProfileScriptFamilyCLI(t *testing.T) {
 		}
 	}
 
+	// batch likewise
+	art["publication"] = "kufi"
+	line, _ := json.Marshal(art)
+	in := filepath.Join(dir, "in.ndjson")
+	os.WriteFile(in, append(line, '\n'), 0o644)
+	if code, _, stderr := runCLI(t, "batch", "--profiles", profiles, in, "--out", filepath.Join(dir, "out")); code != 0 {
+		t.Fatalf("batch: exit %d %s", code, stderr)
+	}
+	if names := strings.Join(pdfFontNames(t, filepath.Join(dir, "out", art["id"].(string)+".pdf")), " "); !strings.Contains(names, "NotoKufiArabic-Regular") || strings.Contains(names, "NotoNaskhArabic") {
+		t.Errorf("batch: pdffonts lists %s", names)
+	}
+
 	os.WriteFile(filepath.Join(profiles, "bad.yaml"), []byte("name: bad\nfonts:\n  scripts:\n    Arab: {serif: Noto Kufi Arabik}\n    Xyzw: Noto Sans\n"), 0o644)
 	for _, args := range [][]string{
 		{"render", "--profiles", profiles, src, "-o", filepath.Join(dir, "x.pdf")},
+		{"batch", "--profiles", profiles, in, "--out", filepath.Join(dir, "out2")},
 		{"serve", "--addr", "127.0.0.1:0", "--profiles", profiles},
 	} {
 		code, _, stderr := runCLI(t, args...)
