@@ -54,6 +54,15 @@ type callSite struct {
 	old        int32 // the subroutine's index (bias applied)
 }
 
+// csRun is what running a charstring found: its call sites, and whether
+// it is a leaf that leaves the walker's state as any operator does (no
+// hints, calls or endchar; no operand left at its return), so that a
+// second run can be skipped.
+type csRun struct {
+	sites []callSite
+	leaf  bool
+}
+
 // subrWalker marks the subroutines one font's kept glyphs call and
 // records the call sites of every charstring it runs.
 type subrWalker struct {
@@ -62,7 +71,7 @@ type subrWalker struct {
 	fd         int
 	usedGlobal []bool
 	usedLoc    []bool // of the current font dictionary
-	sites      map[csRef][]callSite
+	sites      map[csRef]csRun
 	bad        bool // some call cannot be renumbered
 
 	stems    int
@@ -85,12 +94,16 @@ func (w *subrWalker) walk(cs []byte, ref csRef) bool {
 		w.bad = true
 		return false
 	}
+	rec, seen := w.sites[ref]
+	if seen && rec.leaf {
+		w.stack = 0 // as running it again would leave it
+		return true
+	}
 	w.depth++
-	recorded, seen := w.sites[ref]
-	r, mine, k := w.run(cs, recorded, seen)
+	r, mine, k, leaf := w.run(cs, rec.sites, seen)
 	if !seen {
-		w.sites[ref] = mine
-	} else if r && k != len(recorded) {
+		w.sites[ref] = csRun{sites: mine, leaf: leaf && ref.kind != csGlyph}
+	} else if r && k != len(rec.sites) {
 		w.bad = true // read differently from another caller
 	}
 	w.depth--
@@ -98,11 +111,13 @@ func (w *subrWalker) walk(cs []byte, ref csRef) bool {
 }
 
 // run is walk's loop: it returns walk's result, the call sites found
-// (when the charstring was not seen before) and how many of the recorded
-// ones were met (when it was).
-func (w *subrWalker) run(cs []byte, recorded []callSite, seen bool) (bool, []callSite, int) {
+// (when the charstring was not seen before), how many of the recorded
+// ones were met (when it was) and whether the charstring is a leaf.
+func (w *subrWalker) run(cs []byte, recorded []callSite, seen bool) (bool, []callSite, int, bool) {
 	var mine []callSite
 	k := 0
+	leaf := true
+	operand := false // the last token was a number
 	numStart, numEnd := -1, -1
 	for i := 0; i < len(cs); {
 		b := cs[i]
@@ -136,19 +151,25 @@ func (w *subrWalker) run(cs []byte, recorded []callSite, seen bool) (bool, []cal
 		if start != -2 {
 			w.stack++
 			numStart, numEnd = start, i
+			operand = true
 			continue
 		}
+		afterOperand := operand
+		operand = false
 		at := i
 		i++
 		switch b {
 		case 1, 3, 18, 23: // hstem, vstem, hstemhm, vstemhm
 			w.stems += w.stack / 2
 			w.stack = 0
+			leaf = false
 		case 19, 20: // hintmask, cntrmask: implicit vstem, then the mask
 			w.stems += w.stack / 2
 			w.stack = 0
 			i += (w.stems + 7) / 8
+			leaf = false
 		case 10, 29: // callsubr, callgsubr
+			leaf = false
 			w.stack--
 			global := b == 29
 			subrs, used := w.local, w.usedLoc
@@ -158,7 +179,7 @@ func (w *subrWalker) run(cs []byte, recorded []callSite, seen bool) (bool, []cal
 			n := w.last + subrBias(subrs.count)
 			if n < 0 || n >= subrs.count {
 				w.bad = true
-				return false, mine, k
+				return false, mine, k, false
 			}
 			if numStart < 0 || numEnd != at || !global && w.inGlobal > 0 {
 				w.bad = true
@@ -183,12 +204,12 @@ func (w *subrWalker) run(cs []byte, recorded []callSite, seen bool) (bool, []cal
 				w.inGlobal--
 			}
 			if !r {
-				return false, mine, k
+				return false, mine, k, false
 			}
 		case 11: // return
-			return true, mine, k
+			return true, mine, k, leaf && !afterOperand
 		case 14: // endchar
-			return false, mine, k
+			return false, mine, k, false
 		case 12:
 			i++
 			w.stack = 0
@@ -197,7 +218,7 @@ func (w *subrWalker) run(cs []byte, recorded []callSite, seen bool) (bool, []cal
 		}
 		numStart, numEnd = -1, -1
 	}
-	return true, mine, k
+	return true, mine, k, false
 }
 
 // subrSet is the subroutines of an INDEX a subset keeps: the used ones,

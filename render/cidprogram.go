@@ -493,7 +493,7 @@ func subsetCFFRenumbering(cff []byte, used map[uint16]bool, renumber bool) ([]by
 		}
 	}
 	// the subroutines the kept glyphs call, and where
-	w := subrWalker{global: gsubrs, usedGlobal: make([]bool, gsubrs.count), sites: make(map[csRef][]callSite, 4*len(gids))}
+	w := subrWalker{global: gsubrs, usedGlobal: make([]bool, gsubrs.count), sites: make(map[csRef]csRun, 4*len(gids))}
 	for i, g := range gids {
 		p := privs[glyphFD[i]]
 		w.glyph(g, chars.item(g), glyphFD[i], p.subrs, p.used)
@@ -513,7 +513,7 @@ func subsetCFFRenumbering(cff []byte, used map[uint16]bool, renumber bool) ([]by
 		if !renumber {
 			return cs
 		}
-		return renumberCalls(cs, w.sites[ref], func(s callSite) int {
+		return renumberCalls(cs, w.sites[ref].sites, func(s callSite) int {
 			if s.global {
 				return gKept.rank(s.old) - subrBias(gKept.count())
 			}
