@@ -17,9 +17,10 @@ import (
 //     components of composite ones) in glyf, every other glyph empty, and
 //     only the tables a PDF reader needs.
 //   - CFF outlines (Noto CJK): a CID-keyed CFF whose CharStrings INDEX
-//     holds the used charstrings and a one-byte endchar for every other
-//     one; the charset is made the identity (CID = GID). Subroutines are
-//     kept whole.
+//     holds the used charstrings only, the charset giving each its glyph
+//     ID as its CID; only the subroutines they call and the font
+//     dictionaries they use are kept (cffsubrs.go). The font's INDEXes
+//     are read in place, never copied whole.
 
 var errFontProgram = errors.New("font program")
 
