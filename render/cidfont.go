@@ -103,7 +103,7 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 		for _, g := range t.Glyphs[i:j] {
 			cf.used[g.ID] = true
 		}
-		if c := int(t.Glyphs[i].Cluster); c >= 0 && c <= len(t.Text) {
+		if c := int(t.Glyphs[i].Cluster); c >= 0 && c <= len(t.Text) && !cf.mapped(t.Glyphs[i:j]) {
 			cf.mapCluster(ft, t.Glyphs[i:j], t.Text[c:clusterEnd(c)], t.RTL)
 		}
 		i = j
@@ -165,14 +165,20 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 			}
 			x := t.X + sc*(pens[i]+float64(g.XOff))*t.Size/1000
 			y := y0 + float64(g.YOff)*t.Size/1000
-			s.WriteString(" 1 0 0 1 " + num(x) + " " + num(y) + " Tm")
+			var nb [64]byte
+			b := append(nb[:0], " 1 0 0 1 "...)
+			b = strconv.AppendFloat(b, x, 'f', 3, 64)
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, y, 'f', 3, 64)
+			s.Write(append(b, " Tm"...))
 			synced = g.XOff == 0 && g.YOff == 0
 		}
 		if !inTJ {
 			s.WriteString(" [")
 			inTJ = true
 		}
-		fmt.Fprintf(&s, "<%04X>", g.ID)
+		h := glyphHex(g.ID)
+		s.Write(h[:])
 		if adj := w - float64(g.Advance); synced && (adj > 0.0005 || adj < -0.0005) {
 			s.WriteString(strconv.FormatFloat(adj, 'f', 3, 64))
 		}
@@ -186,6 +192,23 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 	}
 	s.WriteString(" Q")
 	d.pdf.RawWriteStr(s.String())
+}
+
+// glyphHex is a glyph's code in a content stream's string, "<04D2>".
+func glyphHex(id uint16) [6]byte {
+	const digits = "0123456789ABCDEF"
+	return [6]byte{'<', digits[id>>12], digits[id>>8&15], digits[id>>4&15], digits[id&15], '>'}
+}
+
+// mapped reports a cluster whose glyphs all have their ToUnicode text
+// already (mapCluster would change nothing).
+func (cf *cidFont) mapped(gs []layout.Glyph) bool {
+	for _, g := range gs {
+		if _, ok := cf.uni[g.ID]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // drawOrder is the order in which the glyphs of a text are drawn: their

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -28,7 +29,8 @@ func (f shapedFace) Shape(text string, rtl bool, lang string, dst []layout.Glyph
 	}
 	byteAt[len(runes)] = int32(len(text))
 	ft := f.Font()
-	gs := ft.Shape(runes, shaping.Props{RTL: rtl, Lang: shaping.Language(lang)}, nil)
+	gs := ft.Shape(runes, shaping.Props{RTL: rtl, Lang: shaping.Language(lang)}, make([]shaping.Glyph, 0, len(runes)+2))
+	dst = slices.Grow(dst, len(gs))
 	k := 1000 / float32(ft.UnitsPerEm())
 	for _, g := range gs {
 		c := g.Cluster

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -314,6 +315,7 @@ func (f *Font) Shape(text []rune, p Props, dst []Glyph) []Glyph {
 	}
 	b.Props.Language = p.Lang
 	b.Shape(sh.hb, nil)
+	dst = slices.Grow(dst, len(b.Info))
 	for i, in := range b.Info {
 		pos := b.Pos[i]
 		dst = append(dst, Glyph{ID: uint16(in.Glyph), Advance: int32(pos.XAdvance), XOff: int32(pos.XOffset),
