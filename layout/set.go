@@ -262,7 +262,7 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 						p.scale = sc
 						p.width *= sc
 					}
-					if n := len(sl.frags); n > 0 && s.joinPiece(&sl.frags[n-1], &p, x) {
+					if n := len(sl.frags); n > 0 && sl.frags[n-1].joinNext && s.joinPiece(&sl.frags[n-1], p, x) {
 						x += p.width
 						continue
 					}

@@ -108,7 +108,7 @@ const joinSlack = 1
 // line, when prev was cut at a hyphenation point the line did not break
 // at: the word is drawn as one text, shaped whole. It reports whether it
 // joined them.
-func (s *setter) joinPiece(prev *placedPiece, p *piece, x float64) bool {
+func (s *setter) joinPiece(prev *placedPiece, p piece, x float64) bool {
 	if !prev.joinNext || prev.glyphs == nil || p.glyphs == nil || prev.face != p.face || prev.font != p.font ||
 		prev.size != p.size || prev.scale != p.scale || prev.level != p.level || prev.color != p.color ||
 		prev.link != p.link || prev.rise != p.rise || prev.under != p.under || prev.strike != p.strike ||
