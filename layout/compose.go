@@ -205,8 +205,10 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 		parSpace = s.Body.Leading // one grid step between paragraphs
 	}
 	step := s.Body.Leading
+	afterHeading := false // the block before is a heading
 	for bi, b := range c.in.Article.Body {
 		where := "body[" + strconv.Itoa(bi) + "]"
+		heading := false
 		switch b.Type {
 		case article.Paragraph:
 			indent := 0.0
@@ -214,8 +216,8 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 			if s.ParagraphIndent && indentNext {
 				indent = s.Body.Size * 1.2
 			}
-			if len(us) == 0 {
-				space = 0
+			if len(us) == 0 || afterHeading {
+				space = 0 // a heading's own space after it keeps it with its text
 			}
 			st := s.Body
 			st.SpaceBefore = space
@@ -247,7 +249,7 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 			}
 			padBefore(hu, step)
 			us = append(us, hu...)
-			indentNext = false
+			indentNext, heading = false, true
 		case article.Quote:
 			qu := c.quote(b, bi, width, where)
 			padAfter(qu, step)
@@ -284,6 +286,7 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 			us = append(us, u)
 			indentNext = false
 		}
+		afterHeading = heading
 	}
 	return us
 }

@@ -100,7 +100,7 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 		b := body
 		if st.leading > 0 {
 			if tight[st.leading] == nil {
-				tight[st.leading] = tighten(body, 1-st.leading)
+				tight[st.leading] = tighten(body, 1-st.leading, leading*(1-st.leading))
 			}
 			b = tight[st.leading]
 			did = append(did, fmt.Sprintf("body leading %.2f → %.2f pt", leading, leading*(1-st.leading)))
@@ -384,21 +384,39 @@ func (c *composer) leadBeside(v *unit, k float64) *unit {
 	return &w
 }
 
-// tighten returns the body with the lines on the grid, and the space
-// before them, f times as tall. The lines' texts stay where they are in
-// their (shorter) boxes: a fraction of a point.
-func tighten(body []*unit, f float64) []*unit {
+// tighten returns the body with the lines on a grid f times as fine: a
+// body line's height and space scaled by f, every other block rounded again
+// to whole steps of the new grid (headings above them, other blocks below,
+// as at the old grid), a divider's two steps scaled. The body's units are
+// not changed.
+func tighten(body []*unit, f, step float64) []*unit {
 	out := make([]*unit, len(body))
 	copies := make([]unit, 0, len(body))
 	for i, u := range body {
-		if !u.grid {
+		if !u.grid && u.blockH == 0 && u.blockTopH == 0 && !u.discard {
 			out[i] = u
 			continue
 		}
 		copies = append(copies, *u)
 		v := &copies[len(copies)-1]
-		v.h *= f
-		v.space *= f
+		switch {
+		case u.grid:
+			v.h *= f
+			v.space *= f
+		case u.discard: // a divider, two steps tall
+			v.h *= f
+		default:
+			if u.blockTopH > 0 {
+				pad := gridPad(u.blockTopH, step)
+				v.space += pad - u.padTop
+				v.padTop = pad
+			}
+			if u.blockH > 0 {
+				pad := gridPad(u.blockH, step)
+				v.h += pad - u.pad
+				v.pad = pad
+			}
+		}
 		out[i] = v
 	}
 	return out

@@ -21,6 +21,11 @@ type unit struct {
 	discard     bool    // dropped at a column head (a divider)
 	closing     bool    // the legal footer set in the flow: after the article's text
 	pad         float64 // grid padding at the foot of h, which may hang below a column
+	// padTop is grid padding added to space (a heading's). blockH and
+	// blockTopH are the natural heights of the blocks that pad and padTop
+	// round to the grid, so that a tighter grid can round them again
+	// (copyfit's tighten).
+	padTop, blockH, blockTopH float64
 	// shrink, for a figure, makes a copy whose picture is scaled down so
 	// that the whole figure is at most h tall; nil when it cannot.
 	shrink   func(h float64) *unit

@@ -33,9 +33,12 @@ func padAfter(us []*unit, step float64) {
 	if len(us) == 0 {
 		return
 	}
-	pad := gridPad(gridHeight(us), step)
-	us[len(us)-1].h += pad
-	us[len(us)-1].pad += pad
+	h := gridHeight(us)
+	pad := gridPad(h, step)
+	last := us[len(us)-1]
+	last.h += pad
+	last.pad += pad
+	last.blockH = h
 }
 
 // padBefore makes a block (a heading) a whole number of grid steps tall by
@@ -44,7 +47,10 @@ func padBefore(us []*unit, step float64) {
 	if len(us) == 0 {
 		return
 	}
-	us[0].space += gridPad(gridHeight(us), step)
+	h := gridHeight(us)
+	pad := gridPad(h, step)
+	us[0].space += pad
+	us[0].padTop, us[0].blockTopH = pad, h
 }
 
 // onGrid marks a paragraph's lines as body lines that sit on the grid.

@@ -52,6 +52,7 @@ func check(t *testing.T, name string, a *article.Article, spec Spec, doc *Docume
 			}
 		}
 		checkOverlaps(t, fmt.Sprintf("%s p%d", name, pi+1), p)
+		checkHeadingGaps(t, fmt.Sprintf("%s p%d", name, pi+1), p, a, spec, 2.25)
 	}
 	checkFiguresWhole(t, name, doc)
 	checkBodyPicturesUncropped(t, name, a, doc)
@@ -369,4 +370,44 @@ func dropMarks(s string) string {
 		s = strings.ReplaceAll(s, m, "")
 	}
 	return s
+}
+
+// checkHeadingGaps: a heading stands close to the paragraph it introduces —
+// in a column, from the heading's last baseline to the paragraph's first,
+// at most limit body lines: two when the blocks before it keep the grid
+// (the heading's own space after it and the step to the grid; not a
+// paragraph space as well), a quarter line more where a run of headings
+// and figures at a column's head leaves the heading off the grid.
+func checkHeadingGaps(t *testing.T, name string, p Page, a *article.Article, spec Spec, limit float64) {
+	t.Helper()
+	for _, h := range p.Texts {
+		if h.Role != RoleHeading || h.Block < 0 || h.Block+1 >= len(a.Body) || a.Body[h.Block+1].Type != article.Paragraph {
+			continue
+		}
+		col := Rect{}
+		for _, c := range p.Columns {
+			if h.X >= c.X-0.01 && h.X <= c.Right() {
+				col = c
+			}
+		}
+		next := -1.0
+		for _, tx := range p.Texts {
+			if tx.Block == h.Block+1 && tx.Y > h.Y && tx.X >= col.X-0.01 && tx.X < col.Right() && (next < 0 || tx.Y < next) {
+				next = tx.Y
+			}
+		}
+		if next < 0 {
+			continue // the paragraph goes on in another column
+		}
+		// only the heading's last line
+		last := true
+		for _, o := range p.Texts {
+			if o.Block == h.Block && o.Y > h.Y && o.Y < next {
+				last = false
+			}
+		}
+		if last && next-h.Y > limit*spec.Body.Leading+0.01 {
+			t.Errorf("%s: %.1f pt from heading %q to its paragraph's first line (body leading %.2f)", name, next-h.Y, h.Text, spec.Body.Leading)
+		}
+	}
 }

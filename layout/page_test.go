@@ -241,6 +241,9 @@ func TestPageInvariants(t *testing.T) {
 					name := fmt.Sprintf("%s/%s/%s/%dcol", fx, preset, paper, cols)
 					check(t, name, a, spec, doc)
 					checkPage(t, name, spec, doc)
+					for pi, p := range doc.Pages {
+						checkHeadingGaps(t, fmt.Sprintf("%s p%d", name, pi+1), p, a, spec, 2)
+					}
 					if preset != "proof" && (paper == "A4" || paper == "Letter") && cols >= 2 {
 						l, n := looseFigures(doc, spec, natural*spec.Body.Size/9)
 						share := float64(l) / float64(max(1, n))
