@@ -95,7 +95,7 @@ func TestHostileInput(t *testing.T) {
 			out := src + ".pdf"
 			start := time.Now()
 			code, _, stderr := runCLI(t, "render", src, "-o", out)
-			if d := time.Since(start); d > 20*time.Second {
+			if d := time.Since(start); d > 60*time.Second {
 				t.Errorf("took %v", d) // a hang guard, not a speed test
 			}
 			if strings.Contains(stderr, "panic") {
