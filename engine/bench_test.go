@@ -15,10 +15,10 @@ import (
 
 // BenchmarkPrintSeed is the whole engine on the seed article with its photo
 // already prepared and cached: decode excluded, layout, render and write.
-// The Arabic and Chinese fixtures (of about the seed's length) measure
+// The Arabic, Hindi and Chinese fixtures (of about the seed's length) measure
 // shaped text once their fonts are loaded.
 func BenchmarkPrintSeed(b *testing.B) {
-	for _, fx := range []string{"seed-article.json", "ru-article.json", "seed-article.json/archive", "scripts/ar.json", "scripts/zh-Hans.json"} {
+	for _, fx := range []string{"seed-article.json", "ru-article.json", "seed-article.json/archive", "scripts/ar.json", "scripts/hi.json", "scripts/zh-Hans.json"} {
 		fx, preset, _ := strings.Cut(fx, ".json/")
 		fx = strings.TrimSuffix(fx, ".json") + ".json"
 		if preset == "" {
