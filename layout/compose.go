@@ -54,7 +54,7 @@ func (c *composer) nextGroup() int {
 func (c *composer) paragraph(spans []span, st TextStyle, width, indent, dx float64, role Role, block int, where string, lt *lineTags) []*unit {
 	o := paraOpts{width: width, indent: indent, align: st.Align, where: where}
 	if role == RoleBody {
-		o.expand = c.spec.MaxExpansion
+		o.expand, o.track = c.spec.MaxExpansion, c.spec.MaxTracking
 	}
 	lines := c.set.set(spans, o)
 	if len(lines) == 0 {
@@ -413,7 +413,7 @@ func (c *composer) dropCap(runs []article.Run, st TextStyle, width float64, bi i
 	gap := st.Size * 0.4
 	rest := append([]article.Run{{Text: runs[0].Text[n:], Style: runs[0].Style}}, runs[1:]...)
 	lines := c.set.set(c.inline(rest, st), paraOpts{width: width, align: st.Align, where: where,
-		narrowLines: dropCapLines, narrowW: width - capW - gap, expand: c.spec.MaxExpansion})
+		narrowLines: dropCapLines, narrowW: width - capW - gap, expand: c.spec.MaxExpansion, track: c.spec.MaxTracking})
 	if len(lines) <= dropCapLines {
 		return nil
 	}

@@ -58,15 +58,22 @@ type Text struct {
 	Font  FontKey
 	Size  float64
 	Color Color
-	Width float64 // advance width of Text, as the PDF writer measures it, times Scale
+	// Width is the advance width of Text, as the PDF writer measures
+	// it, times Scale, plus Tracking for each letter gap inside it (and
+	// after its last letter when the word goes on in the next text).
+	Width float64
 	// Scale is the horizontal scale of the glyphs (1.02 sets them 2 %
 	// wider); 0 or 1 sets them as designed. Justified body lines use it to
 	// take part of their stretch or shrink (Spec.MaxExpansion).
 	Scale float64
-	Asc   float64 // ascent above the baseline (positive)
-	Desc  float64 // descent below the baseline (positive)
-	Role  Role
-	Block int // index of the body block the text came from, -1 outside the body
+	// Tracking is the letter spacing of a justified body line, in points
+	// added after each glyph but the text's last (negative: taken);
+	// within ±Spec.MaxTracking em. 0 for none.
+	Tracking float64
+	Asc      float64 // ascent above the baseline (positive)
+	Desc     float64 // descent below the baseline (positive)
+	Role     Role
+	Block    int // index of the body block the text came from, -1 outside the body
 	// Glyphs are the shaped glyphs of Text, in visual order, when its face
 	// is shaped (see Glyph); nil for text drawn character by character.
 	Glyphs []Glyph

@@ -51,6 +51,9 @@ func dump(doc *Document) string {
 			if t.HScale() != 1 {
 				scale = " ×" + num(t.HScale())
 			}
+			if t.Tracking != 0 {
+				scale += " tc" + num(t.Tracking)
+			}
 			fmt.Fprintf(&b, "  %-10s %s,%s w%s  %s/%d %s%s  %q\n", t.Role, num(t.X), num(t.Y), num(t.Width), t.Font.Family, t.Font.Style, num(t.Size), scale, t.Text)
 		}
 		for _, l := range p.Links {

@@ -151,6 +151,7 @@ func TestExpansionOnlyInBody(t *testing.T) {
 			a := loadFixture(t, fx)
 			spec := DefaultSpec(mustPaper(t, "A4"), 2)
 			spec.MaxExpansion = expand
+			spec.MaxTracking = 0 // TestTrackingOnlyInBody
 			spec.DropCap = fx == "ru-article.json"
 			doc, err := Layout(&Input{Article: a, Spec: spec, Fonts: fb, Images: fixtureImages(a)})
 			if err != nil {

@@ -287,6 +287,9 @@ func (f *flow) legalBreak(col []slot, next *unit) (int, bool) {
 		if a.figure {
 			return k, true // a column may always end after a figure
 		}
+		if a.group >= 0 && a.group == b.group && a.line > 0 && (k == 1 || col[k-2].u.group != a.group) {
+			continue // one line of a paragraph alone in a column between two others
+		}
 		if canBreakBetween(a, b) {
 			return k, true
 		}

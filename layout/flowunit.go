@@ -53,7 +53,7 @@ func lineUnit(sl *setLine, dx float64, leading float64, role Role, block int, lt
 	for i := range sl.frags {
 		f := &sl.frags[i]
 		t := Text{X: dx + f.x, Y: base - f.rise, Text: f.text, Font: f.font, Size: f.size, Color: f.color,
-			Width: f.width, Scale: f.scale, Asc: f.size * 0.78, Desc: f.size * 0.22, Role: role, Block: block,
+			Width: f.width, Scale: f.scale, Tracking: f.track, Asc: f.size * 0.78, Desc: f.size * 0.22, Role: role, Block: block,
 			Glyphs: f.glyphs, RTL: f.level&1 == 1, Tag: lt.of(f.link, f.text), Space: f.space, Hyphen: f.hyphen}
 		u.texts = append(u.texts, t)
 		if f.under {

@@ -383,8 +383,8 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 	if !c.compact {
 		if b, ok := c.balance(tail, firstReg, ncol, region, top.H-legalH-gap); ok {
 			bottom := top.Y
-			for _, y := range columnBottoms(b) {
-				bottom = max(bottom, y)
+			for _, s := range b {
+				bottom = max(bottom, s.y+s.u.h-s.u.pad) // grid padding may hang into the gap
 			}
 			return append(slots[:cut:cut], b...), bottom + gap, true
 		}

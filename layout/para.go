@@ -35,6 +35,11 @@ type piece struct {
 	// joinNext: the piece ends at a hyphenation point of a shaped word
 	// that the next piece continues (see joinPiece).
 	joinNext bool
+	// gaps is the number of letter gaps the piece may space (see
+	// trackGaps); track is the spacing set per gap, in points (it is
+	// part of width).
+	gaps  int
+	track float64
 }
 
 func (p *piece) sameStyle(o *piece) bool {
@@ -73,6 +78,9 @@ type paraOpts struct {
 	// expand is the share by which a justified line may scale its words
 	// horizontally (Spec.MaxExpansion); 0 sets them at natural width.
 	expand float64
+	// track is the letter spacing a justified line may add or take per
+	// letter gap of its words, in em (Spec.MaxTracking); 0 for none.
+	track float64
 	// balance sets ragged lines of near-equal length (headlines,
 	// standfirsts): linebreak.Balance, with poor breaks penalised.
 	balance bool

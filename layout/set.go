@@ -42,9 +42,25 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 	}
 	// Words of justified lines may be set up to o.expand wider or narrower;
 	// the indent, spaces and hyphens keep their widths.
-	box := linebreak.BoxItem
-	if justify && o.expand > 0 {
-		box = func(w float64) linebreak.Item { return linebreak.ExpandableBoxItem(w, w*o.expand, w*o.expand) }
+	// They may also space their letters by up to o.track em per letter
+	// gap (trackGaps): a piece is counted with a gap after each of its
+	// letters, and the word's last piece one fewer.
+	track := 0.0
+	if justify {
+		track = o.track
+	}
+	box := func(p *piece) linebreak.Item { return linebreak.BoxItem(p.width) }
+	if justify && (o.expand > 0 || track > 0) {
+		box = func(p *piece) linebreak.Item {
+			if track > 0 {
+				p.gaps = trackGaps(p)
+			}
+			d := p.width*o.expand + float64(p.gaps)*track*p.size
+			if d == 0 {
+				return linebreak.BoxItem(p.width)
+			}
+			return linebreak.ExpandableBoxItem(p.width, d, d)
+		}
 	}
 	var buf []piece
 	var spacePiece []piece
@@ -65,6 +81,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 		off := 0
 		bi := 0
 		var last *piece
+		lastBox := -1 // the item of last
 		for _, part := range t.parts {
 			pstart := off
 			pend := off + len(part.text)
@@ -74,8 +91,9 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 				if bp.off > cut {
 					buf = s.pieces(part.sp, word[cut:bp.off], part.at+cut-pstart, o.where, buf[:0])
 					for i := range buf {
-						add(box(buf[i].width), payload{pieces: one(buf[i])})
-						last = &pay[len(pay)-1].pieces[0]
+						it := box(&buf[i])
+						add(it, payload{pieces: one(buf[i])})
+						last, lastBox = &pay[len(pay)-1].pieces[0], len(items)-1
 					}
 					if last != nil && last.glyphs != nil && bp.hyphen && !bp.emergency && bp.off < pend {
 						last.joinNext = true
@@ -109,11 +127,19 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 			if pend > cut {
 				buf = s.pieces(part.sp, word[cut:pend], part.at+cut-pstart, o.where, buf[:0])
 				for i := range buf {
-					add(box(buf[i].width), payload{pieces: one(buf[i])})
-					last = &pay[len(pay)-1].pieces[0]
+					it := box(&buf[i])
+					add(it, payload{pieces: one(buf[i])})
+					last, lastBox = &pay[len(pay)-1].pieces[0], len(items)-1
 				}
 			}
 			off = pend
+		}
+		if last != nil && last.gaps > 0 && lastBox == len(items)-1 {
+			// no gap after the word's last letter
+			last.gaps--
+			d := last.size * track
+			items[lastBox].Stretch -= d
+			items[lastBox].Shrink -= d
 		}
 		switch t.after {
 		case sepSpace:
@@ -243,6 +269,10 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 			hyph = pay[ln.End].hyphen
 		}
 		sc := lineScale(ln, o.expand, justify)
+		trk := 0.0 // letter spacing per em of type
+		if justify {
+			trk = ln.BoxRatio * o.track
+		}
 		hyphScale, perSpace := 0.0, 0.0
 		if hyph != nil && sc != 0 && ln.End > ln.Start && expandable(items[ln.End-1]) {
 			if n := interwordSpaces(items, ln); n > 0 {
@@ -261,6 +291,10 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 					if sc != 0 && expandable(it) {
 						p.scale = sc
 						p.width *= sc
+					}
+					if trk != 0 && p.gaps > 0 {
+						p.track = trk * p.size
+						p.width += float64(p.gaps) * p.track
 					}
 					if n := len(sl.frags); n > 0 && sl.frags[n-1].joinNext && s.joinPiece(&sl.frags[n-1], p, x) {
 						x += p.width
@@ -296,6 +330,9 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 			if hyphScale != 0 {
 				h.scale = hyphScale
 				h.width *= hyphScale
+			}
+			if n := len(sl.frags); n > 0 && sl.frags[n-1].track != 0 {
+				h.track = sl.frags[n-1].track // drawn with its syllable: the gap before it is the syllable's
 			}
 			sl.appendPiece(h, x, true)
 			x += h.width
@@ -350,9 +387,10 @@ func (sl *setLine) appendPiece(p piece, x float64, merge bool) {
 	}
 	if n := len(sl.frags); n > 0 {
 		prev := &sl.frags[n-1]
-		if prev.sameStyle(&p) && prev.face == p.face && prev.scale == p.scale && abs(prev.x+prev.width-x) < 1e-9 && (merge || p.text != " ") {
+		if prev.sameStyle(&p) && prev.face == p.face && prev.scale == p.scale && prev.track == p.track && abs(prev.x+prev.width-x) < 1e-9 && (merge || p.text != " ") {
 			prev.text += p.text
 			prev.width += p.width
+			prev.gaps += p.gaps
 			return
 		}
 	}

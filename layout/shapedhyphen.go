@@ -110,7 +110,7 @@ const joinSlack = 1
 // joined them.
 func (s *setter) joinPiece(prev *placedPiece, p piece, x float64) bool {
 	if !prev.joinNext || prev.glyphs == nil || p.glyphs == nil || prev.face != p.face || prev.font != p.font ||
-		prev.size != p.size || prev.scale != p.scale || prev.level != p.level || prev.color != p.color ||
+		prev.size != p.size || prev.scale != p.scale || prev.track != p.track || prev.level != p.level || prev.color != p.color ||
 		prev.link != p.link || prev.rise != p.rise || prev.under != p.under || prev.strike != p.strike ||
 		abs(prev.x+prev.width-x) > joinSlack {
 		return false
@@ -120,6 +120,13 @@ func (s *setter) joinPiece(prev *placedPiece, p piece, x float64) bool {
 	if p.scale != 0 {
 		w *= p.scale
 	}
-	prev.text, prev.glyphs, prev.width, prev.joinNext = text, gs, w, p.joinNext
+	gaps := 0
+	if p.track != 0 {
+		// a gap after each glyph but the last, and after that too
+		// when the word goes on
+		gaps = len(gs) - 1 + p.gaps - (len(p.glyphs) - 1)
+		w += float64(gaps) * p.track
+	}
+	prev.text, prev.glyphs, prev.width, prev.joinNext, prev.gaps = text, gs, w, p.joinNext, gaps
 	return true
 }

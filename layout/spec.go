@@ -62,6 +62,13 @@ type Spec struct {
 	// lines, ragged text, headings and captions keep their natural type.
 	// 0 turns it off.
 	MaxExpansion float64
+	// MaxTracking lets the same lines space the letters of a word apart
+	// or together by up to this share of the type size per letter gap
+	// (0.01: ±0.01 em; DefaultSpec's), decided by the same ratio as the
+	// expansion (see docs/typesetting.md). Only words of Latin, Cyrillic
+	// and Greek letters take it, never a shaped cluster or a joining
+	// script. 0 turns it off.
+	MaxTracking float64
 
 	// PPI is the effective resolution images are prepared for.
 	PPI float64
@@ -160,6 +167,8 @@ func (s *Spec) Validate() error {
 		return bad("body: no text size")
 	case !(s.MaxExpansion >= 0 && s.MaxExpansion <= 0.1):
 		return bad(fmt.Sprintf("max expansion: must be 0–0.1, got %v", s.MaxExpansion))
+	case !(s.MaxTracking >= 0 && s.MaxTracking <= 0.05):
+		return bad(fmt.Sprintf("max tracking: must be 0–0.05, got %v", s.MaxTracking))
 	}
 	return nil
 }
@@ -221,6 +230,7 @@ func DefaultSpec(p Paper, columns int) Spec {
 		ParagraphIndent: true,
 		Hyphenate:       true,
 		MaxExpansion:    0.03,
+		MaxTracking:     0.01,
 		PPI:             150,
 		MinPPI:          150,
 		FigureAlign:     AlignCenter,

@@ -142,12 +142,16 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 	if sc != 1 {
 		s.WriteString(" " + strconv.FormatFloat(100*sc, 'f', 3, 64) + " Tz")
 	}
+	if t.Tracking != 0 {
+		s.WriteString(" " + charSpacing(t) + " Tc")
+	}
+	trk := t.Tracking * 1000 / (sc * t.Size) // per glyph, in 1/1000 em before scaling
 	y0 := d.pageH - t.Y
 	pens := make([]float64, len(t.Glyphs)) // 1/1000 em from t.X
 	pen := 0.0
 	for i, g := range t.Glyphs {
 		pens[i] = pen
-		pen += float64(g.Advance)
+		pen += float64(g.Advance) + trk
 	}
 	inTJ, synced := false, false
 	prev := -1
@@ -185,6 +189,9 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 	}
 	if inTJ {
 		s.WriteString("] TJ")
+	}
+	if t.Tracking != 0 {
+		s.WriteString(" 0 Tc")
 	}
 	s.WriteString(" ET")
 	if endActual != "" {

@@ -158,40 +158,54 @@ func (d *drawer) drawText(ff *faceFonts, t layout.Text, space bool) {
 	if scaled {
 		d.pdf.RawWriteStr(strconv.FormatFloat(100*t.HScale(), 'f', 3, 64) + " Tz")
 	}
+	if t.Tracking != 0 {
+		d.pdf.RawWriteStr(charSpacing(t) + " Tc")
+	}
 	if !space {
-		ff.runs(safeText(t.Text), func(run string, page, pos int) {
-			d.drawRun(ff, t, run, page, pos, false)
+		ff.runs(safeText(t.Text), func(run string, page, pos, n int) {
+			d.drawRun(ff, t, run, page, pos, n, false)
 		})
 	} else {
 		// the last run carries the space
 		var last struct {
-			run       string
-			page, pos int
+			run          string
+			page, pos, n int
 		}
-		ff.runs(safeText(t.Text), func(run string, page, pos int) {
+		ff.runs(safeText(t.Text), func(run string, page, pos, n int) {
 			if last.run != "" {
-				d.drawRun(ff, t, last.run, last.page, last.pos, false)
+				d.drawRun(ff, t, last.run, last.page, last.pos, last.n, false)
 			}
-			last.run, last.page, last.pos = run, page, pos
+			last.run, last.page, last.pos, last.n = run, page, pos, n
 		})
 		if last.run != "" {
-			d.drawRun(ff, t, last.run, last.page, last.pos, true)
+			d.drawRun(ff, t, last.run, last.page, last.pos, last.n, true)
 		}
+	}
+	if t.Tracking != 0 {
+		d.pdf.RawWriteStr("0 Tc")
 	}
 	if scaled {
 		d.pdf.RawWriteStr("100 Tz")
 	}
 }
 
+// charSpacing is the operand of the Tc operator that spaces t's glyphs
+// t.Tracking points apart on the page: character spacing is in unscaled
+// text space, which the horizontal scaling (Tz) scales.
+func charSpacing(t layout.Text) string {
+	return strconv.FormatFloat(t.Tracking/t.HScale(), 'f', 4, 64)
+}
+
 // runs splits s into the longest runs one page can set, calling fn with
 // each run, the index of the page to set it in and its advance from the
-// start of s (1/1000 em). Among the standard pages it prefers the active
+// start of s (1/1000 em) and the number of characters before it. Among the standard pages it prefers the active
 // ones, then the earlier. Characters no page has (the face lacks them;
 // layout never hands any over) are left out, their advance kept.
-func (ff *faceFonts) runs(s string, fn func(run string, page, pos int)) {
+func (ff *faceFonts) runs(s string, fn func(run string, page, pos, n int)) {
 	ps := ff.pages
 	pos := 0                   // advance so far
 	start, startPos := -1, 0   // the current run: its byte offset and advance
+	n, startN := 0, 0          // characters so far, before the run
 	var runSet pdffont.PageSet // its standard pages, or
 	runPage := -1              // its further page
 	flush := func(end int) {
@@ -202,7 +216,7 @@ func (ff *faceFonts) runs(s string, fn func(run string, page, pos int)) {
 		if runSet != 0 {
 			page = runSet.First()
 		}
-		fn(s[start:end], page, startPos)
+		fn(s[start:end], page, startPos, startN)
 	}
 	for i, r := range s {
 		set, further := ps.Lookup(r)
@@ -215,7 +229,7 @@ func (ff *faceFonts) runs(s string, fn func(run string, page, pos int)) {
 		case start >= 0 && runPage >= 0 && (further == runPage || r == ' ' && ps.Page(runPage).Rune(' ') == ' '):
 		default:
 			flush(i)
-			start, startPos, runSet, runPage = i, pos, set, further
+			start, startPos, startN, runSet, runPage = i, pos, n, set, further
 			if set != 0 {
 				runPage = -1
 			} else if further < 0 {
@@ -223,13 +237,15 @@ func (ff *faceFonts) runs(s string, fn func(run string, page, pos int)) {
 			}
 		}
 		pos += ff.face.Advance(r)
+		n++
 	}
 	flush(len(s))
 }
 
 // drawRun draws run in page page of face ff at advance pos from the start
-// of t (scaled with t's glyphs).
-func (d *drawer) drawRun(ff *faceFonts, t layout.Text, run string, page, pos int, space bool) {
+// of t (scaled with t's glyphs), after n characters of t (spaced by
+// t.Tracking).
+func (d *drawer) drawRun(ff *faceFonts, t layout.Text, run string, page, pos, n int, space bool) {
 	codes := d.text.codes[:0]
 	for _, r := range run {
 		c, ok := ff.pages.Encode(page, r)
@@ -244,5 +260,5 @@ func (d *drawer) drawRun(ff *faceFonts, t layout.Text, run string, page, pos int
 	}
 	d.text.codes = codes
 	d.useFont(ff, page, t.Size)
-	d.pdf.Text(t.X+t.HScale()*float64(pos)*t.Size/1000, t.Y, string(codes))
+	d.pdf.Text(t.X+t.HScale()*float64(pos)*t.Size/1000+float64(n)*t.Tracking, t.Y, string(codes))
 }

@@ -146,7 +146,7 @@ func TestRuns(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			ff.active = tt.active
 			var got []run
-			ff.runs(tt.s, func(text string, page, pos int) {
+			ff.runs(tt.s, func(text string, page, pos, _ int) {
 				got = append(got, run{text, ps.Page(page).ID(), pos})
 			})
 			if !slices.Equal(got, tt.want) {
@@ -218,7 +218,13 @@ func renderUTF8(t testing.TB, doc *layout.Document, book Book) []byte {
 			if tx.Scale != 0 {
 				pdf.RawWriteStr(strconv.FormatFloat(100*tx.Scale, 'f', 3, 64) + " Tz")
 			}
+			if tx.Tracking != 0 {
+				pdf.RawWriteStr(charSpacing(tx) + " Tc")
+			}
 			pdf.Text(tx.X, tx.Y, tx.Text)
+			if tx.Tracking != 0 {
+				pdf.RawWriteStr("0 Tc")
+			}
 			if tx.Scale != 0 {
 				pdf.RawWriteStr("100 Tz")
 			}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"printd/fonts"
 	"printd/layout"
@@ -335,7 +336,7 @@ func (d *drawer) drawTagged(ff *faceFonts, t layout.Text, tag int32) {
 		}
 		hy := t
 		hy.Text = "-"
-		hy.X = t.X + t.HScale()*float64(adv)*t.Size/1000
+		hy.X = t.X + t.HScale()*float64(adv)*t.Size/1000 + float64(utf8.RuneCountInString(head.Text))*t.Tracking
 		d.tag.to(artLayout)
 		d.drawText(ff, hy, false)
 		return
