@@ -1,6 +1,8 @@
 package fonts
 
 import (
+	"sync"
+
 	"printd/shaping"
 )
 
@@ -12,6 +14,22 @@ type SysFace struct {
 	key   string // "@" + PostScript name: the family name layout knows it by
 	path  string
 	index int // the face's index in a collection (.ttc)
+
+	derived sync.Map // see Derived
+}
+
+// Derived returns the value build makes of the face for key, built on the
+// first call with that key and shared by every later one (and by every
+// concurrent render). It is where another package keeps what it derives
+// once per process from a face (the PDF writer's compressed font tables
+// that do not depend on the glyphs a document uses). key must be
+// comparable; a package uses a type of its own.
+func (f *SysFace) Derived(key any, build func(*SysFace) any) any {
+	v, ok := f.derived.Load(key)
+	if !ok {
+		v, _ = f.derived.LoadOrStore(key, sync.OnceValue(func() any { return build(f) }))
+	}
+	return v.(func() any)()
 }
 
 // Index returns the face's index in its file (0 unless a collection).

@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -317,13 +316,14 @@ func (cf *cidFont) build(zw *deflater) (pdfpatch.Font, error) {
 	}
 	sort.Ints(gids)
 	var prog []byte
+	var ttf ttfSubset
 	var err error
 	sub := "FontFile2"
 	if ft.CFF() {
 		prog, err = subsetCFF(ft.Table("CFF "), cf.used)
 		sub = "FontFile3"
 	} else {
-		prog, err = subsetTrueType(ft.Table, ft.NumGlyphs(), cf.used)
+		ttf, err = subsetTrueType(faceTTFTables(cf.face), ft.Table, ft.NumGlyphs(), cf.used)
 	}
 	if err != nil {
 		return pdfpatch.Font{}, err
@@ -394,8 +394,8 @@ func (cf *cidFont) build(zw *deflater) (pdfpatch.Font, error) {
 		z = prog
 		fileDict = fmt.Appendf(nil, "<</Subtype /CIDFontType0C /Length %d>>", len(z))
 	} else {
-		z = zw.deflate(prog)
-		fileDict = fmt.Appendf(nil, "<</Length1 %d /Filter /FlateDecode /Length %d>>", len(prog), len(z))
+		z = zw.deflateTrueType(ttf)
+		fileDict = fmt.Appendf(nil, "<</Length1 %d /Filter /FlateDecode /Length %d>>", ttf.size, len(z))
 	}
 	tu := zw.deflate(toUnicodeCMap(cf.uni))
 	toUni := fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", len(tu))
@@ -407,25 +407,6 @@ func (cf *cidFont) build(zw *deflater) (pdfpatch.Font, error) {
 		return font, objs
 	}
 	return pdfpatch.Font{Mark: cf.mark, Objects: 4, Build: build}, nil
-}
-
-// deflater compresses a document's font streams with one zlib writer
-// (each new one allocates some 600 KB of tables).
-type deflater struct {
-	zw *zlib.Writer
-}
-
-func (d *deflater) deflate(b []byte) []byte {
-	var buf bytes.Buffer
-	buf.Grow(len(b)/2 + 64)
-	if d.zw == nil {
-		d.zw, _ = zlib.NewWriterLevel(&buf, zlib.BestCompression)
-	} else {
-		d.zw.Reset(&buf)
-	}
-	d.zw.Write(b)
-	d.zw.Close()
-	return buf.Bytes()
 }
 
 // toUnicodeCMap writes the ToUnicode CMap of a font: glyph ID to text.

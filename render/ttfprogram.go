@@ -1,0 +1,276 @@
+package render
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"fmt"
+	"hash/adler32"
+	"io"
+	"slices"
+	"sort"
+
+	"printd/fonts"
+)
+
+// TrueType font programs (FontFile2) subset by glyph, and their
+// compression. Of the tables a subset keeps only glyf and loca depend on
+// the glyphs a document uses; the others (cvt, fpgm, prep, hmtx, name,
+// OS/2…, some 12 KB of a 20–34 KB subset) are the same in every document.
+// So the program is laid out as
+//
+//	table directory | glyph-independent tables | loca | glyf
+//
+// (the directory stays sorted by tag; only the tables' data is in this
+// order), and its zlib stream is spliced from three raw deflate parts:
+// the directory, the glyph-independent block — deflated once per process
+// and face, kept on the face (fonts.SysFace.Derived) — and loca with glyf.
+// Each part but the last ends in a sync flush (an empty stored block that
+// ends on a byte boundary), and each later part is a fresh deflate stream
+// that refers to nothing before it, so their concatenation is one valid
+// deflate stream; the zlib header is written once and the Adler-32 is
+// taken over the whole program.
+
+// ttfTables is a face's glyph-independent subset tables, laid out and
+// deflated once.
+type ttfTables struct {
+	tags   []string // sorted
+	at     []int    // each table's offset in block
+	lens   []int
+	sums   []uint32 // each table's checksum
+	block  []byte   // the tables, each padded to 4 bytes
+	packed []byte   // block as raw deflate data ending in a sync flush
+	long   bool     // the source font's loca has 32-bit offsets
+	err    error
+}
+
+// ttfTablesKey keys a face's ttfTables in fonts.SysFace.Derived.
+type ttfTablesKey struct{}
+
+func faceTTFTables(f *fonts.SysFace) *ttfTables {
+	return f.Derived(ttfTablesKey{}, func(f *fonts.SysFace) any { return newTTFTables(f.Font().Table) }).(*ttfTables)
+}
+
+func newTTFTables(tables func(string) []byte) *ttfTables {
+	head, loca, glyf := tables("head"), tables("loca"), tables("glyf")
+	if len(head) < 54 || loca == nil || glyf == nil {
+		return &ttfTables{err: fmt.Errorf("%w: missing head, loca or glyf", errFontProgram)}
+	}
+	newHead := slices.Clone(head)
+	binary.BigEndian.PutUint32(newHead[8:], 0) // checkSumAdjustment
+	binary.BigEndian.PutUint16(newHead[50:], 1)
+	out := map[string][]byte{"head": newHead,
+		"post": {0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}}
+	if p := tables("post"); len(p) >= 32 {
+		copy(out["post"][4:32], p[4:32]) // italic angle, underline, fixed pitch, memory hints
+	}
+	for _, t := range []string{"hhea", "hmtx", "maxp", "cvt ", "fpgm", "prep", "OS/2", "name"} {
+		if b := tables(t); b != nil {
+			out[t] = b
+		}
+	}
+	for _, t := range []string{"hhea", "hmtx", "maxp"} {
+		if out[t] == nil {
+			return &ttfTables{err: fmt.Errorf("%w: no %s table", errFontProgram, t)}
+		}
+	}
+	tt := &ttfTables{long: binary.BigEndian.Uint16(head[50:]) == 1}
+	for t := range out {
+		tt.tags = append(tt.tags, t)
+	}
+	sort.Strings(tt.tags)
+	for _, t := range tt.tags {
+		b := out[t]
+		tt.at = append(tt.at, len(tt.block))
+		tt.lens = append(tt.lens, len(b))
+		tt.sums = append(tt.sums, sfntChecksum(b))
+		tt.block = append(tt.block, b...)
+		for len(tt.block)%4 != 0 {
+			tt.block = append(tt.block, 0)
+		}
+	}
+	var buf bytes.Buffer
+	fw, _ := flate.NewWriter(&buf, flate.BestCompression)
+	fw.Write(tt.block)
+	fw.Flush()
+	tt.packed = buf.Bytes()
+	return tt
+}
+
+// ttfSubset is a subset TrueType program in its three parts.
+type ttfSubset struct {
+	dir   []byte // the offset table and table directory
+	tt    *ttfTables
+	tail  []byte // loca and glyf
+	size  int
+	adler uint32
+}
+
+// bytes returns the whole program.
+func (s ttfSubset) bytes() []byte {
+	return slices.Concat(s.dir, s.tt.block, s.tail)
+}
+
+// subsetTrueType returns an sfnt holding only the glyphs used (and glyph
+// 0) of a face with TrueType outlines, keeping glyph IDs. tt is the face's
+// glyph-independent tables.
+func subsetTrueType(tt *ttfTables, tables func(string) []byte, numGlyphs int, used map[uint16]bool) (ttfSubset, error) {
+	if tt.err != nil {
+		return ttfSubset{}, tt.err
+	}
+	loca, glyf := tables("loca"), tables("glyf")
+	offset := func(g int) (int, int, bool) {
+		var a, b int
+		if tt.long {
+			if 4*g+8 > len(loca) {
+				return 0, 0, false
+			}
+			a, b = int(binary.BigEndian.Uint32(loca[4*g:])), int(binary.BigEndian.Uint32(loca[4*g+4:]))
+		} else {
+			if 2*g+4 > len(loca) {
+				return 0, 0, false
+			}
+			a, b = 2*int(binary.BigEndian.Uint16(loca[2*g:])), 2*int(binary.BigEndian.Uint16(loca[2*g+2:]))
+		}
+		if a > b || b > len(glyf) {
+			return 0, 0, false
+		}
+		return a, b, true
+	}
+	keep := map[int]bool{0: true}
+	var add func(g, depth int)
+	add = func(g, depth int) {
+		if g >= numGlyphs || keep[g] && g != 0 || depth > 8 {
+			return
+		}
+		keep[g] = true
+		a, b, ok := offset(g)
+		if !ok || b-a < 10 || int16(binary.BigEndian.Uint16(glyf[a:])) >= 0 {
+			return
+		}
+		p := a + 10 // a composite glyph: walk its components
+		for p+4 <= b {
+			flags := binary.BigEndian.Uint16(glyf[p:])
+			add(int(binary.BigEndian.Uint16(glyf[p+2:])), depth+1)
+			p += 4
+			if flags&0x1 != 0 {
+				p += 4
+			} else {
+				p += 2
+			}
+			switch {
+			case flags&0x8 != 0:
+				p += 2
+			case flags&0x40 != 0:
+				p += 4
+			case flags&0x80 != 0:
+				p += 8
+			}
+			if flags&0x20 == 0 {
+				break
+			}
+		}
+	}
+	for g := range used {
+		add(int(g), 0)
+	}
+	// tail: loca (32-bit offsets), then glyf
+	locaLen := 4 * (numGlyphs + 1)
+	tail := make([]byte, locaLen, locaLen+1024)
+	for g := 0; g < numGlyphs; g++ {
+		binary.BigEndian.PutUint32(tail[4*g:], uint32(len(tail)-locaLen))
+		if !keep[g] {
+			continue
+		}
+		if a, b, ok := offset(g); ok {
+			tail = append(tail, glyf[a:b]...)
+			for len(tail)%4 != 0 {
+				tail = append(tail, 0)
+			}
+		}
+	}
+	glyfLen := len(tail) - locaLen
+	binary.BigEndian.PutUint32(tail[4*numGlyphs:], uint32(glyfLen))
+
+	n := len(tt.tags) + 2
+	sel := 0
+	for 1<<(sel+1) <= n {
+		sel++
+	}
+	hs := 12 + 16*n
+	dir := make([]byte, 0, hs)
+	dir = binary.BigEndian.AppendUint32(dir, 0x00010000)
+	dir = binary.BigEndian.AppendUint16(dir, uint16(n))
+	dir = binary.BigEndian.AppendUint16(dir, uint16(16<<sel))
+	dir = binary.BigEndian.AppendUint16(dir, uint16(sel))
+	dir = binary.BigEndian.AppendUint16(dir, uint16(n*16-16<<sel))
+	entry := func(tag string, sum uint32, at, length int) {
+		dir = append(dir, tag...)
+		dir = binary.BigEndian.AppendUint32(dir, sum)
+		dir = binary.BigEndian.AppendUint32(dir, uint32(at))
+		dir = binary.BigEndian.AppendUint32(dir, uint32(length))
+	}
+	locaAt := hs + len(tt.block)
+	i := 0
+	for _, t := range slices.Sorted(slices.Values(append(slices.Clone(tt.tags), "glyf", "loca"))) {
+		switch t {
+		case "glyf":
+			entry(t, sfntChecksum(tail[locaLen:]), locaAt+locaLen, glyfLen)
+		case "loca":
+			entry(t, sfntChecksum(tail[:locaLen]), locaAt, locaLen)
+		default:
+			entry(t, tt.sums[i], hs+tt.at[i], tt.lens[i])
+			i++
+		}
+	}
+	h := adler32.New()
+	h.Write(dir)
+	h.Write(tt.block)
+	h.Write(tail)
+	return ttfSubset{dir: dir, tt: tt, tail: tail, size: len(dir) + len(tt.block) + len(tail), adler: h.Sum32()}, nil
+}
+
+// zlibHeader opens a zlib stream: deflate, 32 KB window, best
+// compression (the two bytes compress/zlib writes at that level).
+const zlibHeader = "\x78\xda"
+
+// deflater compresses a document's font streams with one deflate writer
+// (each new one allocates some 600 KB of tables), framing them as zlib
+// streams itself so that a font program can be spliced from parts.
+type deflater struct {
+	fw *flate.Writer
+}
+
+func (d *deflater) writer(w io.Writer) *flate.Writer {
+	if d.fw == nil {
+		d.fw, _ = flate.NewWriter(w, flate.BestCompression)
+	} else {
+		d.fw.Reset(w)
+	}
+	return d.fw
+}
+
+// deflate returns b as a zlib stream.
+func (d *deflater) deflate(b []byte) []byte {
+	buf := bytes.NewBuffer(make([]byte, 0, len(b)/2+64))
+	buf.WriteString(zlibHeader)
+	fw := d.writer(buf)
+	fw.Write(b)
+	fw.Close()
+	return binary.BigEndian.AppendUint32(buf.Bytes(), adler32.Checksum(b))
+}
+
+// deflateTrueType returns a subset program as a zlib stream, its
+// glyph-independent tables spliced in already deflated.
+func (d *deflater) deflateTrueType(s ttfSubset) []byte {
+	buf := bytes.NewBuffer(make([]byte, 0, len(s.tt.packed)+len(s.dir)+len(s.tail)/2+64))
+	buf.WriteString(zlibHeader)
+	fw := d.writer(buf)
+	fw.Write(s.dir)
+	fw.Flush()
+	buf.Write(s.tt.packed)
+	fw.Reset(buf)
+	fw.Write(s.tail)
+	fw.Close()
+	return binary.BigEndian.AppendUint32(buf.Bytes(), s.adler)
+}
