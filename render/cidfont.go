@@ -60,7 +60,10 @@ func (d *drawer) cidFontFor(f *fonts.SysFace) *cidFont {
 	n := len(d.cids.order)
 	cf := &cidFont{face: f, family: "cid" + strconv.Itoa(n), mark: cidMarkPrefix + strconv.Itoa(n),
 		used: map[uint16]bool{}, uni: map[uint16]string{}}
-	def := `{"Tp":"Core","Name":"` + cf.mark + `","Up":-100,"Ut":50,"Cw":[` + strings.Repeat("0,", 255) + `0]}`
+	// No widths (Cw): fpdf reads them only to measure strings, which
+	// render never asks of it, and decoding 256 of them from JSON per face
+	// and document was a noticeable share of a shaped article's time.
+	def := `{"Tp":"Core","Name":"` + cf.mark + `","Up":-100,"Ut":50}`
 	d.pdf.AddFontFromBytes(cf.family, "", []byte(def), nil)
 	d.cids.byFace[f] = cf
 	d.cids.order = append(d.cids.order, cf)

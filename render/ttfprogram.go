@@ -16,15 +16,17 @@ import (
 // TrueType font programs (FontFile2) subset by glyph, and their
 // compression. Of the tables a subset keeps only glyf and loca depend on
 // the glyphs a document uses; the others (cvt, fpgm, prep, hmtx, name,
-// OS/2…, some 12 KB of a 20–34 KB subset) are the same in every document.
-// So the program is laid out as
+// OS/2…, some 12 KB of a 20–34 KB subset) are the same in every document
+// (head too, but for loca's format: short offsets while glyf is under
+// 128 KB, which halves the loca to deflate). So the program is laid out as
 //
-//	table directory | glyph-independent tables | loca | glyf
+//	table directory | head | glyph-independent tables | loca | glyf
 //
 // (the directory stays sorted by tag; only the tables' data is in this
 // order), and its zlib stream is spliced from three raw deflate parts:
-// the directory, the glyph-independent block — deflated once per process
-// and face, kept on the face (fonts.SysFace.Derived) — and loca with glyf.
+// the directory with head, the glyph-independent block — deflated once per
+// process and face, kept on the face (fonts.SysFace.Derived) — and loca
+// with glyf.
 // Each part but the last ends in a sync flush (an empty stored block that
 // ends on a byte boundary), and each later part is a fresh deflate stream
 // that refers to nothing before it, so their concatenation is one valid
@@ -38,6 +40,7 @@ type ttfTables struct {
 	at     []int    // each table's offset in block
 	lens   []int
 	sums   []uint32 // each table's checksum
+	head   []byte   // head, checkSumAdjustment zeroed
 	block  []byte   // the tables, each padded to 4 bytes
 	packed []byte   // block as raw deflate data ending in a sync flush
 	long   bool     // the source font's loca has 32-bit offsets
@@ -58,8 +61,7 @@ func newTTFTables(tables func(string) []byte) *ttfTables {
 	}
 	newHead := slices.Clone(head)
 	binary.BigEndian.PutUint32(newHead[8:], 0) // checkSumAdjustment
-	binary.BigEndian.PutUint16(newHead[50:], 1)
-	out := map[string][]byte{"head": newHead,
+	out := map[string][]byte{
 		"post": {0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}}
 	if p := tables("post"); len(p) >= 32 {
 		copy(out["post"][4:32], p[4:32]) // italic angle, underline, fixed pitch, memory hints
@@ -74,7 +76,7 @@ func newTTFTables(tables func(string) []byte) *ttfTables {
 			return &ttfTables{err: fmt.Errorf("%w: no %s table", errFontProgram, t)}
 		}
 	}
-	tt := &ttfTables{long: binary.BigEndian.Uint16(head[50:]) == 1}
+	tt := &ttfTables{long: binary.BigEndian.Uint16(head[50:]) == 1, head: newHead}
 	for t := range out {
 		tt.tags = append(tt.tags, t)
 	}
@@ -99,7 +101,7 @@ func newTTFTables(tables func(string) []byte) *ttfTables {
 
 // ttfSubset is a subset TrueType program in its three parts.
 type ttfSubset struct {
-	dir   []byte // the offset table and table directory
+	dir   []byte // the offset table and table directory, then head
 	tt    *ttfTables
 	tail  []byte // loca and glyf
 	size  int
@@ -174,31 +176,53 @@ func subsetTrueType(tt *ttfTables, tables func(string) []byte, numGlyphs int, us
 	for g := range used {
 		add(int(g), 0)
 	}
-	// tail: loca (32-bit offsets), then glyf
-	locaLen := 4 * (numGlyphs + 1)
-	tail := make([]byte, locaLen, locaLen+1024)
+	// glyf first, then loca in front of it: short offsets (half the
+	// offset) while they fit, else long ones
+	glyfData := make([]byte, 0, 1024)
+	offsets := make([]int, numGlyphs+1)
 	for g := 0; g < numGlyphs; g++ {
-		binary.BigEndian.PutUint32(tail[4*g:], uint32(len(tail)-locaLen))
+		offsets[g] = len(glyfData)
 		if !keep[g] {
 			continue
 		}
 		if a, b, ok := offset(g); ok {
-			tail = append(tail, glyf[a:b]...)
-			for len(tail)%4 != 0 {
-				tail = append(tail, 0)
+			glyfData = append(glyfData, glyf[a:b]...)
+			for len(glyfData)%4 != 0 {
+				glyfData = append(glyfData, 0)
 			}
 		}
 	}
-	glyfLen := len(tail) - locaLen
-	binary.BigEndian.PutUint32(tail[4*numGlyphs:], uint32(glyfLen))
+	offsets[numGlyphs] = len(glyfData)
+	short := len(glyfData) <= 2*0xFFFF
+	locaLen := 4 * (numGlyphs + 1)
+	if short {
+		locaLen = (2*(numGlyphs+1) + 3) &^ 3
+	}
+	tail := make([]byte, locaLen, locaLen+len(glyfData))
+	for g, o := range offsets {
+		if short {
+			binary.BigEndian.PutUint16(tail[2*g:], uint16(o/2))
+		} else {
+			binary.BigEndian.PutUint32(tail[4*g:], uint32(o))
+		}
+	}
+	tail = append(tail, glyfData...)
+	glyfLen := len(glyfData)
+	head := slices.Clone(tt.head)
+	if short {
+		binary.BigEndian.PutUint16(head[50:], 0)
+	} else {
+		binary.BigEndian.PutUint16(head[50:], 1)
+	}
 
-	n := len(tt.tags) + 2
+	n := len(tt.tags) + 3
 	sel := 0
 	for 1<<(sel+1) <= n {
 		sel++
 	}
 	hs := 12 + 16*n
-	dir := make([]byte, 0, hs)
+	headLen := (len(head) + 3) &^ 3
+	dir := make([]byte, 0, hs+headLen)
 	dir = binary.BigEndian.AppendUint32(dir, 0x00010000)
 	dir = binary.BigEndian.AppendUint16(dir, uint16(n))
 	dir = binary.BigEndian.AppendUint16(dir, uint16(16<<sel))
@@ -210,18 +234,29 @@ func subsetTrueType(tt *ttfTables, tables func(string) []byte, numGlyphs int, us
 		dir = binary.BigEndian.AppendUint32(dir, uint32(at))
 		dir = binary.BigEndian.AppendUint32(dir, uint32(length))
 	}
-	locaAt := hs + len(tt.block)
+	blockAt := hs + headLen
+	locaAt := blockAt + len(tt.block)
 	i := 0
-	for _, t := range slices.Sorted(slices.Values(append(slices.Clone(tt.tags), "glyf", "loca"))) {
+	for _, t := range slices.Sorted(slices.Values(append(slices.Clone(tt.tags), "glyf", "head", "loca"))) {
 		switch t {
 		case "glyf":
 			entry(t, sfntChecksum(tail[locaLen:]), locaAt+locaLen, glyfLen)
+		case "head":
+			entry(t, sfntChecksum(head), hs, len(head))
 		case "loca":
-			entry(t, sfntChecksum(tail[:locaLen]), locaAt, locaLen)
+			l := 4 * (numGlyphs + 1)
+			if short {
+				l = 2 * (numGlyphs + 1)
+			}
+			entry(t, sfntChecksum(tail[:l]), locaAt, l)
 		default:
-			entry(t, tt.sums[i], hs+tt.at[i], tt.lens[i])
+			entry(t, tt.sums[i], blockAt+tt.at[i], tt.lens[i])
 			i++
 		}
+	}
+	dir = append(dir, head...)
+	for len(dir)%4 != 0 {
+		dir = append(dir, 0)
 	}
 	h := adler32.New()
 	h.Write(dir)

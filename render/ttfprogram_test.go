@@ -28,13 +28,28 @@ func TestSubsetTrueTypeSpliced(t *testing.T) {
 	if face == nil || face.Font().CFF() {
 		t.Skip("no TrueType font for Arabic installed (fonts-noto-core)")
 	}
+	checkSpliced(t, face, []string{"مرحبا بالعالم 123", "الصحافة العربية اليوم (ABC)", ""})
+	// a face whose glyf is over 128 KB: every glyph needs long loca offsets
+	face = fonts.System().Pick('a', fonts.Want{Role: fonts.RoleSerif})
+	if face == nil || face.Font().CFF() {
+		t.Skip("no TrueType serif font installed (fonts-noto-core)")
+	}
+	if !checkSpliced(t, face, []string{"Glyphs, kept: fi ffl 123", ""}) {
+		t.Errorf("%s: a subset of every glyph should need long loca offsets", face.Font().Name())
+	}
+}
+
+// checkSpliced checks the subsets of face for the texts ("" is every
+// glyph) and reports whether one of them had long loca offsets.
+func checkSpliced(t *testing.T, face *fonts.SysFace, texts []string) bool {
+	t.Helper()
 	ft := face.Font()
 	raw, err := os.ReadFile(face.Path())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if face.Index() != 0 {
-		t.Skip("the Arabic face is in a collection")
+		t.Skip("the face is in a collection")
 	}
 	fullLoader, err := ot.NewLoader(bytes.NewReader(raw))
 	if err != nil {
@@ -42,11 +57,17 @@ func TestSubsetTrueTypeSpliced(t *testing.T) {
 	}
 	fullGlyf := parseGlyf(t, fullLoader.RawTable, ft.NumGlyphs())
 	var z deflater
-	for _, text := range []string{"مرحبا بالعالم 123", "الصحافة العربية اليوم (ABC)"} {
+	long := false
+	for _, text := range texts {
 		used := map[uint16]bool{}
 		for _, r := range text {
 			if g, ok := ft.Glyph(r); ok {
 				used[g] = true
+			}
+		}
+		if text == "" { // every glyph: loca with long offsets if glyf is over 128 KB
+			for g := range ft.NumGlyphs() {
+				used[uint16(g)] = true
 			}
 		}
 		s, err := subsetTrueType(faceTTFTables(face), ft.Table, ft.NumGlyphs(), used)
@@ -98,6 +119,9 @@ func TestSubsetTrueTypeSpliced(t *testing.T) {
 			t.Fatalf("subset does not parse: %v", err)
 		}
 		subGlyf := parseGlyf(t, sub.RawTable, ft.NumGlyphs())
+		if h, _ := sub.RawTable(ot.MustNewTag("head")); binary.BigEndian.Uint16(h[50:]) == 1 {
+			long = true
+		}
 		drawn := 0
 		for g := range subGlyf {
 			if used[uint16(g)] || g == 0 {
@@ -113,6 +137,7 @@ func TestSubsetTrueTypeSpliced(t *testing.T) {
 			t.Errorf("subset draws %d glyphs for %d used", drawn, len(used))
 		}
 	}
+	return long
 }
 
 func parseGlyf(t *testing.T, table func(ot.Tag) ([]byte, error), numGlyphs int) tables.Glyf {
