@@ -5,9 +5,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
@@ -42,8 +42,13 @@ type Font struct {
 	hmtx []byte
 	nhm  int
 
-	mu   sync.Mutex
-	free []*shaper // idle shapers
+	// The face's shapers, made as calls need them, at most cap(idle):
+	// one per processor the runtime runs Go code on. A shaper holds the
+	// library's glyph-extents cache (20 bytes a glyph, 1.3 MB for a CJK
+	// face) and lookup accelerators; a call finding every one busy waits
+	// for one, which happens only while a holder is descheduled.
+	idle  chan *shaper
+	slots chan struct{} // a token per shaper made
 }
 
 // shaper is one HarfBuzz font and buffer: the library's caches in them are
@@ -69,12 +74,16 @@ func Load(data []byte, index int) (*Font, error) {
 	// outlines (advances come from hmtx, positions from GPOS; only the
 	// fallback mark positioning of fonts without GPOS reads glyph
 	// extents): a large CFF table (15–21 MB in a Noto CJK face) is hidden
-	// from it and read in place when a PDF embeds its glyphs.
-	var src ot.Resource = bytes.NewReader(data)
+	// from it and read in place when a PDF embeds its glyphs. Nor does it
+	// need vertical metrics (vhea, vmtx, VORG: 256 KB a CJK face), since
+	// printd shapes horizontal text only.
+	hide := []string{"vhea", "vmtx", "VORG"}
 	if len(tables["CFF "]) >= hideOutlines {
-		if src, err = sfnt.Hide(data, "CFF "); err != nil {
-			return nil, fmt.Errorf("shaping: %w", err)
-		}
+		hide = append(hide, "CFF ")
+	}
+	src, err := sfnt.Hide(data, hide...)
+	if err != nil {
+		return nil, fmt.Errorf("shaping: %w", err)
 	}
 	lds, err := ot.NewLoaders(src)
 	if err != nil {
@@ -123,7 +132,8 @@ func Load(data []byte, index int) (*Font, error) {
 		f.descent = -f.descent
 	}
 	f.capHeight = f.em(float64(face.LineMetric(font.CapHeight)))
-	f.free = append(f.free, &shaper{hb: harfbuzz.NewFont(face), buf: harfbuzz.NewBuffer()})
+	n := max(1, runtime.GOMAXPROCS(0))
+	f.idle, f.slots = make(chan *shaper, n), make(chan struct{}, n)
 	return f, nil
 }
 
@@ -253,28 +263,25 @@ func (f *Font) BBox() (xMin, yMin, xMax, yMax int) {
 // "CFF "), or nil. Never modify them.
 func (f *Font) Table(tag string) []byte { return f.tables[tag] }
 
+// get borrows an idle shaper, makes one while fewer than cap(f.idle)
+// exist, or else waits for one to be put back.
 func (f *Font) get() *shaper {
-	f.mu.Lock()
-	if n := len(f.free); n > 0 {
-		sh := f.free[n-1]
-		f.free = f.free[:n-1]
-		f.mu.Unlock()
+	select {
+	case sh := <-f.idle:
 		return sh
+	default:
 	}
-	f.mu.Unlock()
-	return &shaper{hb: harfbuzz.NewFont(font.NewFace(f.ft)), buf: harfbuzz.NewBuffer()}
+	select {
+	case sh := <-f.idle:
+		return sh
+	case f.slots <- struct{}{}:
+		return &shaper{hb: harfbuzz.NewFont(font.NewFace(f.ft)), buf: harfbuzz.NewBuffer()}
+	}
 }
 
-// maxIdle bounds the idle shapers kept per font (one per core is enough).
-const maxIdle = 8
-
-func (f *Font) put(sh *shaper) {
-	f.mu.Lock()
-	if len(f.free) < maxIdle {
-		f.free = append(f.free, sh)
-	}
-	f.mu.Unlock()
-}
+// put returns a shaper get lent; it never blocks, since no more shapers
+// exist than idle holds.
+func (f *Font) put(sh *shaper) { f.idle <- sh }
 
 // Glyph is one shaped glyph. Advance and offsets are in font units.
 type Glyph struct {

@@ -11,7 +11,9 @@ import (
 // through it (go-text's, which copies every table it knows) skips them.
 // printd shapes CJK text with go-text and embeds the outlines itself: the
 // 15–21 MB CFF table of a Noto CJK face need not be copied into the heap
-// for shaping, which takes advances from hmtx and positions by GPOS.
+// for shaping, which takes advances from hmtx and positions by GPOS, nor
+// the vertical metrics (vhea, vmtx, VORG) of a shaper that sets horizontal
+// text only.
 type Hiding struct {
 	data []byte
 	head []byte // data's start up to the last directory, with tags renamed
@@ -50,7 +52,7 @@ func Hide(data []byte, tags ...string) (*Hiding, error) {
 		for i := range int(be.Uint16(head[off+4:])) {
 			rec := head[off+12+16*i:]
 			if slices.Contains(tags, string(rec[:4])) {
-				rec[0] |= 0x20 // "CFF " reads "cFF ": a tag no reader knows
+				rec[0] ^= 0x20 // "CFF " reads "cFF ", "vmtx" "Vmtx": tags no reader knows
 			}
 		}
 	}

@@ -63,3 +63,27 @@ func TestHide(t *testing.T) {
 		t.Errorf("Read after Seek: %q", buf[:n])
 	}
 }
+
+func TestHideLowerCaseTags(t *testing.T) {
+	data := sfntWith("VORG", "hmtx", "vhea", "vmtx")
+	h, err := Hide(data, "vhea", "vmtx", "VORG")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := io.ReadAll(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, err := Directory(all, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"vhea", "vmtx", "VORG"} {
+		if dir[tag] != nil {
+			t.Errorf("%s still listed", tag)
+		}
+	}
+	if !bytes.Equal(dir["hmtx"], bytes.Repeat([]byte{'b'}, 8)) || !bytes.Equal(dir["Vmtx"], bytes.Repeat([]byte{'d'}, 8)) {
+		t.Errorf("tables changed: %q", dir)
+	}
+}
