@@ -301,6 +301,7 @@ func rgb(r, g, b int) string {
 func (cs *cidFonts) finish() ([]pdfpatch.Font, error) {
 	out := make([]pdfpatch.Font, 0, len(cs.order))
 	var z deflater
+	defer z.release()
 	for _, cf := range cs.order {
 		o, err := cf.build(&z)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"sync"
 
 	"printd/fonts"
 )
@@ -270,19 +271,32 @@ func subsetTrueType(tt *ttfTables, tables func(string) []byte, numGlyphs int, us
 const zlibHeader = "\x78\xda"
 
 // deflater compresses a document's font streams with one deflate writer
-// (each new one allocates some 600 KB of tables), framing them as zlib
-// streams itself so that a font program can be spliced from parts.
+// taken from a pool (each new one allocates some 600 KB of tables),
+// framing them as zlib streams itself so that a font program can be
+// spliced from parts. release gives the writer back.
 type deflater struct {
 	fw *flate.Writer
 }
 
+var deflaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(io.Discard, flate.BestCompression)
+	return fw
+}}
+
 func (d *deflater) writer(w io.Writer) *flate.Writer {
 	if d.fw == nil {
-		d.fw, _ = flate.NewWriter(w, flate.BestCompression)
-	} else {
-		d.fw.Reset(w)
+		d.fw = deflaters.Get().(*flate.Writer)
 	}
+	d.fw.Reset(w)
 	return d.fw
+}
+
+func (d *deflater) release() {
+	if d.fw != nil {
+		d.fw.Reset(io.Discard)
+		deflaters.Put(d.fw)
+		d.fw = nil
+	}
 }
 
 // deflate returns b as a zlib stream.
