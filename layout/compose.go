@@ -206,9 +206,10 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 	}
 	step := s.Body.Leading
 	afterHeading := false // the block before is a heading
+	afterBlock := false   // the block before is padded to the grid below it
 	for bi, b := range c.in.Article.Body {
 		where := "body[" + strconv.Itoa(bi) + "]"
-		heading := false
+		heading, block := false, false
 		switch b.Type {
 		case article.Paragraph:
 			indent := 0.0
@@ -216,8 +217,11 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 			if s.ParagraphIndent && indentNext {
 				indent = s.Body.Size * 1.2
 			}
-			if len(us) == 0 || afterHeading {
-				space = 0 // a heading's own space after it keeps it with its text
+			if len(us) == 0 || afterHeading || afterBlock {
+				// a heading's own space after it keeps it with its text; a
+				// quote, list, figure, code or table ends with its own space
+				// and the room to the grid, which stand for the paragraph's
+				space = 0
 			}
 			st := s.Body
 			st.SpaceBefore = space
@@ -254,18 +258,19 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 			qu := c.quote(b, bi, width, where)
 			padAfter(qu, step)
 			us = append(us, qu...)
-			indentNext = false
+			indentNext, block = false, len(qu) > 0
 		case article.List:
 			lu := c.list(b, bi, width, where)
 			padAfter(lu, step)
 			us = append(us, lu...)
-			indentNext = false
+			indentNext, block = false, len(lu) > 0
 		case article.ImageBlock:
 			if b.Image != nil {
 				if f := c.figure(b.Image, width, maxFigure, bi, where); f != nil {
 					f.space = s.Caption.SpaceBefore * 2
 					padAfter([]*unit{f}, step)
 					us = append(us, f)
+					block = true
 				}
 			}
 			indentNext = false
@@ -273,12 +278,12 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 			pu := c.pre(b.Text, bi, width, where)
 			padAfter(pu, step)
 			us = append(us, pu...)
-			indentNext = false
+			indentNext, block = false, len(pu) > 0
 		case article.TableBlock:
 			tu := c.table(b.Table, bi, width, where)
 			padAfter(tu, step)
 			us = append(us, tu...)
-			indentNext = false
+			indentNext, block = false, len(tu) > 0
 		case article.Divider:
 			h := s.Body.Leading * 2
 			u := &unit{h: h, group: -1, discard: true}
@@ -286,7 +291,7 @@ func (c *composer) body(width, maxFigure float64) []*unit {
 			us = append(us, u)
 			indentNext = false
 		}
-		afterHeading = heading
+		afterHeading, afterBlock = heading, block
 	}
 	return us
 }
