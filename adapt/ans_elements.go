@@ -262,10 +262,13 @@ func (b *ansBody) table(el map[string]any, path string) {
 			if s, ok := c.(string); ok {
 				text = s
 			} else if o := object(c); o != nil {
-				if s, ok := o["content"].(string); ok {
-					text = s
-				} else if t := str(o["type"]); t != "text" {
-					b.n.add("%s: a %s element, not text; the cell is left empty", cp, t)
+				// text, or a number (the JSON is read with UseNumber)
+				if text = str(o["content"]); text == "" {
+					if t := str(o["type"]); t != "" && t != "text" {
+						b.n.add("%s: a %s element, not text; the cell is left empty", cp, t)
+					} else if c := o["content"]; c != nil && c != "" {
+						b.n.add("%s: content %s, not text; the cell is left empty", cp, typeName(c))
+					}
 				}
 			} else {
 				b.n.add("%s: %s, not a cell; left empty", cp, typeName(c))
