@@ -175,6 +175,14 @@ func subsetTrueType(tt *ttfTables, tables func(string) []byte, numGlyphs int, us
 		}
 	}
 	for g := range used {
+		// a glyph the text draws must be in the font (as for CFF):
+		// skipped, it would print as nothing
+		if int(g) >= numGlyphs {
+			return ttfSubset{}, fmt.Errorf("%w: glyph %d of %d", errFontProgram, g, numGlyphs)
+		}
+		if _, _, ok := offset(int(g)); !ok {
+			return ttfSubset{}, fmt.Errorf("%w: glyph %d beyond glyf", errFontProgram, g)
+		}
 		add(int(g), 0)
 	}
 	// glyf first, then loca in front of it: short offsets (half the
