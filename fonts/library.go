@@ -236,8 +236,12 @@ func (l *Library) Pick(r rune, w Want) *SysFace {
 		return f.(*SysFace)
 	}
 	f := l.pick(r, w)
-	if l.npicked.Add(1) <= maxPicked {
-		l.picked.Store(pk, f)
+	if l.npicked.Load() < maxPicked {
+		// counted once per key kept, so that the bound holds however
+		// long the process runs
+		if _, loaded := l.picked.LoadOrStore(pk, f); !loaded {
+			l.npicked.Add(1)
+		}
 	}
 	return f
 }
