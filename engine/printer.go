@@ -231,6 +231,7 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, over
 		pl, err := p.Plan(art, over)
 		if err == nil {
 			c, r, err = p.compose(ctx, &pl)
+			res.Lost = append(res.Lost, r.Lost...) // the photos compose could not have
 		}
 		if err == nil {
 			err = c.gate()
