@@ -22,7 +22,7 @@ func DisplayURL(raw string) string {
 	if rest, ok := cutFold(raw, "mailto:"); ok {
 		return decodeIRI(rest)
 	}
-	if !strings.Contains(raw, "%") && !strings.Contains(raw, "xn--") && !strings.Contains(raw, "XN--") {
+	if !strings.Contains(raw, "%") && !strings.Contains(strings.ToLower(raw), "xn--") {
 		return raw // nothing to decode
 	}
 	u, err := url.Parse(raw)
