@@ -72,7 +72,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 		shaped := justify && s.shapedWord(t)
 		bps := s.wordBreaks(word, justify && (!shaped || s.hmin.shaped))
 		if shaped && s.hmin.shaped {
-			bps = s.shapedHyphens(t, word, bps)
+			bps = s.shapedHyphens(t, word, o.where, bps)
 		}
 		if sp0 := t.parts[0].sp; sp0 != nil {
 			bps = cutOverwide(word, bps, s.advanceFace(sp0.font), sp0.size, o.width-o.indent)

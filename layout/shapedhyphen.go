@@ -7,9 +7,10 @@ package layout
 // vowel or mark positioning crosses. Where the line is not broken the
 // parts are joined again and the word is shaped whole (joinPiece).
 
-// shapedHyphens drops the hyphenation points of token t (word is its text)
-// at which its shaping does not split cleanly. Other break points stay.
-func (s *setter) shapedHyphens(t *token, word string, bps []breakPoint) []breakPoint {
+// shapedHyphens drops the hyphenation points of token t (word is its text,
+// where its place in the article) at which its shaping does not split
+// cleanly. Other break points stay.
+func (s *setter) shapedHyphens(t *token, word, where string, bps []breakPoint) []breakPoint {
 	n := 0
 	for _, bp := range bps {
 		if bp.hyphen && !bp.emergency && bp.seg == 0 {
@@ -21,7 +22,7 @@ func (s *setter) shapedHyphens(t *token, word string, bps []breakPoint) []breakP
 	}
 	var ps []piece
 	if len(t.parts) == 1 {
-		ps = s.pieces(t.parts[0].sp, word, t.parts[0].at, "", nil)
+		ps = s.pieces(t.parts[0].sp, word, t.parts[0].at, where, nil)
 	}
 	out := bps[:0]
 	for _, bp := range bps {
@@ -52,14 +53,14 @@ func (s *setter) splitsClean(ps []piece, word string, off int) bool {
 			if !ok || p.glyphs == nil || p.level&1 == 1 {
 				return false
 			}
-			return splitsClean(sf, p.text, p.glyphs, off-start, s.lang)
+			return s.splitsCleanAt(sf, p.text, p.glyphs, off-start)
 		}
 		start = end
 	}
 	return false
 }
 
-// splitsClean reports whether text, whose whole shaping in face sf is
+// splitsCleanAt reports whether text, whose whole shaping in face sf is
 // whole, shapes into the same glyphs when cut at byte offset off: the
 // glyphs of the two parts, one after the other, are the whole's, their
 // advances and offsets within splitSlack. (A font may space a syllable
@@ -67,12 +68,15 @@ func (s *setter) splitsClean(ps []piece, word string, off int) bool {
 // 0.01 em more before a space; clusters may differ too: a shaper merges
 // those of a syllable, and Tamil's pulli ends a syllable the shaper runs
 // on into the next consonant, with no glyph changed.)
-func splitsClean(sf ShapedFace, text string, whole []Glyph, off int, lang string) bool {
-	left := sf.Shape(text[:off], false, lang, nil)
+// The parts are shaped through the setter's cache (s.shape): a part met
+// again in the article is not shaped again.
+func (s *setter) splitsCleanAt(sf ShapedFace, text string, whole []Glyph, off int) bool {
+	left, _ := s.shape(sf, text[:off], 0, false)
 	if len(left) >= len(whole) || !sameGlyphs(left, whole[:len(left)]) {
 		return false
 	}
-	return sameGlyphs(sf.Shape(text[off:], false, lang, nil), whole[len(left):])
+	right, _ := s.shape(sf, text[off:], 0, false)
+	return sameGlyphs(right, whole[len(left):])
 }
 
 // splitSlack is how far, in 1/1000 em, a glyph of a cut word may move.
