@@ -11,8 +11,7 @@ import (
 // queryOptions are the options given in a query string; they override the
 // article's "options" object field by field.
 type queryOptions struct {
-	opts  article.Options
-	given map[string]bool // option names present in the query
+	opts article.Options
 	// allowMissing is allow-missing-photos: not an article option but the
 	// client's choice for this request (article.Over.AllowMissingPhotos).
 	allowMissing bool
@@ -25,7 +24,7 @@ var queryOptionNames = []string{"preset", "paper", "columns", "grayscale", "blee
 // parseQuery reads the options of a query string. Problems name the
 // parameter as "query.<name>".
 func parseQuery(q url.Values) (queryOptions, []article.Problem) {
-	qo := queryOptions{given: map[string]bool{}}
+	var qo queryOptions
 	var probs []article.Problem
 	add := func(name, msg string) {
 		probs = append(probs, article.Problem{Path: "query." + name, Message: msg})
@@ -40,7 +39,6 @@ func parseQuery(q url.Values) (queryOptions, []article.Problem) {
 			continue
 		}
 		v := vs[0]
-		qo.given[name] = true
 		switch name {
 		case "preset":
 			qo.opts.Preset = v
