@@ -108,7 +108,7 @@ func FuzzParseBodyHTML(f *testing.F) {
 		}
 		for i, b := range blocks {
 			switch b.Type {
-			case Paragraph, Heading, Quote, List, ImageBlock, Preformatted, Divider:
+			case Paragraph, Heading, Quote, List, ImageBlock, Preformatted, Divider, TableBlock:
 			default:
 				t.Fatalf("block %d of unknown type %q", i, b.Type)
 			}
