@@ -170,7 +170,7 @@ func TestConfigDefaultsAndValidation(t *testing.T) {
 		t.Fatalf("defaults invalid: %v", err)
 	}
 	if d.Addr != ":8080" || d.MaxBody != 8<<20 || d.RenderTimeout != 10*time.Second || d.CacheBytes != 32<<20 ||
-		d.ShutdownGrace != 20*time.Second || d.MemoryLimit != 128<<20 || d.Pprof || d.ArticleSource != "" || d.LogFormat != "json" {
+		d.ShutdownGrace != 20*time.Second || d.MemoryLimit != 112<<20 || d.Pprof || d.ArticleSource != "" || d.LogFormat != "json" {
 		t.Errorf("defaults %+v", d)
 	}
 	if got, want := d.concurrency(), 2*runtime.GOMAXPROCS(0); got != want {
