@@ -49,13 +49,26 @@ type Options struct {
 	Window int
 	// Preset is given to articles without one; "" means DefaultPreset.
 	Preset string
-	// Paper and Columns, when set, replace every article's own and its
-	// profile's: they reach the PrintFunc as an article.Over from From.
-	Paper   string
-	Columns int
-	// From is where Paper and Columns came from: article.FromFlag (the
-	// command line, the zero value's meaning) or article.FromQuery.
+	// Over is laid over every article's options and its profile's, field
+	// by field where it is given: the command line's paper and columns, or
+	// all a query string gives (preset, paper, columns, grayscale, bleed,
+	// strict, pages, fit). It reaches the PrintFunc as an article.Over
+	// from From, and every field of it is part of each row's input hash.
+	Over article.Options
+	// From is where Over came from: article.FromFlag (the command line,
+	// the zero value's meaning) or article.FromQuery.
 	From article.Source
+	// Decoder names what Decode makes of a record (the input format:
+	// "wordpress", "ans"…; "" or "auto" for the default). It is part of
+	// each row's input hash: the same record read as another format is
+	// another article.
+	Decoder string
+	// Setup fingerprints the rest of what shapes every PDF besides the
+	// record, the options and the engine: the publication profiles and
+	// the fonts the printer was given. It is part of each row's input
+	// hash, so that a resumed run renders again what other profiles or
+	// fonts made.
+	Setup string
 	// AllowMissingPhotos lets an article whose photo could not be had be
 	// written without it (with a warning) instead of failing, in the
 	// archive preset too; it reaches the PrintFunc in its article.Over.
@@ -90,8 +103,13 @@ func (o Options) Validate() error {
 	if o.Workers < 0 || o.Buffer < 0 || o.Window < 0 || o.MaxRecordBytes < 0 {
 		return fmt.Errorf("%w: negative worker, buffer, window or record size", ErrUsage)
 	}
-	ao := o.articleOptions()
-	if probs := ao.Normalize(""); len(probs) > 0 {
+	ao := o.Over
+	probs := ao.Normalize("")
+	if o.Preset != "" {
+		def := article.Options{Preset: o.Preset}
+		probs = append(probs, def.Normalize("")...)
+	}
+	if len(probs) > 0 {
 		msgs := make([]string, len(probs))
 		for i, p := range probs {
 			msgs[i] = p.String()
@@ -102,15 +120,6 @@ func (o Options) Validate() error {
 		return fmt.Errorf("%w: %v", ErrUsage, err)
 	}
 	return nil
-}
-
-// articleOptions are the batch's options in the article's terms.
-func (o Options) articleOptions() article.Options {
-	preset := o.Preset
-	if preset == "" {
-		preset = DefaultPreset
-	}
-	return article.Options{Preset: preset, Paper: o.Paper, Columns: o.Columns}
 }
 
 // withDefaults fills the zero fields.
@@ -128,17 +137,49 @@ func (o Options) withDefaults() Options {
 	if o.MaxRecordBytes == 0 {
 		o.MaxRecordBytes = DefaultMaxRecordBytes
 	}
-	ao := o.articleOptions()
-	ao.Normalize("")
-	o.Preset, o.Paper = ao.Preset, ao.Paper
+	if o.Preset == "" {
+		o.Preset = DefaultPreset
+	}
+	if p, ok := article.ParsePreset(o.Preset); ok {
+		o.Preset = p
+	}
+	o.Over.Normalize("") // canonical names: a4 and A4 are one paper, one hash
 	return o
 }
 
-// fingerprint is what, besides the record itself, decides a PDF's bytes.
+// fingerprint is what, besides the record itself, decides a PDF's bytes:
+// the engine, every option laid over the articles, the decoder and the
+// printer's setup. Options not given add nothing, so that a run with only
+// a preset, paper and columns keeps the hashes earlier versions wrote.
 func (o Options) fingerprint() string {
-	fp := "engine=" + o.Engine + "\npreset=" + o.Preset + "\npaper=" + o.Paper + "\ncolumns=" + strconv.Itoa(o.Columns) + "\n"
+	ov := o.Over
+	fp := "engine=" + o.Engine + "\npreset=" + o.Preset + "\npaper=" + ov.Paper + "\ncolumns=" + strconv.Itoa(ov.Columns) + "\n"
 	if o.AllowMissingPhotos { // a PDF that may lack photos is not one that may not
 		fp += "missing-photos=allowed\n"
+	}
+	if ov.Preset != "" {
+		fp += "over-preset=" + ov.Preset + "\n"
+	}
+	if ov.Grayscale != nil {
+		fp += "grayscale=" + strconv.FormatBool(*ov.Grayscale) + "\n"
+	}
+	if ov.Bleed != nil {
+		fp += "bleed=" + strconv.FormatFloat(*ov.Bleed, 'g', -1, 64) + "\n"
+	}
+	if ov.Strict != nil {
+		fp += "strict=" + strconv.FormatBool(*ov.Strict) + "\n"
+	}
+	if ov.Pages != 0 {
+		fp += "pages=" + strconv.Itoa(ov.Pages) + "\n"
+	}
+	if ov.Fit != "" {
+		fp += "fit=" + ov.Fit + "\n"
+	}
+	if d := strings.ToLower(o.Decoder); d != "" && d != "auto" {
+		fp += "decoder=" + d + "\n"
+	}
+	if o.Setup != "" {
+		fp += "setup=" + o.Setup + "\n"
 	}
 	return fp
 }

@@ -96,14 +96,14 @@ func (e *engine) apply(art *article.Article) {
 	}
 }
 
-// over is the batch's paper and columns, laid over every article's options
-// and its profile's.
+// over is the batch's options, laid over every article's own and its
+// profile's.
 func (e *engine) over() article.Over {
 	from := e.opts.From
 	if from == article.FromDefault {
 		from = article.FromFlag
 	}
-	return article.Over{From: from, Options: article.Options{Paper: e.opts.Paper, Columns: e.opts.Columns}, AllowMissingPhotos: e.opts.AllowMissingPhotos}
+	return article.Over{From: from, Options: e.opts.Over, AllowMissingPhotos: e.opts.AllowMissingPhotos}
 }
 
 // inputHash identifies what a PDF was made from: the record and the

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"printd/article"
 	"printd/batch"
 )
 
@@ -268,7 +269,7 @@ func TestRunOptions(t *testing.T) {
 	}{
 		{"defaults", batch.Options{}, "archive", "proof", "", 0},
 		{"preset for articles without", batch.Options{Preset: "Web"}, "web", "proof", "", 0},
-		{"paper and columns replace", batch.Options{Paper: "a4", Columns: 1}, "archive", "proof", "A4", 1},
+		{"paper and columns replace", batch.Options{Over: article.Options{Paper: "a4", Columns: 1}}, "archive", "proof", "A4", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -295,8 +296,9 @@ func TestRunOptions(t *testing.T) {
 	bad := []batch.Options{
 		{},
 		{Print: (&fakePrinter{}).print, Preset: "glossy"},
-		{Print: (&fakePrinter{}).print, Paper: "A0"},
-		{Print: (&fakePrinter{}).print, Columns: 9},
+		{Print: (&fakePrinter{}).print, Over: article.Options{Paper: "A0"}},
+		{Print: (&fakePrinter{}).print, Over: article.Options{Columns: 9}},
+		{Print: (&fakePrinter{}).print, Over: article.Options{Fit: "squeeze"}},
 		{Print: (&fakePrinter{}).print, Shard: batch.Shard{Index: 2, Count: 2}},
 		{Print: (&fakePrinter{}).print, Workers: -1},
 	}
@@ -436,5 +438,63 @@ func TestRunResume(t *testing.T) {
 	sum, err = batch.Run(context.Background(), strings.NewReader(lines(recs...)), sink, opts)
 	if err != nil || sum.Skipped != 0 || sum.OK != 39 {
 		t.Errorf("after an engine change: %+v, %v", sum, err)
+	}
+}
+
+// TestRunResumeOptions: every option laid over the articles is part of the
+// input hash, so a resumed run with other options renders again (the fake
+// printer writes the same bytes whatever the options, as a PDF that does
+// not show the change would), and one with the same options, in another
+// spelling, keeps everything.
+func TestRunResumeOptions(t *testing.T) {
+	var recs []string
+	for i := range 5 {
+		recs = append(recs, small(fmt.Sprintf("id-%d", i)))
+	}
+	in := lines(recs...)
+	yes, bleed, bleed2 := true, 3.0, 5.0
+	base := batch.Options{Engine: "fake 1", Over: article.Options{Paper: "A4", Columns: 2, Grayscale: &yes, Bleed: &bleed, Pages: 2, Fit: "off"}}
+	run := func(sink *memSink, o batch.Options) (batch.Summary, *fakePrinter) {
+		t.Helper()
+		fp := &fakePrinter{}
+		o.Print, o.Resume = fp.print, true
+		sum, err := batch.Run(context.Background(), strings.NewReader(in), sink, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sink.nextRun()
+		return sum, fp
+	}
+	changes := map[string]func(o *batch.Options){
+		"paper":     func(o *batch.Options) { o.Over.Paper = "Letter" },
+		"columns":   func(o *batch.Options) { o.Over.Columns = 3 },
+		"grayscale": func(o *batch.Options) { o.Over.Grayscale = nil },
+		"bleed":     func(o *batch.Options) { o.Over.Bleed = &bleed2 },
+		"strict":    func(o *batch.Options) { o.Over.Strict = &yes },
+		"pages":     func(o *batch.Options) { o.Over.Pages = 3 },
+		"fit":       func(o *batch.Options) { o.Over.Fit = "auto" },
+		"preset":    func(o *batch.Options) { o.Over.Preset = "proof" },
+		"default":   func(o *batch.Options) { o.Preset = "web" },
+		"missing":   func(o *batch.Options) { o.AllowMissingPhotos = true },
+		"decoder":   func(o *batch.Options) { o.Decoder = "wordpress" },
+		"setup":     func(o *batch.Options) { o.Setup = "profiles=1;fonts=2" },
+	}
+	for name, change := range changes {
+		t.Run(name, func(t *testing.T) {
+			sink := newMemSink()
+			if sum, _ := run(sink, base); sum.OK != 5 {
+				t.Fatalf("first run %+v", sum)
+			}
+			same := base
+			same.Over.Paper, same.Over.Fit, same.Decoder = "a4", "OFF", "auto" // the same options, spelt otherwise
+			if sum, fp := run(sink, same); sum.Skipped != 5 || fp.startedCount() != 0 {
+				t.Fatalf("same options: %+v, %d renders; want every PDF kept", sum, fp.startedCount())
+			}
+			other := base
+			change(&other)
+			if sum, fp := run(sink, other); sum.OK != 5 || sum.Skipped != 0 || fp.startedCount() != 5 {
+				t.Errorf("other %s: %+v, %d renders; want every PDF made again", name, sum, fp.startedCount())
+			}
+		})
 	}
 }

@@ -90,16 +90,20 @@ func (s *Server) postBatch(c *gin.Context) {
 		Workers: s.cfg.Concurrency,
 		Preset:  preset,
 		Engine:  "printd " + engine.Version,
-		// the client's choice, in every article's Over (qo.over()) and in
-		// the rows' input hashes
+		// the query's options and the client's choice of missing photos
+		// reach every article's Over and the rows' input hashes
+		Over:               qo.opts,
+		From:               article.FromQuery,
 		AllowMissingPhotos: qo.allowMissing,
+		Decoder:            string(format),
+		Setup:              s.setupTag(),
 		// an article over the per-request limit fails alone
 		MaxRecordBytes: s.cfg.MaxBody,
 		Decode: func(data []byte) (*article.Article, []string, error) {
 			art, _, warns, err := adapt.Decode(data, string(format))
 			return art, warns, err
 		},
-		Print: func(ctx context.Context, art *article.Article, _ article.Over, w io.Writer) (batch.Rendered, error) {
+		Print: func(ctx context.Context, art *article.Article, over article.Over, w io.Writer) (batch.Rendered, error) {
 			release, _, err := s.limiter.acquire(ctx)
 			if err != nil {
 				return batch.Rendered{}, err
@@ -107,7 +111,7 @@ func (s *Server) postBatch(c *gin.Context) {
 			defer release()
 			ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
 			defer cancel()
-			res, err := s.printArticle(ctx, art, qo.over(), w)
+			res, err := s.printArticle(ctx, art, over, w)
 			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings}, err
 		},
 	}

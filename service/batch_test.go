@@ -378,3 +378,43 @@ func TestBatchMergedPDFOverTCP(t *testing.T) {
 		t.Errorf("%s pages (want %d), failed %q", got, 16*pages, resp.Header.Get("X-Printd-Failed"))
 	}
 }
+
+// TestBatchInputHashHasQueryOptions: a ZIP batch row's input hash covers
+// every query option that changes the PDF (it covered the preset only, so
+// a manifest said two different PDFs were made from the same input), and
+// the same options, spelt otherwise, give the same hash.
+func TestBatchInputHashHasQueryOptions(t *testing.T) {
+	s := newTestServer(t, nil)
+	body := batchBody(t, 1)
+	hash := func(query string) string {
+		t.Helper()
+		rec := postTo(t, s, "/v1/batch?"+query, "application/x-ndjson", body)
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", query, rec.Code, truncate(rec.Body.String()))
+		}
+		a := readBatchZip(t, rec.Body.Bytes())
+		if len(a.rows) != 1 || a.rows[0]["status"] != "ok" {
+			t.Fatalf("%s: rows %v", query, a.rows)
+		}
+		h, _ := a.rows[0]["input_sha256"].(string)
+		if h == "" {
+			t.Fatalf("%s: no input hash in %v", query, a.rows[0])
+		}
+		return h
+	}
+	base := hash("paper=A4&columns=2")
+	if same := hash("columns=2&paper=a4&format=zip"); same != base {
+		t.Errorf("the same options give another input hash")
+	}
+	for _, q := range []string{"paper=Letter&columns=2", "paper=A4&columns=3", "paper=A4&columns=2&grayscale=true",
+		"paper=A4&columns=2&pages=1", "paper=A4&columns=2&fit=off",
+		"paper=A4&columns=2&preset=proof", "paper=A4&columns=2&strict=false", "paper=A4&columns=2&allow-missing-photos=true",
+		"paper=A4&columns=2&input=printd"} {
+		if hash(q) == base {
+			t.Errorf("%s: the same input hash as paper=A4&columns=2", q)
+		}
+	}
+	if hash("preset=proof&bleed=3") == hash("preset=proof") {
+		t.Errorf("bleed=3: the same input hash as without")
+	}
+}

@@ -2,8 +2,6 @@ package service
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -11,10 +9,8 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path/filepath"
 	"printd/engine"
 	"printd/fetch"
-	"sort"
 	"sync/atomic"
 	"time"
 
@@ -43,6 +39,9 @@ type Server struct {
 	desk    http.Handler   // nil: the desk is off
 	// profileTag fingerprints the profile files, part of every ETag.
 	profileTag string
+	// fontTag fingerprints the font files the printer may use, part of
+	// every batch row's input hash.
+	fontTag string
 
 	loaded   atomic.Bool // fonts and profiles are loaded
 	draining atomic.Bool // shutting down
@@ -84,7 +83,7 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	tag, err := fingerprintDir(cfg.Profiles)
+	tag, err := profile.Fingerprint(cfg.Profiles)
 	if err != nil {
 		return nil, fmt.Errorf("profiles: %w", err)
 	}
@@ -97,6 +96,7 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 		cache:      newPDFCache(cfg.CacheBytes),
 		flight:     newFlight(),
 		profileTag: tag,
+		fontTag:    lib.Fingerprint(),
 	}
 	if cfg.ArticleSource != "" {
 		s.source = fetch.New(cfg.sourceConfig())
@@ -111,6 +111,10 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 	s.loaded.Store(true)
 	return s, nil
 }
+
+// setupTag is what, besides an article and its options, shapes every PDF
+// of this server: its profiles and fonts (batch.Options.Setup).
+func (s *Server) setupTag() string { return "profiles=" + s.profileTag + ";fonts=" + s.fontTag }
 
 // Handler is the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.router }
@@ -173,33 +177,4 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
-}
-
-// fingerprintDir hashes the profile files of dir (names and contents) so
-// that a changed profile changes every ETag.
-func fingerprintDir(dir string) (string, error) {
-	if dir == "" {
-		return "", nil
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return "", err
-	}
-	names := make([]string, 0, len(entries))
-	for _, e := range entries {
-		if !e.IsDir() {
-			names = append(names, e.Name())
-		}
-	}
-	sort.Strings(names)
-	h := sha256.New()
-	for _, n := range names {
-		data, err := os.ReadFile(filepath.Join(dir, n))
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintf(h, "%s\x00%d\x00", n, len(data))
-		h.Write(data)
-	}
-	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }

@@ -141,6 +141,13 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "printd: --format: %v\n", err)
 		return 2
 	}
+	ptag, err := profile.Fingerprint(*profiles)
+	if err != nil {
+		fmt.Fprintf(stderr, "printd: profiles: %v\n", err)
+		return 2
+	}
+	// what else shapes every PDF, in every row's input hash
+	setup := "profiles=" + ptag + ";fonts=" + lib.Fingerprint()
 	opts := batch.Options{
 		Decode: func(data []byte) (*article.Article, []string, error) {
 			art, _, warns, err := adapt.Decode(data, *format)
@@ -156,9 +163,10 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		},
 		Workers:            *workers,
 		Preset:             *preset,
-		Paper:              *paper,
-		Columns:            *columns,
+		Over:               article.Options{Paper: *paper, Columns: *columns},
 		From:               article.FromFlag,
+		Decoder:            *format,
+		Setup:              setup,
 		Shard:              shard,
 		Resume:             *resume,
 		AllowMissingPhotos: fetchOpts.allowMissingPhotos,

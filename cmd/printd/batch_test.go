@@ -339,3 +339,63 @@ func TestBatchShardsShareAnOutput(t *testing.T) {
 		t.Errorf("%d PDFs for %d articles", len(pdfs), len(recs))
 	}
 }
+
+// TestBatchResumeSetup: --resume keeps every PDF when the flags, the
+// profiles and the fonts are the same, and renders again when the input
+// format, a profile file or the font directories changed: they shape the
+// PDF too, and were not part of the rows' input hashes.
+func TestBatchResumeSetup(t *testing.T) {
+	dir := t.TempDir()
+	profiles := filepath.Join(dir, "profiles")
+	os.Mkdir(profiles, 0o755)
+	daily := filepath.Join(profiles, "daily.yaml")
+	os.WriteFile(daily, []byte("name: daily\npresets: {archive: {paper: A4, columns: 2}}\n"), 0o644)
+	in := filepath.Join(dir, "in.ndjson")
+	writeLines(t, in, []string{
+		strings.Replace(batchArticle("s1"), `{`, `{"publication":"daily",`, 1),
+		strings.Replace(batchArticle("s2"), `{`, `{"publication":"daily",`, 1),
+	})
+	out := filepath.Join(dir, "out")
+	batchRun := func(extra ...string) (ok, skipped int) {
+		t.Helper()
+		args := append([]string{"batch", "--profiles", profiles, "--progress-interval", "0", in, "--out", out}, extra...)
+		code, _, stderr := runCLI(t, args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", extra, code, stderr)
+		}
+		m, err := os.ReadFile(filepath.Join(out, "manifest.ndjson"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range manifestRows(t, m) {
+			switch r.Status {
+			case batch.StatusOK:
+				ok++
+			case batch.StatusSkipped:
+				skipped++
+			}
+		}
+		return ok, skipped
+	}
+	if ok, _ := batchRun(); ok != 2 {
+		t.Fatalf("first run: %d ok", ok)
+	}
+	if ok, skipped := batchRun("--resume"); ok != 0 || skipped != 2 {
+		t.Fatalf("resumed with the same setup: %d rendered, %d kept; want every PDF kept", ok, skipped)
+	}
+	if ok, skipped := batchRun("--resume", "--format", "printd"); ok != 2 || skipped != 0 {
+		t.Errorf("another --format: %d rendered, %d kept; want both rendered again", ok, skipped)
+	}
+	if ok, skipped := batchRun("--resume", "--format", "printd"); ok != 0 || skipped != 2 {
+		t.Errorf("the same --format again: %d rendered, %d kept; want both kept", ok, skipped)
+	}
+	os.WriteFile(daily, []byte("name: daily\npresets: {archive: {paper: A4, columns: 3}}\n"), 0o644)
+	if ok, skipped := batchRun("--resume", "--format", "printd"); ok != 2 || skipped != 0 {
+		t.Errorf("a changed profile: %d rendered, %d kept; want both rendered again", ok, skipped)
+	}
+	fontDir := filepath.Join(dir, "fonts")
+	os.Mkdir(fontDir, 0o755)
+	if ok, skipped := batchRun("--resume", "--format", "printd", "--fonts", fontDir); ok != 2 || skipped != 0 {
+		t.Errorf("other fonts: %d rendered, %d kept; want both rendered again", ok, skipped)
+	}
+}
