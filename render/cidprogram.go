@@ -23,16 +23,6 @@ import (
 
 var errFontProgram = errors.New("font program")
 
-func sfntChecksum(b []byte) uint32 {
-	var sum uint32
-	for i := 0; i < len(b); i += 4 {
-		var w [4]byte
-		copy(w[:], b[i:])
-		sum += binary.BigEndian.Uint32(w[:])
-	}
-	return sum
-}
-
 // cffIndex is a CFF INDEX read in place: its items are found from its
 // offsets when asked for, so that the 65,535 charstrings and the tens of
 // thousands of subroutines of a CJK font cost nothing until used.

@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"printd/fonts"
+	"printd/internal/sfnt"
 )
 
 // TrueType font programs (FontFile2) subset by glyph, and their
@@ -86,7 +87,7 @@ func newTTFTables(tables func(string) []byte) *ttfTables {
 		b := out[t]
 		tt.at = append(tt.at, len(tt.block))
 		tt.lens = append(tt.lens, len(b))
-		tt.sums = append(tt.sums, sfntChecksum(b))
+		tt.sums = append(tt.sums, sfnt.Checksum(b))
 		tt.block = append(tt.block, b...)
 		for len(tt.block)%4 != 0 {
 			tt.block = append(tt.block, 0)
@@ -122,24 +123,7 @@ func subsetTrueType(tt *ttfTables, tables func(string) []byte, numGlyphs int, us
 		return ttfSubset{}, tt.err
 	}
 	loca, glyf := tables("loca"), tables("glyf")
-	offset := func(g int) (int, int, bool) {
-		var a, b int
-		if tt.long {
-			if 4*g+8 > len(loca) {
-				return 0, 0, false
-			}
-			a, b = int(binary.BigEndian.Uint32(loca[4*g:])), int(binary.BigEndian.Uint32(loca[4*g+4:]))
-		} else {
-			if 2*g+4 > len(loca) {
-				return 0, 0, false
-			}
-			a, b = 2*int(binary.BigEndian.Uint16(loca[2*g:])), 2*int(binary.BigEndian.Uint16(loca[2*g+2:]))
-		}
-		if a > b || b > len(glyf) {
-			return 0, 0, false
-		}
-		return a, b, true
-	}
+	glyph := func(g int) ([]byte, error) { return sfnt.Glyph(loca, glyf, g, tt.long) }
 	keep := map[int]bool{0: true}
 	var add func(g, depth int)
 	add = func(g, depth int) {
@@ -147,32 +131,15 @@ func subsetTrueType(tt *ttfTables, tables func(string) []byte, numGlyphs int, us
 			return
 		}
 		keep[g] = true
-		a, b, ok := offset(g)
-		if !ok || b-a < 10 || int16(binary.BigEndian.Uint16(glyf[a:])) >= 0 {
+		data, err := glyph(g)
+		if err != nil {
 			return
 		}
-		p := a + 10 // a composite glyph: walk its components
-		for p+4 <= b {
-			flags := binary.BigEndian.Uint16(glyf[p:])
-			add(int(binary.BigEndian.Uint16(glyf[p+2:])), depth+1)
-			p += 4
-			if flags&0x1 != 0 {
-				p += 4
-			} else {
-				p += 2
-			}
-			switch {
-			case flags&0x8 != 0:
-				p += 2
-			case flags&0x40 != 0:
-				p += 4
-			case flags&0x80 != 0:
-				p += 8
-			}
-			if flags&0x20 == 0 {
-				break
-			}
-		}
+		// a composite glyph cut short keeps the components before the
+		// cut (the walk's error says no more than that)
+		_ = sfnt.EachComponent(data, func(at int) {
+			add(int(binary.BigEndian.Uint16(data[at:])), depth+1)
+		})
 	}
 	for g := range used {
 		// a glyph the text draws must be in the font (as for CFF):
@@ -180,8 +147,8 @@ func subsetTrueType(tt *ttfTables, tables func(string) []byte, numGlyphs int, us
 		if int(g) >= numGlyphs {
 			return ttfSubset{}, fmt.Errorf("%w: glyph %d of %d", errFontProgram, g, numGlyphs)
 		}
-		if _, _, ok := offset(int(g)); !ok {
-			return ttfSubset{}, fmt.Errorf("%w: glyph %d beyond glyf", errFontProgram, g)
+		if _, err := glyph(int(g)); err != nil {
+			return ttfSubset{}, fmt.Errorf("%w: %w", errFontProgram, err)
 		}
 		add(int(g), 0)
 	}
@@ -194,8 +161,8 @@ func subsetTrueType(tt *ttfTables, tables func(string) []byte, numGlyphs int, us
 		if !keep[g] {
 			continue
 		}
-		if a, b, ok := offset(g); ok {
-			glyfData = append(glyfData, glyf[a:b]...)
+		if data, err := glyph(g); err == nil {
+			glyfData = append(glyfData, data...)
 			for len(glyfData)%4 != 0 {
 				glyfData = append(glyfData, 0)
 			}
@@ -224,45 +191,33 @@ func subsetTrueType(tt *ttfTables, tables func(string) []byte, numGlyphs int, us
 		binary.BigEndian.PutUint16(head[50:], 1)
 	}
 
+	// the directory sorted by tag; the data laid out head, the
+	// glyph-independent block, loca, glyf
 	n := len(tt.tags) + 3
-	sel := 0
-	for 1<<(sel+1) <= n {
-		sel++
-	}
-	hs := 12 + 16*n
+	hs := sfnt.DirectorySize(n)
 	headLen := (len(head) + 3) &^ 3
-	dir := make([]byte, 0, hs+headLen)
-	dir = binary.BigEndian.AppendUint32(dir, 0x00010000)
-	dir = binary.BigEndian.AppendUint16(dir, uint16(n))
-	dir = binary.BigEndian.AppendUint16(dir, uint16(16<<sel))
-	dir = binary.BigEndian.AppendUint16(dir, uint16(sel))
-	dir = binary.BigEndian.AppendUint16(dir, uint16(n*16-16<<sel))
-	entry := func(tag string, sum uint32, at, length int) {
-		dir = append(dir, tag...)
-		dir = binary.BigEndian.AppendUint32(dir, sum)
-		dir = binary.BigEndian.AppendUint32(dir, uint32(at))
-		dir = binary.BigEndian.AppendUint32(dir, uint32(length))
-	}
 	blockAt := hs + headLen
 	locaAt := blockAt + len(tt.block)
+	records := make([]sfnt.TableRecord, 0, n)
 	i := 0
 	for _, t := range slices.Sorted(slices.Values(append(slices.Clone(tt.tags), "glyf", "head", "loca"))) {
 		switch t {
 		case "glyf":
-			entry(t, sfntChecksum(tail[locaLen:]), locaAt+locaLen, glyfLen)
+			records = append(records, sfnt.TableRecord{Tag: t, Checksum: sfnt.Checksum(tail[locaLen:]), Offset: locaAt + locaLen, Length: glyfLen})
 		case "head":
-			entry(t, sfntChecksum(head), hs, len(head))
+			records = append(records, sfnt.TableRecord{Tag: t, Checksum: sfnt.Checksum(head), Offset: hs, Length: len(head)})
 		case "loca":
 			l := 4 * (numGlyphs + 1)
 			if short {
 				l = 2 * (numGlyphs + 1)
 			}
-			entry(t, sfntChecksum(tail[:l]), locaAt, l)
+			records = append(records, sfnt.TableRecord{Tag: t, Checksum: sfnt.Checksum(tail[:l]), Offset: locaAt, Length: l})
 		default:
-			entry(t, tt.sums[i], blockAt+tt.at[i], tt.lens[i])
+			records = append(records, sfnt.TableRecord{Tag: t, Checksum: tt.sums[i], Offset: blockAt + tt.at[i], Length: tt.lens[i]})
 			i++
 		}
 	}
+	dir := sfnt.AppendDirectory(make([]byte, 0, hs+headLen), records)
 	dir = append(dir, head...)
 	for len(dir)%4 != 0 {
 		dir = append(dir, 0)

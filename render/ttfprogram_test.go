@@ -14,6 +14,7 @@ import (
 	"github.com/go-text/typesetting/font/opentype/tables"
 
 	"printd/fonts"
+	"printd/internal/sfnt"
 )
 
 // TestSubsetTrueTypeSpliced subsets a TrueType face and checks the
@@ -104,7 +105,7 @@ func checkSpliced(t *testing.T, face *fonts.SysFace, texts []string) bool {
 			if at+l > len(prog) {
 				t.Fatalf("table %q beyond the program", tag)
 			}
-			if tag != "head" && sfntChecksum(prog[at:at+l]) != binary.BigEndian.Uint32(e[4:]) {
+			if tag != "head" && sfnt.Checksum(prog[at:at+l]) != binary.BigEndian.Uint32(e[4:]) {
 				t.Errorf("table %q: checksum does not match", tag)
 			}
 			if want := ft.Table(tag); tag != "head" && tag != "post" && tag != "glyf" && tag != "loca" && !bytes.Equal(prog[at:at+l], want) {

@@ -1,7 +1,10 @@
-// Package sfnt reads the tables of a TrueType (glyf-outline) font file:
-// the table directory, the header fields printd relies on, names, the
-// Unicode cmap and glyph outlines. It is a shared leaf: fonts measures
-// faces with it and the PDF writer subsets them. It is pure: no I/O.
+// Package sfnt reads and writes the tables of a TrueType (glyf-outline)
+// font file: the table directory, the header fields printd relies on,
+// names, the Unicode cmap and glyph outlines (glyf.go: loca offsets and
+// the components of composite glyphs), and, for the subsets the PDF writer
+// embeds, the table directory and checksums of a new file (write.go). It
+// is a shared leaf: fonts measures faces with it and the PDF writer
+// subsets them. It is pure: no I/O.
 package sfnt
 
 import (
@@ -273,28 +276,6 @@ func decodeLatin1(b []byte) string {
 	return string(r)
 }
 
-// GlyphYMax returns the top of glyph g's bounding box in font units; ok is
-// false for an empty or unreadable glyph.
-func (t Tables) GlyphYMax(g int, locLong bool) (yMax int, ok bool) {
-	loca, glyf := t["loca"], t["glyf"]
-	var start, end int
-	if locLong {
-		if 4*g+8 > len(loca) {
-			return 0, false
-		}
-		start, end = int(be.Uint32(loca[4*g:])), int(be.Uint32(loca[4*g+4:]))
-	} else {
-		if 2*g+4 > len(loca) {
-			return 0, false
-		}
-		start, end = 2*int(be.Uint16(loca[2*g:])), 2*int(be.Uint16(loca[2*g+2:]))
-	}
-	if end-start < 10 || end > len(glyf) {
-		return 0, false
-	}
-	return int(int16(be.Uint16(glyf[start+8:]))), true
-}
-
 // UnicodeCmap returns the cmap subtable faces are measured and embedded
 // with: the first encoding record that is Unicode (platform 0, or Windows
 // platform 3 encoding 1) and whose subtable has format 4.
@@ -357,25 +338,4 @@ func EachMapping(sub []byte, fn func(c rune, g int)) error {
 		}
 	}
 	return nil
-}
-
-// GlyphData returns glyph g's outline bytes (nil for an empty glyph).
-func (t Tables) GlyphData(g int, locLong bool) ([]byte, error) {
-	loca, glyf := t["loca"], t["glyf"]
-	var start, end int
-	if locLong {
-		if 4*g+8 > len(loca) {
-			return nil, fmt.Errorf("loca: no entry for glyph %d", g)
-		}
-		start, end = int(be.Uint32(loca[4*g:])), int(be.Uint32(loca[4*g+4:]))
-	} else {
-		if 2*g+4 > len(loca) {
-			return nil, fmt.Errorf("loca: no entry for glyph %d", g)
-		}
-		start, end = 2*int(be.Uint16(loca[2*g:])), 2*int(be.Uint16(loca[2*g+2:]))
-	}
-	if start > end || end > len(glyf) {
-		return nil, fmt.Errorf("glyf: glyph %d at %d–%d overruns the table", g, start, end)
-	}
-	return glyf[start:end:end], nil
 }

@@ -224,7 +224,7 @@ func checkPageFont(t *testing.T, pg *Page, pf *PageFont) {
 	if n := tables.NumGlyphs(); n > 400 {
 		t.Errorf("page %s: %d glyphs", pg.ID(), n)
 	}
-	if got := checksum(ttf); got != 0xB1B0AFBA {
+	if got := sfnt.Checksum(ttf); got != 0xB1B0AFBA {
 		t.Errorf("page %s: file checksum %#x, want 0xB1B0AFBA", pg.ID(), got)
 	}
 	var def defJSON

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 
 	"printd/internal/sfnt"
 )
@@ -16,48 +15,6 @@ var be = binary.BigEndian
 type charGlyph struct {
 	r rune
 	g int
-}
-
-// Composite glyph flags.
-const (
-	argsAreWords   = 0x0001
-	haveScale      = 0x0008
-	moreComponents = 0x0020
-	haveXYScale    = 0x0040
-	haveTwoByTwo   = 0x0080
-)
-
-// eachComponent calls fn with the offset of each component's glyph index in
-// composite glyph data; it does nothing for a simple or empty glyph.
-func eachComponent(data []byte, fn func(at int)) error {
-	if len(data) < 10 || int16(be.Uint16(data)) >= 0 {
-		return nil
-	}
-	at := 10
-	for {
-		if at+4 > len(data) {
-			return errors.New("glyf: composite glyph truncated")
-		}
-		flags := be.Uint16(data[at:])
-		fn(at + 2)
-		at += 4
-		if flags&argsAreWords != 0 {
-			at += 4
-		} else {
-			at += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			at += 2
-		case flags&haveXYScale != 0:
-			at += 4
-		case flags&haveTwoByTwo != 0:
-			at += 8
-		}
-		if flags&moreComponents == 0 {
-			return nil
-		}
-	}
 }
 
 // subsetTTF writes a TrueType font holding glyph 0 (.notdef), the glyphs of
@@ -101,7 +58,7 @@ func subsetTTF(t sfnt.Tables, chars []charGlyph) ([]byte, error) {
 			return nil, err
 		}
 		var bad error
-		err = eachComponent(data, func(at int) {
+		err = sfnt.EachComponent(data, func(at int) {
 			c := int(be.Uint16(data[at:]))
 			if c >= numGlyphs {
 				bad = fmt.Errorf("glyf: glyph %d uses missing glyph %d", g, c)
@@ -142,7 +99,7 @@ func subsetTTF(t sfnt.Tables, chars []charGlyph) ([]byte, error) {
 		}
 		at := len(glyf)
 		glyf = append(glyf, data...)
-		if err := eachComponent(data, func(c int) {
+		if err := sfnt.EachComponent(data, func(c int) {
 			be.PutUint16(glyf[at+c:], uint16(newID[be.Uint16(data[c:])]))
 		}); err != nil {
 			return nil, err
@@ -224,7 +181,7 @@ func subsetTTF(t sfnt.Tables, chars []charGlyph) ([]byte, error) {
 			tables[tag] = b
 		}
 	}
-	return assembleSFNT(tables), nil
+	return sfnt.Assemble(tables), nil
 }
 
 // cmapFormat4 writes a cmap table with one subtable, Windows Unicode BMP
@@ -281,67 +238,4 @@ func cmapFormat4(chars []charGlyph) ([]byte, error) {
 		b = be.AppendUint16(b, 0) // idRangeOffset: deltas only
 	}
 	return b, nil
-}
-
-// assembleSFNT writes a TrueType file from its tables: the directory sorted
-// by tag, each table 4-byte aligned and check-summed, and head's
-// checkSumAdjustment set.
-func assembleSFNT(tables map[string][]byte) []byte {
-	tags := make([]string, 0, len(tables))
-	for tag := range tables {
-		tags = append(tags, tag)
-	}
-	sort.Strings(tags)
-	num := len(tags)
-	entry := 0
-	for 2<<entry <= num {
-		entry++
-	}
-	searchRange := 16 << entry
-	size := 12 + 16*num
-	for _, tag := range tags {
-		size += (len(tables[tag]) + 3) &^ 3
-	}
-	out := make([]byte, 12+16*num, size)
-	be.PutUint32(out, 0x00010000)
-	be.PutUint16(out[4:], uint16(num))
-	be.PutUint16(out[6:], uint16(searchRange))
-	be.PutUint16(out[8:], uint16(entry))
-	be.PutUint16(out[10:], uint16(16*num-searchRange))
-	headAt := -1
-	for i, tag := range tags {
-		data := tables[tag]
-		rec := out[12+16*i:]
-		copy(rec, tag)
-		be.PutUint32(rec[4:], checksum(data))
-		be.PutUint32(rec[8:], uint32(len(out)))
-		be.PutUint32(rec[12:], uint32(len(data)))
-		if tag == "head" {
-			headAt = len(out)
-		}
-		out = append(out, data...)
-		for len(out)%4 != 0 {
-			out = append(out, 0)
-		}
-	}
-	if headAt >= 0 {
-		be.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
-	}
-	return out
-}
-
-// checksum is the sfnt table checksum: the sum of big-endian uint32s, the
-// data padded with zeros.
-func checksum(b []byte) uint32 {
-	var sum uint32
-	for len(b) >= 4 {
-		sum += be.Uint32(b)
-		b = b[4:]
-	}
-	if len(b) > 0 {
-		var tail [4]byte
-		copy(tail[:], b)
-		sum += be.Uint32(tail[:])
-	}
-	return sum
 }
