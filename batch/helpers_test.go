@@ -121,6 +121,7 @@ type fakePrinter struct {
 	delay func(id string) time.Duration
 	block func(id string) <-chan struct{}
 	panic string // id that panics
+	lost  func(id string) []batch.LostPhoto
 
 	mu      sync.Mutex
 	started int
@@ -165,7 +166,11 @@ func (f *fakePrinter) print(ctx context.Context, a *article.Article, over articl
 		}
 	}
 	_, err := fmt.Fprintf(w, "%%PDF-fake\n%s\n%s\n", a.ID, a.Headline)
-	return batch.Rendered{Pages: 1}, err
+	r := batch.Rendered{Pages: 1}
+	if f.lost != nil {
+		r.Lost = f.lost(a.ID)
+	}
+	return r, err
 }
 
 func (f *fakePrinter) startedCount() int {

@@ -23,6 +23,9 @@ const DefaultMaxRecordBytes = 32 << 20
 type Rendered struct {
 	Pages    int
 	Warnings []string
+	// Lost are the photos the PDF was written without; they go to the
+	// row (and its warnings should say so too).
+	Lost []LostPhoto
 }
 
 // PrintFunc renders art with over laid over its options (and over its

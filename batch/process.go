@@ -26,7 +26,7 @@ func (e *engine) process(ctx context.Context, j job) (row Row, err error) {
 	if e.resumer != nil && len(j.prior) > 0 {
 		if old, ok := keep(ctx, e.resumer, j.name, row.Input, j.prior); ok {
 			row.Status, row.File = StatusSkipped, j.name
-			row.Pages, row.Bytes, row.SHA256, row.Warnings = old.Pages, old.Bytes, old.SHA256, old.Warnings
+			row.Pages, row.Bytes, row.SHA256, row.Warnings, row.Lost = old.Pages, old.Bytes, old.SHA256, old.Warnings, old.Lost
 			return row, nil
 		}
 	}
@@ -73,6 +73,7 @@ func (e *engine) process(ctx context.Context, j job) (row Row, err error) {
 	}
 	row.Warnings = append(row.Warnings, warns...)
 	row.Warnings = append(row.Warnings, r.Warnings...)
+	row.Lost = r.Lost
 	return row, nil
 }
 

@@ -3,6 +3,9 @@ package batch
 import (
 	"encoding/json"
 	"time"
+
+	printengine "printd/engine"
+	srcdesc "printd/internal/describe"
 )
 
 // Status is the outcome of one record.
@@ -34,6 +37,10 @@ type Row struct {
 	Bytes    int64    `json:"bytes,omitempty"`
 	SHA256   string   `json:"sha256,omitempty"`
 	Warnings []string `json:"warnings,omitempty"`
+	// Lost lists the photos an ok (or kept) PDF was written without:
+	// allowed in the web preset and with AllowMissingPhotos, and never
+	// silent.
+	Lost []LostPhoto `json:"lost_photos,omitempty"`
 	// Error says why a record failed; it starts with the line (or
 	// element) number.
 	Error string `json:"error,omitempty"`
@@ -48,12 +55,38 @@ type Row struct {
 	Offset int64 `json:"-"`
 }
 
+// LostPhoto is a photo left out of a PDF that was written without it.
+type LostPhoto struct {
+	// Path is the article field that names it: photo.src, body[3].src.
+	Path string `json:"path"`
+	// Src is its source, shortened for a report (a data: URI to its type
+	// and size).
+	Src string `json:"src"`
+	// Reason is why it could not be had: "HTTP 404", "timed out after 3
+	// attempts".
+	Reason string `json:"reason"`
+}
+
+// LostPhotos are an engine result's photos left out, for a row.
+func LostPhotos(lost []*printengine.PhotoError) []LostPhoto {
+	if len(lost) == 0 {
+		return nil
+	}
+	out := make([]LostPhoto, len(lost))
+	for i, pe := range lost {
+		out[i] = LostPhoto{Path: pe.Path, Src: srcdesc.Source(pe.Src), Reason: pe.Reason}
+	}
+	return out
+}
+
 // Summary counts a run's rows.
 type Summary struct {
 	Rows, OK, Failed, Skipped int
 	Pages                     int
 	Bytes                     int64 // PDF bytes of ok and skipped rows
-	Elapsed                   time.Duration
+	// LostPhotos counts the photos the ok and skipped rows' PDFs lack.
+	LostPhotos int
+	Elapsed    time.Duration
 }
 
 func (s *Summary) add(r Row) {
@@ -68,6 +101,7 @@ func (s *Summary) add(r Row) {
 	}
 	s.Pages += r.Pages
 	s.Bytes += r.Bytes
+	s.LostPhotos += len(r.Lost)
 }
 
 // Trailer is the last manifest row of a batch answered over HTTP: it says
@@ -85,6 +119,9 @@ type Trailer struct {
 	Failed  int `json:"failed"`
 	Skipped int `json:"skipped"`
 	Pages   int `json:"pages"`
+	// LostPhotos counts the photos the PDFs were written without (each
+	// row's lost_photos names them).
+	LostPhotos int `json:"lost_photos"`
 	// InputBytes is how many bytes of input were read.
 	InputBytes int64 `json:"input_bytes"`
 	// Error says why the input could not be read to its end.
@@ -96,7 +133,7 @@ type Trailer struct {
 // cut short), nil for a run that read all of it.
 func NewTrailer(sum Summary, read int64, err error) Trailer {
 	t := Trailer{Trailer: true, Complete: err == nil, Records: sum.Rows, OK: sum.OK, Failed: sum.Failed,
-		Skipped: sum.Skipped, Pages: sum.Pages, InputBytes: read}
+		Skipped: sum.Skipped, Pages: sum.Pages, LostPhotos: sum.LostPhotos, InputBytes: read}
 	if err != nil {
 		t.Error = err.Error()
 	}

@@ -498,3 +498,41 @@ func TestRunResumeOptions(t *testing.T) {
 		})
 	}
 }
+
+// TestRunLostPhotos: the photos a PDF was written without are in its row,
+// counted in the summary and the trailer, and kept with the row when a
+// resumed run keeps the PDF.
+func TestRunLostPhotos(t *testing.T) {
+	in := lines(small("a"), small("b"), small("c"))
+	fp := &fakePrinter{lost: func(id string) []batch.LostPhoto {
+		if id == "b" {
+			return []batch.LostPhoto{{Path: "photo.src", Src: "https://img.example/b.jpg", Reason: "HTTP 404"}, {Path: "body[2].src", Src: "x.jpg", Reason: "HTTP 410"}}
+		}
+		return nil
+	}}
+	sink := newMemSink()
+	opts := batch.Options{Print: fp.print, Engine: "fake 1"}
+	sum, err := batch.Run(context.Background(), strings.NewReader(in), sink, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.LostPhotos != 2 {
+		t.Errorf("summary counts %d lost photos, want 2", sum.LostPhotos)
+	}
+	if tr := batch.NewTrailer(sum, 0, nil); tr.LostPhotos != 2 {
+		t.Errorf("trailer %+v", tr)
+	}
+	rows := sink.rows(t)
+	if len(rows[1].Lost) != 2 || rows[1].Lost[0].Src != "https://img.example/b.jpg" || rows[1].Lost[1].Path != "body[2].src" || len(rows[0].Lost)+len(rows[2].Lost) != 0 {
+		t.Errorf("rows %+v", rows)
+	}
+	sink.nextRun()
+	opts.Resume = true
+	sum, err = batch.Run(context.Background(), strings.NewReader(in), sink, opts)
+	if err != nil || sum.Skipped != 3 || sum.LostPhotos != 2 {
+		t.Fatalf("resumed: %+v, %v; want all kept, with their 2 lost photos", sum, err)
+	}
+	if rows := sink.rows(t); len(rows[1].Lost) != 2 {
+		t.Errorf("the kept row lost its lost photos: %+v", rows[1])
+	}
+}

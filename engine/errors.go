@@ -30,6 +30,9 @@ type PhotoError struct {
 	Src    string
 	Reason string
 	Err    error
+	// Article names the article whose photo it is in a merged render
+	// ("line 3"); "" otherwise.
+	Article string
 }
 
 func (e *PhotoError) Error() string {

@@ -215,10 +215,19 @@ func (c *composed) gate() error {
 // PrintMerged renders several articles into one PDF, one after another,
 // each starting on a new page with its headline as a top-level bookmark.
 // The first article's preset and publication decide the fonts and the
-// output kind; over lies over every article's options. An article that fails is left out and its error returned in
-// failed (by index); the PDF holds the rest.
-func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, over article.Over, w io.Writer) (res Result, failed map[int]error, err error) {
+// output kind; over lies over every article's options. An article that
+// fails is left out and its error returned in failed (by index); the PDF
+// holds the rest. labels name the articles in warnings and in the photos
+// left out (PhotoError.Article), as the caller knows them ("line 3");
+// nil names them "article 1", "article 2"….
+func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, labels []string, over article.Over, w io.Writer) (res Result, failed map[int]error, err error) {
 	failed = map[int]error{}
+	label := func(i int) string {
+		if i < len(labels) && labels[i] != "" {
+			return labels[i]
+		}
+		return fmt.Sprintf("article %d", i+1)
+	}
 	var first *composed
 	merged := &layout.Document{}
 	prepared := map[imageKey][]byte{}
@@ -228,10 +237,11 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, over
 		}
 		var c *composed
 		var r Result
+		var lost []*PhotoError
 		pl, err := p.Plan(art, over)
 		if err == nil {
 			c, r, err = p.compose(ctx, &pl)
-			res.Lost = append(res.Lost, r.Lost...) // the photos compose could not have
+			lost = r.Lost // the photos compose could not have
 		}
 		if err == nil {
 			err = c.gate()
@@ -239,10 +249,10 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, over
 		if err == nil {
 			var pw []string
 			var imgs map[imageKey][]byte
-			var lost []*PhotoError
-			imgs, pw, lost, err = p.prepareImages(ctx, c.doc, &c.plan)
+			var prepLost []*PhotoError
+			imgs, pw, prepLost, err = p.prepareImages(ctx, c.doc, &c.plan)
 			r.Warnings = append(r.Warnings, pw...)
-			res.Lost = append(res.Lost, lost...)
+			lost = append(lost, prepLost...)
 			for k, v := range imgs {
 				prepared[k] = v
 			}
@@ -251,8 +261,12 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, over
 			if ctx.Err() != nil {
 				return res, failed, ctx.Err()
 			}
-			failed[i] = err
+			failed[i] = err // the article is left out whole: none of its photos is lost from the PDF
 			continue
+		}
+		for _, pe := range lost {
+			pe.Article = label(i)
+			res.Lost = append(res.Lost, pe)
 		}
 		if first == nil {
 			first = c
@@ -265,7 +279,7 @@ func (p *Printer) PrintMerged(ctx context.Context, arts []*article.Article, over
 		}
 		merged.Missing = append(merged.Missing, c.doc.Missing...)
 		for _, wr := range r.Warnings {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("article %d: %s", i+1, wr))
+			res.Warnings = append(res.Warnings, label(i)+": "+wr)
 		}
 	}
 	if first == nil {

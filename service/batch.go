@@ -112,7 +112,15 @@ func (s *Server) postBatch(c *gin.Context) {
 			ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
 			defer cancel()
 			res, err := s.printArticle(ctx, art, over, w)
-			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings}, err
+			for _, pe := range res.Lost {
+				pe.Article = art.ID // for the log; the manifest row names its line
+			}
+			var pe *engine.PhotoError
+			if errors.As(err, &pe) {
+				pe.Article = art.ID
+			}
+			s.countPhotos(ctx, res.Lost, err)
+			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings, Lost: batch.LostPhotos(res.Lost)}, err
 		},
 	}
 	sum, err := batch.Run(ctx, in, sink, opts)
@@ -237,7 +245,15 @@ func (s *Server) mergedPDF(c *gin.Context, body io.Reader, format adapt.Format, 
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout*time.Duration(min(len(arts), 60)))
 	defer cancel()
 	var buf bytes.Buffer
-	res, failed, err := s.printer.PrintMerged(ctx, arts, qo.over(), &buf)
+	res, failed, err := s.printer.PrintMerged(ctx, arts, labels, qo.over(), &buf)
+	s.countPhotos(ctx, res.Lost, nil)
+	for i, ferr := range failed {
+		var pe *engine.PhotoError
+		if errors.As(ferr, &pe) {
+			pe.Article = labels[i]
+		}
+		s.countPhotos(ctx, nil, ferr)
+	}
 	if err != nil {
 		s.fail(c, err)
 		return

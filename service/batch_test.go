@@ -418,3 +418,54 @@ func TestBatchInputHashHasQueryOptions(t *testing.T) {
 		t.Errorf("bleed=3: the same input hash as without")
 	}
 }
+
+// TestBatchLostPhotosCounted: a photo left out of an article of a ZIP
+// batch or of a merged PDF is counted in printd_photo_failures_total as
+// one left out of a single PDF is (they were not counted at all), the ZIP's
+// manifest row names the photo and its trailer counts it, and the merged
+// PDF's warnings name the article by its line (they said "article 1" for
+// the second line when the first could not be read).
+func TestBatchLostPhotosCounted(t *testing.T) {
+	s := newTestServer(t, nil)
+	bomb := dataURI("image/png", bombPNG(30000, 30000))
+	failures := func() string { return metricValue(metricsText(t, s), "printd_photo_failures_total") }
+	wantPDF(t, post(t, s, "preset=web", seed(t, bomb)))
+	if v := failures(); v != "1" {
+		t.Fatalf("a single PDF: photo failures %q, want 1", v)
+	}
+	body := []byte(`{"id": ` + "\n" + string(seed(t, bomb, withID("lost-1"))) + "\n")
+
+	rec := postTo(t, s, "/v1/batch?preset=web", "application/x-ndjson", body)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("zip: status %d: %s", rec.Code, truncate(rec.Body.String()))
+	}
+	a := readBatchZip(t, rec.Body.Bytes())
+	if len(a.rows) != 2 || a.rows[1]["status"] != "ok" {
+		t.Fatalf("rows %v", a.rows)
+	}
+	lost, _ := a.rows[1]["lost_photos"].([]any)
+	if len(lost) != 1 {
+		t.Fatalf("row 2 names %d lost photos: %v", len(lost), a.rows[1])
+	}
+	lp := lost[0].(map[string]any)
+	if lp["path"] != "photo.src" || !strings.HasPrefix(lp["src"].(string), "data:image/png") || lp["reason"] != "too many pixels" {
+		t.Errorf("lost photo %v", lp)
+	}
+	if a.trailer["lost_photos"] != float64(1) {
+		t.Errorf("trailer %v, want lost_photos 1", a.trailer)
+	}
+	if v := failures(); v != "2" {
+		t.Errorf("after the zip batch: photo failures %q, want 2", v)
+	}
+
+	rec = postTo(t, s, "/v1/batch?format=pdf&preset=web", "application/x-ndjson", body)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("merged: status %d: %s", rec.Code, truncate(rec.Body.String()))
+	}
+	if w := rec.Header().Get("X-Printd-Warnings"); !strings.Contains(w, "line 2: photo.src: image") || strings.Contains(w, "article 1") {
+		t.Errorf("merged warnings %q, want the photo named under line 2", w)
+	}
+	if v := failures(); v != "3" {
+		t.Errorf("after the merged PDF: photo failures %q, want 3", v)
+	}
+}

@@ -55,19 +55,11 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 	res, err := s.printer.Render(ctx, pl, &buf)
 	elapsed := time.Since(start)
 	s.metrics.renderSeconds.Observe(elapsed.Seconds())
-	s.metrics.photoFailures.Add(float64(len(res.Lost)))
-	for _, pe := range res.Lost {
-		s.logPhoto(ctx, "photo left out", pe)
-	}
+	s.countPhotos(ctx, res.Lost, err)
 	if err != nil {
 		outcome := "error"
 		switch {
-		case errors.Is(err, engine.ErrPhoto): // first: a photo that timed out is a photo problem
-			s.metrics.photoFailures.Inc()
-			var pe *engine.PhotoError
-			if errors.As(err, &pe) {
-				s.logPhoto(ctx, "photo unavailable", pe)
-			}
+		case errors.Is(err, engine.ErrPhoto): // first: a photo that timed out is a photo problem (counted above)
 		case errors.Is(err, context.DeadlineExceeded):
 			outcome = "timeout"
 		case errors.Is(err, context.Canceled):
@@ -106,8 +98,31 @@ func (s *Server) printArticle(ctx context.Context, art *article.Article, over ar
 	return s.printer.Render(ctx, pl, w)
 }
 
+// countPhotos counts in printd_photo_failures_total and logs the photos a
+// render left out (lost) and the one that failed it (err is an
+// engine.ErrPhoto), the same way for every output: a PDF, an article of
+// a ZIP batch, the articles of a merged PDF.
+func (s *Server) countPhotos(ctx context.Context, lost []*engine.PhotoError, err error) {
+	s.metrics.photoFailures.Add(float64(len(lost)))
+	for _, pe := range lost {
+		s.logPhoto(ctx, "photo left out", pe)
+	}
+	if errors.Is(err, engine.ErrPhoto) {
+		s.metrics.photoFailures.Inc()
+		var pe *engine.PhotoError
+		if errors.As(err, &pe) {
+			s.logPhoto(ctx, "photo unavailable", pe)
+		}
+	}
+}
+
 // logPhoto logs a photo that could not be had with its whole cause (the
-// response says only its field and reason).
+// response says only its field and reason), and the article of a batch
+// it belongs to.
 func (s *Server) logPhoto(ctx context.Context, msg string, pe *engine.PhotoError) {
-	s.log.WarnContext(ctx, msg, "field", pe.Path, "src", describe.Source(pe.Src), "reason", pe.Reason, "err", pe.Err)
+	args := []any{"field", pe.Path, "src", describe.Source(pe.Src), "reason", pe.Reason, "err", pe.Err}
+	if pe.Article != "" {
+		args = append(args, "article", pe.Article)
+	}
+	s.log.WarnContext(ctx, msg, args...)
 }

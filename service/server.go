@@ -54,7 +54,7 @@ type printer interface {
 	Plan(art *article.Article, over article.Over) (engine.Plan, error)
 	Render(ctx context.Context, pl engine.Plan, w io.Writer) (engine.Result, error)
 	Check(ctx context.Context, pl engine.Plan) (engine.Report, error)
-	PrintMerged(ctx context.Context, arts []*article.Article, over article.Over, w io.Writer) (engine.Result, map[int]error, error)
+	PrintMerged(ctx context.Context, arts []*article.Article, labels []string, over article.Over, w io.Writer) (engine.Result, map[int]error, error)
 }
 
 // New makes a server from cfg, logging to logw (nil: standard error). It

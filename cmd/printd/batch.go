@@ -159,7 +159,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				return batch.Rendered{}, err
 			}
 			res, err := printer.Render(ctx, pl, w)
-			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings}, err
+			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings, Lost: batch.LostPhotos(res.Lost)}, err
 		},
 		Workers:            *workers,
 		Preset:             *preset,
@@ -210,8 +210,12 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "printd: %v\n", cerr)
 		return 2
 	}
-	fmt.Fprintf(stderr, "printd: %s: %d ok, %d failed, %d skipped, %s in %s (%.1f articles/s); manifest %s in %s\n",
-		plural(sum.Rows, "article"), sum.OK, sum.Failed, sum.Skipped, plural(sum.Pages, "page"), sum.Elapsed.Round(time.Millisecond), rate(sum.Rows, sum.Elapsed), manifest, where)
+	lost := ""
+	if sum.LostPhotos > 0 { // each named in its row's lost_photos
+		lost = ", " + plural(sum.LostPhotos, "photo") + " left out"
+	}
+	fmt.Fprintf(stderr, "printd: %s: %d ok, %d failed, %d skipped%s, %s in %s (%.1f articles/s); manifest %s in %s\n",
+		plural(sum.Rows, "article"), sum.OK, sum.Failed, sum.Skipped, lost, plural(sum.Pages, "page"), sum.Elapsed.Round(time.Millisecond), rate(sum.Rows, sum.Elapsed), manifest, where)
 	if err != nil {
 		fmt.Fprintf(stderr, "printd: %v\n", err)
 		return 2

@@ -201,6 +201,26 @@ func TestArchiveBatchFailsAPhotoLostForGood(t *testing.T) {
 	if r := rows["lost"]; r.Status != "ok" || !strings.Contains(strings.Join(r.Warnings, "\n"), "HTTP 503 after 2 attempts") {
 		t.Errorf("allow-missing-photos: row %+v", r)
 	}
+	// The report names the article and the photo, and counts it.
+	if !strings.Contains(errs, "2 ok, 0 failed, 0 skipped, 1 photo left out, ") {
+		t.Errorf("summary does not count the photo left out:\n%s", errs)
+	}
+	m, err := os.ReadFile(filepath.Join(out2, "manifest.ndjson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range manifestRows(t, m) {
+		want := 0
+		if r.ID == "lost" {
+			want = 1
+		}
+		if len(r.Lost) != want {
+			t.Fatalf("row %s names %d lost photos, want %d: %+v", r.ID, len(r.Lost), want, r)
+		}
+		if want == 1 && (r.Lost[0].Path != "photo.src" || !strings.HasSuffix(r.Lost[0].Src, "/p/1.jpg") || r.Lost[0].Reason != "HTTP 503 after 2 attempts") {
+			t.Errorf("lost photo %+v", r.Lost[0])
+		}
+	}
 }
 
 func readRows(t *testing.T, out string) map[string]struct {
