@@ -15,6 +15,7 @@ import (
 	"printd/fonts"
 	"printd/layout"
 	"printd/render/internal/pdfpatch"
+	"printd/render/internal/zstream"
 	"printd/shaping"
 )
 
@@ -300,8 +301,8 @@ func rgb(r, g, b int) string {
 // finish builds the Type0 fonts of the document.
 func (cs *cidFonts) finish() ([]pdfpatch.Font, error) {
 	out := make([]pdfpatch.Font, 0, len(cs.order))
-	var z deflater
-	defer z.release()
+	var z zstream.Deflater
+	defer z.Release()
 	for _, cf := range cs.order {
 		o, err := cf.build(&z)
 		if err != nil {
@@ -312,7 +313,7 @@ func (cs *cidFonts) finish() ([]pdfpatch.Font, error) {
 	return out, nil
 }
 
-func (cf *cidFont) build(zw *deflater) (pdfpatch.Font, error) {
+func (cf *cidFont) build(zw *zstream.Deflater) (pdfpatch.Font, error) {
 	ft := cf.face.Font()
 	gids := make([]int, 0, len(cf.used)+1)
 	for g := range cf.used {
@@ -398,10 +399,10 @@ func (cf *cidFont) build(zw *deflater) (pdfpatch.Font, error) {
 		z = prog
 		fileDict = fmt.Appendf(nil, "<</Subtype /CIDFontType0C /Length %d>>", len(z))
 	} else {
-		z = zw.deflateTrueType(ttf)
+		z = ttf.deflate(zw)
 		fileDict = fmt.Appendf(nil, "<</Length1 %d /Filter /FlateDecode /Length %d>>", ttf.size, len(z))
 	}
-	tu := zw.deflate(toUnicodeCMap(cf.uni))
+	tu := zw.Zlib(toUnicodeCMap(cf.uni))
 	toUni := fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d>>", len(tu))
 	build := func(nums []int) ([]byte, []pdfpatch.Object) {
 		file, descN, cidN, uniN := nums[0], nums[1], nums[2], nums[3]

@@ -2,17 +2,15 @@ package render
 
 import (
 	"bytes"
-	"compress/flate"
 	"encoding/binary"
 	"fmt"
 	"hash/adler32"
-	"io"
 	"slices"
 	"sort"
-	"sync"
 
 	"printd/fonts"
 	"printd/internal/sfnt"
+	"printd/render/internal/zstream"
 )
 
 // TrueType font programs (FontFile2) subset by glyph, and their
@@ -94,7 +92,9 @@ func newTTFTables(tables func(string) []byte) *ttfTables {
 		}
 	}
 	var buf bytes.Buffer
-	fw, _ := flate.NewWriter(&buf, flate.BestCompression)
+	var d zstream.Deflater
+	defer d.Release()
+	fw := d.Writer(&buf)
 	fw.Write(tt.block)
 	fw.Flush()
 	tt.packed = buf.Bytes()
@@ -229,55 +229,12 @@ func subsetTrueType(tt *ttfTables, tables func(string) []byte, numGlyphs int, us
 	return ttfSubset{dir: dir, tt: tt, tail: tail, size: len(dir) + len(tt.block) + len(tail), adler: h.Sum32()}, nil
 }
 
-// zlibHeader opens a zlib stream: deflate, 32 KB window, best
-// compression (the two bytes compress/zlib writes at that level).
-const zlibHeader = "\x78\xda"
-
-// deflater compresses a document's font streams with one deflate writer
-// taken from a pool (each new one allocates some 600 KB of tables),
-// framing them as zlib streams itself so that a font program can be
-// spliced from parts. release gives the writer back.
-type deflater struct {
-	fw *flate.Writer
-}
-
-var deflaters = sync.Pool{New: func() any {
-	fw, _ := flate.NewWriter(io.Discard, flate.BestCompression)
-	return fw
-}}
-
-func (d *deflater) writer(w io.Writer) *flate.Writer {
-	if d.fw == nil {
-		d.fw = deflaters.Get().(*flate.Writer)
-	}
-	d.fw.Reset(w)
-	return d.fw
-}
-
-func (d *deflater) release() {
-	if d.fw != nil {
-		d.fw.Reset(io.Discard)
-		deflaters.Put(d.fw)
-		d.fw = nil
-	}
-}
-
-// deflate returns b as a zlib stream.
-func (d *deflater) deflate(b []byte) []byte {
-	buf := bytes.NewBuffer(make([]byte, 0, len(b)/2+64))
-	buf.WriteString(zlibHeader)
-	fw := d.writer(buf)
-	fw.Write(b)
-	fw.Close()
-	return binary.BigEndian.AppendUint32(buf.Bytes(), adler32.Checksum(b))
-}
-
-// deflateTrueType returns a subset program as a zlib stream, its
+// deflate returns a subset program as a zlib stream, its
 // glyph-independent tables spliced in already deflated.
-func (d *deflater) deflateTrueType(s ttfSubset) []byte {
+func (s ttfSubset) deflate(d *zstream.Deflater) []byte {
 	buf := bytes.NewBuffer(make([]byte, 0, len(s.tt.packed)+len(s.dir)+len(s.tail)/2+64))
-	buf.WriteString(zlibHeader)
-	fw := d.writer(buf)
+	buf.WriteString(zstream.Header)
+	fw := d.Writer(buf)
 	fw.Write(s.dir)
 	fw.Flush()
 	buf.Write(s.tt.packed)

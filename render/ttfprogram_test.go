@@ -15,6 +15,7 @@ import (
 
 	"printd/fonts"
 	"printd/internal/sfnt"
+	"printd/render/internal/zstream"
 )
 
 // TestSubsetTrueTypeSpliced subsets a TrueType face and checks the
@@ -57,7 +58,8 @@ func checkSpliced(t *testing.T, face *fonts.SysFace, texts []string) bool {
 		t.Fatal(err)
 	}
 	fullGlyf := parseGlyf(t, fullLoader.RawTable, ft.NumGlyphs())
-	var z deflater
+	var z zstream.Deflater
+	defer z.Release()
 	long := false
 	for _, text := range texts {
 		used := map[uint16]bool{}
@@ -79,8 +81,8 @@ func checkSpliced(t *testing.T, face *fonts.SysFace, texts []string) bool {
 		if len(prog) != s.size {
 			t.Fatalf("size %d, program has %d bytes", s.size, len(prog))
 		}
-		packed := z.deflateTrueType(s)
-		if again := z.deflateTrueType(s); !bytes.Equal(packed, again) {
+		packed := s.deflate(&z)
+		if again := s.deflate(&z); !bytes.Equal(packed, again) {
 			t.Fatal("deflating the same subset twice gave different bytes")
 		}
 		zr, err := zlib.NewReader(bytes.NewReader(packed))

@@ -32,7 +32,7 @@ var rules = []rule{
 
 	// The PDF writer: the only packages that know fpdf.
 	{"render", []string{"fonts", "layout", "shaping", "internal/...", "render/internal/..."}},
-	{"render/internal/pdffont", []string{"fonts", "internal/..."}},
+	{"render/internal/pdffont", []string{"fonts", "internal/...", "render/internal/zstream"}},
 	{"render/internal/...", []string{"internal/...", "render/internal/..."}},
 
 	// Publication profiles and options.

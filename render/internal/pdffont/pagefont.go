@@ -1,8 +1,6 @@
 package pdffont
 
 import (
-	"bytes"
-	"compress/zlib"
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
@@ -12,6 +10,7 @@ import (
 	"strings"
 
 	"printd/internal/sfnt"
+	"printd/render/internal/zstream"
 )
 
 // PageFont is a page's font in the form fpdf's AddFontFromBytes takes: a
@@ -118,18 +117,6 @@ func (pg *Page) buildFont() (*PageFont, error) {
 		return nil, err
 	}
 
-	var z bytes.Buffer
-	zw, err := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := zw.Write(ttf); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-
 	name := subsetTag(f.Name(), pg.id, ttf) + "+" + postScriptName(f.Name())
 	def := fpdfDef{
 		Tp:           "TrueType",
@@ -153,7 +140,7 @@ func (pg *Page) buildFont() (*PageFont, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &PageFont{Name: name, Def: js, Program: z.Bytes(), Size: len(ttf), AGL: agl}, nil
+	return &PageFont{Name: name, Def: js, Program: zstream.Zlib(ttf), Size: len(ttf), AGL: agl}, nil
 }
 
 // differences returns the Differences array (without brackets) that turns
