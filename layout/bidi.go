@@ -214,3 +214,7 @@ func mirrorDocument(doc *Document) {
 	}
 	doc.RTL = true
 }
+
+// MirroredRune returns the mirror image of a bracket-like character (the
+// character whose glyph a right-to-left run shows for it), or r itself.
+func MirroredRune(r rune) rune { return mirrored(r) }

@@ -75,15 +75,15 @@ func (d *drawer) cidFontFor(f *fonts.SysFace) *cidFont {
 // empty, is what the text reads as (see drawShapedTagged).
 func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) {
 	cf := d.cidFontFor(f)
-	fam := cf.family
-	if !d.cur.set || d.cur.font.Family != fam || d.cur.size != t.Size {
-		d.pdf.SetFont(fam, "", t.Size)
-		d.cur.font, d.cur.size, d.cur.set = layout.FontKey{Family: fam}, t.Size, true
-	}
-	ft := f.Font()
-	upem := float64(ft.UnitsPerEm())
-	// ToUnicode: each glyph that starts a cluster (first seen in visual
-	// order) stands for the cluster's text.
+	starts := cf.mapText(f.Font(), t)
+	d.drawGlyphs(cf, t, starts, actualText)
+}
+
+// mapText records the glyphs of t as used and gives those new to the
+// ToUnicode map their text: each glyph that starts a cluster (first seen
+// in visual order) stands for the cluster's text. It returns the starts
+// of t's clusters, in order, and the end of its text.
+func (cf *cidFont) mapText(ft *shaping.Font, t layout.Text) []int {
 	starts := make([]int, 0, len(t.Glyphs)+1)
 	for _, g := range t.Glyphs {
 		starts = append(starts, int(g.Cluster))
@@ -91,13 +91,6 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 	starts = append(starts, len(t.Text))
 	sort.Ints(starts)
 	starts = slices.Compact(starts)
-	clusterEnd := func(c int) int {
-		i := sort.SearchInts(starts, c+1)
-		if i < len(starts) {
-			return starts[i]
-		}
-		return len(t.Text)
-	}
 	for i := 0; i < len(t.Glyphs); {
 		j := i + 1
 		for j < len(t.Glyphs) && t.Glyphs[j].Cluster == t.Glyphs[i].Cluster {
@@ -107,10 +100,33 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 			cf.used[g.ID] = true
 		}
 		if c := int(t.Glyphs[i].Cluster); c >= 0 && c <= len(t.Text) && !cf.mapped(t.Glyphs[i:j]) {
-			cf.mapCluster(ft, t.Glyphs[i:j], t.Text[c:clusterEnd(c)], t.RTL)
+			cf.mapCluster(ft, t.Glyphs[i:j], t.Text[c:clusterEnd(starts, c, len(t.Text))], t.RTL)
 		}
 		i = j
 	}
+	return starts
+}
+
+// clusterEnd is where the cluster starting at c ends, by the starts of a
+// text's clusters (mapText) and the text's length n.
+func clusterEnd(starts []int, c, n int) int {
+	i := sort.SearchInts(starts, c+1)
+	if i < len(starts) {
+		return starts[i]
+	}
+	return n
+}
+
+// drawGlyphs draws t's glyphs in font cf, mapped by mapText (starts: its
+// result for t).
+func (d *drawer) drawGlyphs(cf *cidFont, t layout.Text, starts []int, actualText string) {
+	fam := cf.family
+	if !d.cur.set || d.cur.font.Family != fam || d.cur.size != t.Size {
+		d.pdf.SetFont(fam, "", t.Size)
+		d.cur.font, d.cur.size, d.cur.set = layout.FontKey{Family: fam}, t.Size, true
+	}
+	ft := cf.face.Font()
+	upem := float64(ft.UnitsPerEm())
 	// What an extractor reads through ToUnicode, glyph by glyph; where it
 	// is not the text, the text is given as /ActualText. (Right-to-left
 	// runs are put back in logical order by extractors themselves.)
@@ -119,7 +135,7 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 		// one glyph per cluster, in logical order, each mapped to its text
 		for i, g := range t.Glyphs {
 			c := int(g.Cluster)
-			if i > 0 && g.Cluster <= t.Glyphs[i-1].Cluster || c < 0 || c > len(t.Text) || cf.uni[g.ID] != t.Text[c:clusterEnd(c)] {
+			if i > 0 && g.Cluster <= t.Glyphs[i-1].Cluster || c < 0 || c > len(t.Text) || cf.uni[g.ID] != t.Text[c:clusterEnd(starts, c, len(t.Text))] {
 				actual = true
 				break
 			}
@@ -132,7 +148,7 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 	s.WriteString("q ")
 	s.WriteString(rgb(r, gr, b))
 	endActual := ""
-	if actual || actualText != "" {
+	if (actual || actualText != "") && !d.span {
 		if actualText == "" {
 			actualText = t.Text
 		}
@@ -158,7 +174,7 @@ func (d *drawer) drawShaped(f *fonts.SysFace, t layout.Text, actualText string) 
 	}
 	inTJ, synced := false, false
 	prev := -1
-	for _, i := range drawOrder(t.Glyphs, t.RTL, endActual != "") {
+	for _, i := range drawOrder(t.Glyphs, t.RTL, endActual != "" || d.span) {
 		g := t.Glyphs[i]
 		w := float64(ft.GlyphAdvance(g.ID)) * 1000 / upem
 		if i != prev+1 {
@@ -466,6 +482,15 @@ func (cf *cidFont) mapCluster(ft *shaping.Font, gs []layout.Glyph, text string, 
 		}
 	}
 	if len(gs) == 1 {
+		if rtl {
+			// a bracket the shaper mirrored stands for the character it
+			// shows (the text is given as /ActualText, mirroredGlyphs)
+			if r, n := utf8.DecodeRuneInString(text); n == len(text) && layout.MirroredRune(r) != r {
+				if id, ok := ft.Glyph(r); !ok || id != gs[0].ID {
+					text = string(layout.MirroredRune(r))
+				}
+			}
+		}
 		set(gs[0].ID, text)
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -177,6 +178,7 @@ type drawer struct {
 	tag    *tagger          // marked content and structure (tags.go); nil: untagged
 	text   docFonts         // the faces the text is set in and their pages (fonts.go)
 	cids   cidFonts         // the Type0 fonts of shaped text (cidfont.go)
+	span   bool             // an /ActualText span is open: drawing opens none (extract.go)
 	pageH  float64          // the current page's height
 	cur    struct {
 		font  layout.FontKey
@@ -230,12 +232,22 @@ func (d *drawer) page(p *layout.Page) {
 	lastColor := layout.Color{}
 	colorSet := false
 	d.planFonts(p.Texts)
-	for _, t := range p.Texts {
+	spanEnd, endSpan := -1, ""
+	for k, t := range p.Texts {
+		if k > spanEnd && endSpan != "" {
+			pdf.RawWriteStr(endSpan)
+			endSpan, d.span = "", false
+		}
 		if t.Text == "" {
 			continue
 		}
 		tag := d.tag.textTag(&t)
-		d.tag.to(tag)
+		if !d.span {
+			d.tag.to(tag)
+			if end := joinedWords(p.Texts, k); end > k {
+				endSpan, spanEnd = d.beginJoined(p.Texts[k:end+1]), end
+			}
+		}
 		d.tag.words(tag, t.Text, t.Space)
 		if t.Glyphs != nil {
 			if sf := d.book.shapedFace(t.Font); sf != nil {
@@ -258,7 +270,24 @@ func (d *drawer) page(p *layout.Page) {
 			pdf.SetFillColor(d.color(t.Color))
 			lastColor, colorSet = t.Color, true
 		}
-		d.drawTagged(ff, t, tag)
+		if !d.mirroredText(ff, t, tag) {
+			d.drawTagged(ff, t, tag)
+		}
+		if k == spanEnd && endSpan != "" {
+			// the word space after a joined span, drawn after it
+			pdf.RawWriteStr(endSpan)
+			endSpan, d.span = "", false
+			if d.tag != nil && t.Space && !strings.HasSuffix(t.Text, " ") {
+				d.tag.to(tag)
+				sp := t
+				sp.Text, sp.X, sp.Tracking, sp.Space = " ", t.X+t.Width, 0, false
+				d.drawText(ff, sp, false)
+			}
+		}
+	}
+	if endSpan != "" {
+		pdf.RawWriteStr(endSpan)
+		d.span = false
 	}
 	d.tag.to(artNone)
 	for _, l := range p.Links {

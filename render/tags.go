@@ -341,12 +341,17 @@ func (d *drawer) drawTagged(ff *faceFonts, t layout.Text, tag int32) {
 		d.drawText(ff, hy, false)
 		return
 	}
-	d.drawText(ff, t, t.Space && !strings.HasSuffix(t.Text, " "))
+	// (inside an /ActualText span that gives the space, none is drawn:
+	// its glyph would end the span's extent after the space)
+	d.drawText(ff, t, t.Space && !strings.HasSuffix(t.Text, " ") && !d.span)
 }
 
 // drawShapedTagged draws shaped text; what a reader needs besides the
 // glyphs (see drawTagged) is given as /ActualText.
 func (d *drawer) drawShapedTagged(f *fonts.SysFace, t layout.Text) {
+	if d.mirroredGlyphs(f, t) {
+		return
+	}
 	if d.tag == nil || !t.Hyphen && !t.Space || t.RTL {
 		// (Extractors read /ActualText of right-to-left glyphs as if it
 		// were in visual order, and reverse it: there the space is left to
@@ -381,6 +386,14 @@ func (m *tagger) actual(text string) (begin, end string) {
 	m.content[tag] = append(m.content[tag], mcidKey(m.page, mcid))
 	// tagged Span whatever the node: readers take /ActualText from a Span
 	return "/Span <</MCID " + strconv.Itoa(mcid) + " /ActualText " + string(pdfpatch.TextString(text)) + ">> BDC", "EMC"
+}
+
+// open returns the marked content open (artNone without a tagger).
+func (m *tagger) open() int32 {
+	if m == nil {
+		return artNone
+	}
+	return m.cur
 }
 
 // linkURLs lists each page's link addresses, in drawing order.
