@@ -25,8 +25,10 @@ import (
 // words of a line that needs none.
 
 // joinGap is the least gap, in ems, between two words without a space
-// that joinedWords joins: well under any extractor's word space.
-const joinGap = 0.02
+// that joinedWords joins: half poppler's word space and pdf.js's, above
+// the gaps a justified Chinese or Japanese line spreads between all its
+// letters (about 0.04 em), which read as no space.
+const joinGap = 0.05
 
 // joinedWords returns the index of the last text that texts[k] goes on in
 // across gaps without a space (k when it does not).
