@@ -55,12 +55,23 @@ func (idx priorIndex) add(row Row) {
 	idx[row.File] = append(idx[row.File], row)
 }
 
+// passing reports whether a photo was left out for a cause that may pass
+// (its PDF is then rendered again, to try the photo again).
+func passing(lost []LostPhoto) bool {
+	for _, l := range lost {
+		if !l.Gone {
+			return true
+		}
+	}
+	return false
+}
+
 // keep returns the earlier row whose PDF is still there, unchanged, for
-// the same input, if any.
+// the same input, and lacks no photo that may be had now, if any.
 func keep(ctx context.Context, r Resumer, name, input string, cands []Row) (Row, bool) {
 	var match []Row
 	for _, p := range cands {
-		if p.Input == input {
+		if p.Input == input && !passing(p.Lost) {
 			match = append(match, p)
 		}
 	}

@@ -65,6 +65,11 @@ type LostPhoto struct {
 	// Reason is why it could not be had: "HTTP 404", "timed out after 3
 	// attempts".
 	Reason string `json:"reason"`
+	// Gone is set when the source says the photo does not exist (HTTP 404
+	// or 410, no such file). A resumed run keeps a PDF that lacks only
+	// such photos; one that lacks a photo for a passing cause (a time-out,
+	// a 503) is rendered again, to try the photo again.
+	Gone bool `json:"gone,omitempty"`
 }
 
 // LostPhotos are an engine result's photos left out, for a row.
@@ -74,7 +79,7 @@ func LostPhotos(lost []*printengine.PhotoError) []LostPhoto {
 	}
 	out := make([]LostPhoto, len(lost))
 	for i, pe := range lost {
-		out[i] = LostPhoto{Path: pe.Path, Src: srcdesc.Source(pe.Src), Reason: pe.Reason}
+		out[i] = LostPhoto{Path: pe.Path, Src: srcdesc.Source(pe.Src), Reason: pe.Reason, Gone: pe.Gone()}
 	}
 	return out
 }

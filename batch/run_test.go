@@ -529,10 +529,29 @@ func TestRunLostPhotos(t *testing.T) {
 	sink.nextRun()
 	opts.Resume = true
 	sum, err = batch.Run(context.Background(), strings.NewReader(in), sink, opts)
-	if err != nil || sum.Skipped != 3 || sum.LostPhotos != 2 {
-		t.Fatalf("resumed: %+v, %v; want all kept, with their 2 lost photos", sum, err)
+	if err != nil || sum.OK != 1 || sum.Skipped != 2 || fp.startedCount() != 4 {
+		t.Fatalf("resumed: %+v, %v, %d renders; want b rendered again (its photos were lost for causes that may pass)", sum, err, fp.startedCount())
 	}
-	if rows := sink.rows(t); len(rows[1].Lost) != 2 {
+
+	// Photos gone for good: a resumed run keeps the PDF, and its row.
+	gone := &fakePrinter{lost: func(id string) []batch.LostPhoto {
+		if id == "b" {
+			return []batch.LostPhoto{{Path: "photo.src", Src: "https://img.example/b.jpg", Reason: "HTTP 404", Gone: true}, {Path: "body[2].src", Src: "x.jpg", Reason: "HTTP 410", Gone: true}}
+		}
+		return nil
+	}}
+	sink = newMemSink()
+	opts = batch.Options{Print: gone.print, Engine: "fake 1"}
+	if _, err := batch.Run(context.Background(), strings.NewReader(in), sink, opts); err != nil {
+		t.Fatal(err)
+	}
+	sink.nextRun()
+	opts.Resume = true
+	sum, err = batch.Run(context.Background(), strings.NewReader(in), sink, opts)
+	if err != nil || sum.Skipped != 3 || sum.LostPhotos != 2 || gone.startedCount() != 3 {
+		t.Fatalf("resumed: %+v, %v, %d renders; want all kept, with their 2 lost photos", sum, err, gone.startedCount())
+	}
+	if rows := sink.rows(t); len(rows[1].Lost) != 2 || !rows[1].Lost[0].Gone {
 		t.Errorf("the kept row lost its lost photos: %+v", rows[1])
 	}
 }

@@ -45,6 +45,14 @@ func (e *PhotoError) Error() string {
 
 func (e *PhotoError) Unwrap() error { return e.Err }
 
+// Gone reports whether the photo's source says it does not exist (HTTP
+// 404 or 410, no such file), so that trying again would only find the
+// same; a time-out, a 503 or a refused address may pass.
+func (e *PhotoError) Gone() bool {
+	var fe *fetch.Error
+	return errors.As(e.Err, &fe) && fe.Gone()
+}
+
 // Is makes every PhotoError an ErrPhoto.
 func (e *PhotoError) Is(target error) bool { return target == ErrPhoto }
 

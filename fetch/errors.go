@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 
 	"printd/internal/describe"
@@ -112,6 +113,19 @@ func (e *Error) Transient() bool {
 		return true
 	case ReasonStatus:
 		return transientStatus(e.Status)
+	}
+	return false
+}
+
+// Gone reports whether the source says the thing is not there at all, as
+// opposed to not now: HTTP 404 or 410, or a local file that does not
+// exist. Another attempt would find the same until someone puts it there.
+func (e *Error) Gone() bool {
+	switch e.Reason {
+	case ReasonStatus:
+		return e.Status == http.StatusNotFound || e.Status == http.StatusGone
+	case ReasonFile:
+		return errors.Is(e.Err, fs.ErrNotExist)
 	}
 	return false
 }

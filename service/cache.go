@@ -1,6 +1,12 @@
 package service
 
-import "printd/internal/bytecache"
+import (
+	"strings"
+	"time"
+
+	"printd/engine"
+	"printd/internal/bytecache"
+)
 
 // rendered is a finished PDF with what the response says about it.
 type rendered struct {
@@ -9,9 +15,36 @@ type rendered struct {
 	warnings    []string
 	preflight   string // one-line preflight summary
 	disposition string // Content-Disposition
-	// partial: a photo was left out (a fetch that may succeed next time),
-	// so the PDF is not kept in the cache
-	partial bool
+	// lost are the photos left out: the PDF is partial. It is cached
+	// (until expires) only when every one of them is gone for good.
+	lost []*engine.PhotoError
+	// expires is when a cached partial PDF stops being served; zero for a
+	// whole PDF, which never expires.
+	expires time.Time
+}
+
+// partial reports whether a photo was left out.
+func (r *rendered) partial() bool { return len(r.lost) > 0 }
+
+// gone reports whether every photo left out is gone for good (HTTP 404 or
+// 410, no such file): rendering again would leave them out again.
+func (r *rendered) gone() bool {
+	for _, pe := range r.lost {
+		if !pe.Gone() {
+			return false
+		}
+	}
+	return len(r.lost) > 0
+}
+
+// partialHeader lists the photos left out for X-Printd-Partial: each
+// field with its reason, "; " between them.
+func (r *rendered) partialHeader() string {
+	parts := make([]string, len(r.lost))
+	for i, pe := range r.lost {
+		parts[i] = pe.Path + " (" + pe.Reason + ")"
+	}
+	return strings.Join(parts, "; ")
 }
 
 // cost is what a cached PDF is charged against the budget: its bytes and a
@@ -26,16 +59,25 @@ func (r *rendered) cost() int64 {
 
 // pdfCache holds rendered PDFs by ETag, bounded in bytes; no PDF may take
 // more than a quarter of the budget. Cached values are shared and never
-// modified.
+// modified. A partial PDF is served until it expires.
 type pdfCache struct {
-	c *bytecache.Cache[*rendered]
+	c   *bytecache.Cache[*rendered]
+	now func() time.Time
 }
 
-func newPDFCache(budget int64) *pdfCache {
-	return &pdfCache{c: bytecache.New[*rendered](budget, budget/4)}
+func newPDFCache(budget int64, now func() time.Time) *pdfCache {
+	return &pdfCache{c: bytecache.New[*rendered](budget, budget/4), now: now}
 }
 
-func (c *pdfCache) get(key string) (*rendered, bool) { return c.c.Get(key) }
+// get returns the PDF cached under key, unless it has expired (it is then
+// replaced by the next add).
+func (c *pdfCache) get(key string) (*rendered, bool) {
+	r, ok := c.c.Get(key)
+	if ok && !r.expires.IsZero() && !c.now().Before(r.expires) {
+		return nil, false
+	}
+	return r, ok
+}
 
 // add caches r, evicting the least recently used PDFs to make room.
 func (c *pdfCache) add(key string, r *rendered) { c.c.Add(key, r, r.cost()) }

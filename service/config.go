@@ -44,6 +44,13 @@ type Config struct {
 	// CacheControl is sent with every PDF (default "public, max-age=300";
 	// empty sends none).
 	CacheControl string
+	// PartialCacheTTL is how long a PDF that left out only photos whose
+	// source says they do not exist (HTTP 404 or 410, no such file in the
+	// photo directory) is cached and may be kept by clients (default 1m;
+	// 0: never, such a PDF is rendered again for every request). A PDF
+	// that left a photo out for a passing cause (a time-out, a 503) is
+	// never cached.
+	PartialCacheTTL time.Duration
 	// ArticleSource is the URL template of GET /v1/articles/{id}.pdf, with
 	// "{id}" where the escaped article id goes, for example
 	// "https://cms.example.org/api/print/{id}.json". Empty (the default)
@@ -127,6 +134,7 @@ const (
 	DefaultQueueWait     = 2 * time.Second
 	DefaultCacheBytes    = 32 << 20
 	DefaultCacheControl  = "public, max-age=300"
+	DefaultPartialTTL    = time.Minute
 	DefaultShutdownGrace = 20 * time.Second
 	DefaultMemoryLimit   = 112 << 20
 )
@@ -142,6 +150,7 @@ func DefaultConfig() Config {
 		QueueWait:        DefaultQueueWait,
 		CacheBytes:       DefaultCacheBytes,
 		CacheControl:     DefaultCacheControl,
+		PartialCacheTTL:  DefaultPartialTTL,
 		PhotoMaxBytes:    fetch.DefaultMaxBytes,
 		PhotoMaxPixels:   photo.DefaultMaxPixels,
 		PhotoTimeout:     fetch.DefaultTimeout,
@@ -200,6 +209,9 @@ func (c Config) Validate() error {
 	}
 	if c.ShutdownGrace < 0 {
 		bad("shutdown-grace", "must not be negative")
+	}
+	if c.PartialCacheTTL < 0 {
+		bad("partial-cache-ttl", "must not be negative")
 	}
 	if c.DrainDelay < 0 {
 		bad("drain-delay", "must not be negative")

@@ -11,8 +11,11 @@ import (
 	"os"
 	"path/filepath"
 	"printd/engine"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func postTo(t *testing.T, s *Server, target, contentType string, body []byte) *httptest.ResponseRecorder {
@@ -205,4 +208,90 @@ func TestBatchMergedPDF(t *testing.T) {
 		t.Error("no bookmarks")
 	}
 	problemOf(t, postTo(t, s, "/v1/batch?format=pdf", "application/x-ndjson", []byte("{bad\n")), http.StatusUnprocessableEntity)
+}
+
+// TestPartialPDFGoneCached: a PDF that left out only photos whose source
+// says they do not exist (HTTP 404 or 410, a missing file in the photo
+// directory) is cached for PartialCacheTTL and may be kept as long
+// (Cache-Control max-age counts down), flagged in X-Printd-Partial and
+// without an ETag; it was rendered again for every request. One that left
+// a photo out for a passing cause (HTTP 503) is still never kept, nor is
+// any with PartialCacheTTL 0.
+func TestPartialPDFGoneCached(t *testing.T) {
+	var hits atomic.Int64
+	ps := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		switch r.URL.Path {
+		case "/gone.jpg":
+			http.Error(w, "not here", http.StatusNotFound)
+		case "/removed.jpg":
+			http.Error(w, "removed", http.StatusGone)
+		default:
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+		}
+	}))
+	t.Cleanup(ps.Close)
+	host := strings.TrimPrefix(ps.URL, "http://")
+	photoDir := t.TempDir()
+	newServer := func(ttl time.Duration) (*Server, *time.Time) {
+		s := newTestServer(t, func(c *Config) {
+			c.AllowHTTP, c.AllowHosts, c.PhotoAttempts, c.PhotoDir = true, []string{host}, 1, photoDir
+			c.PartialCacheTTL = ttl
+		})
+		clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		s.now = func() time.Time { return clock }
+		return s, &clock
+	}
+	type want struct{ cache, control, partial string }
+	check := func(s *Server, body []byte, w want) {
+		t.Helper()
+		rec := post(t, s, "", body)
+		wantPDF(t, rec)
+		h := rec.Header()
+		if h.Get("X-Printd-Cache") != w.cache || h.Get("Cache-Control") != w.control || h.Get("X-Printd-Partial") != w.partial || h.Get("ETag") != "" {
+			t.Errorf("X-Printd-Cache %q, Cache-Control %q, X-Printd-Partial %q, ETag %q; want %q, %q, %q and none",
+				h.Get("X-Printd-Cache"), h.Get("Cache-Control"), h.Get("X-Printd-Partial"), h.Get("ETag"), w.cache, w.control, w.partial)
+		}
+	}
+
+	s, clock := newServer(time.Minute)
+	gone := seed(t, ps.URL+"/gone.jpg", withID("gone"))
+	check(s, gone, want{"miss", "public, max-age=60", "photo.src (HTTP 404)"})
+	before := hits.Load()
+	*clock = clock.Add(20 * time.Second)
+	check(s, gone, want{"hit", "public, max-age=40", "photo.src (HTTP 404)"})
+	if hits.Load() != before {
+		t.Errorf("a cached partial PDF fetched its photo again")
+	}
+	*clock = clock.Add(40 * time.Second) // expired: rendered again, and kept again
+	check(s, gone, want{"miss", "public, max-age=60", "photo.src (HTTP 404)"})
+	check(s, gone, want{"hit", "public, max-age=60", "photo.src (HTTP 404)"})
+
+	check(s, seed(t, ps.URL+"/removed.jpg", withID("removed")), want{"miss", "public, max-age=60", "photo.src (HTTP 410)"})
+	missing := seed(t, "nope.jpg", withID("nofile"))
+	check(s, missing, want{"miss", "public, max-age=60", "photo.src (file unreadable)"})
+	check(s, missing, want{"hit", "public, max-age=60", "photo.src (file unreadable)"})
+
+	busy := seed(t, ps.URL+"/busy.jpg", withID("busy"))
+	check(s, busy, want{"miss", "no-store", "photo.src (HTTP 503)"})
+	check(s, busy, want{"miss", "no-store", "photo.src (HTTP 503)"})
+	// a gone photo beside a passing failure: the passing one decides
+	both := seed(t, ps.URL+"/gone.jpg", withID("both"), func(m map[string]any) {
+		m["body"] = append(m["body"].([]any), map[string]any{"type": "image", "src": ps.URL + "/busy.jpg", "caption": "c"})
+	})
+	check(s, both, want{"miss", "no-store", "photo.src (HTTP 404); body[" + strconv.Itoa(len(articleBody(t, both))-1) + "].src (HTTP 503)"})
+
+	off, _ := newServer(0)
+	check(off, gone, want{"miss", "no-store", "photo.src (HTTP 404)"})
+	check(off, gone, want{"miss", "no-store", "photo.src (HTTP 404)"})
+}
+
+// articleBody is the body blocks of an article JSON.
+func articleBody(t *testing.T, data []byte) []any {
+	t.Helper()
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	return m["body"].([]any)
 }

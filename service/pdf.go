@@ -4,9 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
-	"printd/engine"
 	"strconv"
+	"strings"
+	"time"
+
+	"printd/engine"
 
 	"github.com/gin-gonic/gin"
 
@@ -181,13 +185,22 @@ func (s *Server) notModified(c *gin.Context, etag string) {
 }
 
 func (s *Server) sendPDF(c *gin.Context, etag string, r *rendered, how string) {
-	if r.partial {
+	switch {
+	case !r.partial():
+		s.cacheHeaders(c, etag)
+	case !r.expires.IsZero():
+		// Only photos that are gone for good were left out: the PDF is
+		// cached until it expires, and a client may keep it as long, but
+		// never have it confirmed later (no ETag), once the photo may be
+		// back.
+		c.Header("Cache-Control", s.partialCacheControl(r.expires))
+		c.Header("X-Printd-Partial", r.partialHeader())
+	default:
 		// A photo was left out, perhaps for a moment: no copy of this PDF
 		// may be kept or confirmed later (no ETag), so that the next
 		// request tries the photo again.
 		c.Header("Cache-Control", "no-store")
-	} else {
-		s.cacheHeaders(c, etag)
+		c.Header("X-Printd-Partial", r.partialHeader())
 	}
 	h := c.Writer.Header()
 	h.Set("Content-Disposition", r.disposition)
@@ -201,6 +214,18 @@ func (s *Server) sendPDF(c *gin.Context, etag string, r *rendered, how string) {
 		h.Set("X-Printd-Warnings", warningsHeader(r.warnings))
 	}
 	c.Data(http.StatusOK, "application/pdf", r.pdf)
+}
+
+// partialCacheControl is the Cache-Control of a cached partial PDF: kept
+// for the seconds it has left in the cache, privately when the service's
+// own Cache-Control is private.
+func (s *Server) partialCacheControl(expires time.Time) string {
+	left := int64(math.Ceil(expires.Sub(s.now()).Seconds()))
+	scope := "public"
+	if strings.Contains(strings.ToLower(s.cfg.CacheControl), "private") {
+		scope = "private"
+	}
+	return scope + ", max-age=" + strconv.FormatInt(max(left, 0), 10)
 }
 
 func (s *Server) cacheHeaders(c *gin.Context, etag string) {

@@ -78,11 +78,20 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 		warnings:    append(append([]string(nil), warns...), res.Warnings...),
 		preflight:   res.Preflight.Summary(),
 		disposition: contentDisposition(pl.Article()),
-		partial:     len(res.Lost) > 0,
+		lost:        res.Lost,
 	}
-	if !r.partial {
+	switch {
+	case !r.partial():
+		s.cache.add(key, r)
+	case r.gone() && s.cfg.PartialCacheTTL > 0:
+		// Every photo left out is gone for good: rendering again would
+		// leave them out again, so the PDF is kept, for a short while
+		// (someone may put the photo back).
+		r.expires = s.now().Add(s.cfg.PartialCacheTTL)
 		s.cache.add(key, r)
 	}
+	// Any other partial PDF left a photo out for a cause that may pass:
+	// the next request tries it again.
 	s.log.InfoContext(ctx, "rendered", "pages", r.pages, "bytes", len(r.pdf), "warnings", len(r.warnings),
 		"seconds", elapsed.Seconds())
 	return r, nil

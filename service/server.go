@@ -39,6 +39,9 @@ type Server struct {
 	desk    http.Handler   // nil: the desk is off
 	// profileTag fingerprints the profile files, part of every ETag.
 	profileTag string
+	// now is the clock of cached partial PDFs' expiry (time.Now; tests
+	// move it).
+	now func() time.Time
 	// fontTag fingerprints the font files the printer may use, part of
 	// every batch row's input hash.
 	fontTag string
@@ -93,11 +96,12 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 		warns:      newWarnAggregator(logger, warnEvery),
 		printer:    printer,
 		limiter:    newLimiter(cfg.concurrency(), cfg.Queue, cfg.QueueWait),
-		cache:      newPDFCache(cfg.CacheBytes),
+		now:        time.Now,
 		flight:     newFlight(),
 		profileTag: tag,
 		fontTag:    lib.Fingerprint(),
 	}
+	s.cache = newPDFCache(cfg.CacheBytes, func() time.Time { return s.now() })
 	if cfg.ArticleSource != "" {
 		s.source = fetch.New(cfg.sourceConfig())
 	}

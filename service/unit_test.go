@@ -16,7 +16,7 @@ import (
 
 func TestPDFCacheIsBoundedInBytes(t *testing.T) {
 	pdf := func(n int) *rendered { return &rendered{pdf: make([]byte, n)} }
-	c := newPDFCache(10_000)
+	c := newPDFCache(10_000, time.Now)
 	c.add("a", pdf(2000))
 	c.add("b", pdf(2000))
 	c.add("c", pdf(2000))
@@ -45,7 +45,7 @@ func TestPDFCacheIsBoundedInBytes(t *testing.T) {
 	if _, used2 := c.usage(); used2 != used-2000+100 {
 		t.Errorf("after replacing: %d bytes, want %d", used2, used-2000+100)
 	}
-	off := newPDFCache(0)
+	off := newPDFCache(0, time.Now)
 	off.add("x", pdf(1))
 	if _, ok := off.get("x"); ok {
 		t.Error("a disabled cache cached")

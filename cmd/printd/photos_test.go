@@ -217,9 +217,23 @@ func TestArchiveBatchFailsAPhotoLostForGood(t *testing.T) {
 		if len(r.Lost) != want {
 			t.Fatalf("row %s names %d lost photos, want %d: %+v", r.ID, len(r.Lost), want, r)
 		}
-		if want == 1 && (r.Lost[0].Path != "photo.src" || !strings.HasSuffix(r.Lost[0].Src, "/p/1.jpg") || r.Lost[0].Reason != "HTTP 503 after 2 attempts") {
+		if want == 1 && (r.Lost[0].Path != "photo.src" || !strings.HasSuffix(r.Lost[0].Src, "/p/1.jpg") || r.Lost[0].Reason != "HTTP 503 after 2 attempts" || r.Lost[0].Gone) {
 			t.Errorf("lost photo %+v", r.Lost[0])
 		}
+	}
+	// A PDF written without a photo that may be had now is rendered again
+	// by --resume (it was kept for good), the others kept.
+	host.heal()
+	code, _, errs = runCLI(t, append(args, "--allow-missing-photos", "--resume")...)
+	if code != 0 {
+		t.Fatalf("allow-missing-photos, resumed: exit %d:\n%s", code, errs)
+	}
+	rows = readRows(t, out2)
+	if rows["lost"].Status != "ok" || rows["fine"].Status != "skipped" {
+		t.Fatalf("after resume: rows %+v", rows)
+	}
+	if n := imagesIn(t, filepath.Join(out2, "lost.pdf")); n != 2 {
+		t.Errorf("the resumed PDF holds %d images, want 2", n)
 	}
 }
 

@@ -63,6 +63,7 @@ func serveFlags(fs *flag.FlagSet) (*service.Config, *string) {
 	fs.DurationVar(&cfg.QueueWait, "queue-wait", d.QueueWait, "longest wait for a render slot before 503")
 	fs.Var(byteSize{&cfg.CacheBytes}, "cache-bytes", "memory for rendered PDFs, a `size` (0 disables the cache)")
 	fs.StringVar(&cfg.CacheControl, "cache-control", d.CacheControl, "Cache-Control of PDF responses (empty: none)")
+	fs.DurationVar(&cfg.PartialCacheTTL, "partial-cache-ttl", d.PartialCacheTTL, "how long a PDF that left out a photo whose source says it does not exist (404, 410, no such file) is cached and may be kept (0: never)")
 	fs.StringVar(&cfg.ArticleSource, "article-source", "", "URL template for GET /v1/articles/{id}.pdf, e.g. https://cms.example.org/print/{id}.json (default off)")
 	allowHosts := fs.String("allow-hosts", "", "comma-separated hosts, IPs or CIDRs that photos and the article source may use even when private")
 	fs.Var(byteSize{&cfg.BatchMaxBody}, "batch-max-body", "largest POST /v1/batch body (a `size`; each article in it is bounded by max-body)")
