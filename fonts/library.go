@@ -14,6 +14,7 @@ import (
 	"github.com/go-text/typesetting/font"
 	ot "github.com/go-text/typesetting/font/opentype"
 	"github.com/go-text/typesetting/font/opentype/tables"
+	"github.com/go-text/typesetting/language"
 
 	"printd/shaping"
 )
@@ -469,24 +470,12 @@ func hanMatch(family, variant string) bool {
 
 // isHanLike reports the characters whose glyphs differ by Han variant.
 func isHanLike(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo) ||
-		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
-}
-
-// scriptBucket groups characters that should take the same face: by script
-// for letters, by character for symbols.
-func scriptBucket(r rune) string {
-	for _, name := range bucketScripts {
-		if unicode.Is(unicode.Scripts[name], r) {
-			return name
-		}
+	switch language.LookupScript(r) {
+	case language.Han, language.Hiragana, language.Katakana, language.Hangul, language.Bopomofo:
+		return true
 	}
-	return string(r)
+	return (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }
-
-var bucketScripts = []string{"Arabic", "Hebrew", "Devanagari", "Bengali", "Tamil", "Telugu", "Kannada", "Malayalam",
-	"Gujarati", "Gurmukhi", "Oriya", "Sinhala", "Thai", "Lao", "Khmer", "Myanmar", "Tibetan", "Georgian", "Armenian",
-	"Ethiopic", "Han", "Hiragana", "Katakana", "Hangul", "Syriac", "Thaana"}
 
 // System returns the library over the system's font directories, shared
 // by the whole process (scanned once, on first use).

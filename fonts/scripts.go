@@ -1,10 +1,11 @@
 package fonts
 
 import (
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/go-text/typesetting/language"
 )
 
 // ScriptFamilies names, per script (an ISO 15924 code such as Arab, Deva,
@@ -25,21 +26,44 @@ type RoleFamilies struct {
 	Serif, Sans string
 }
 
-// scriptCodes maps the ISO 15924 codes a profile may name to the Unicode
-// script of their letters and a letter to test coverage with. Hans, Hant,
-// Jpan and Kore are Han text by language (zh-Hans, zh-Hant, ja, ko), kana
-// (Jpan) and Hangul (Kore).
-var scriptCodes = map[string]struct {
-	script string
+// scripts are the scripts the library keeps together, each with the name
+// messages give it and a letter to test a family's coverage with. A
+// character's script is go-text's (language.LookupScript: Unicode's
+// Scripts.txt), and a script is keyed by its ISO 15924 code as go-text
+// encodes it. Every letter of one of these scripts takes the same face
+// while that face has it (Library.Pick; other characters choose their face
+// one by one), and a profile names the families of each by its code
+// (ScriptFamilies) — but for Han, kana and Hangul, which have no sample:
+// a profile names their text by language, Hans, Hant, Jpan and Kore
+// (hanCodes).
+var scripts = map[language.Script]struct {
+	name   string
 	sample rune
 }{
-	"Arab": {"Arabic", 'ب'}, "Hebr": {"Hebrew", 'ש'}, "Deva": {"Devanagari", 'क'}, "Beng": {"Bengali", 'ক'},
-	"Taml": {"Tamil", 'க'}, "Telu": {"Telugu", 'క'}, "Knda": {"Kannada", 'ಕ'}, "Mlym": {"Malayalam", 'ക'},
-	"Gujr": {"Gujarati", 'ક'}, "Guru": {"Gurmukhi", 'ਕ'}, "Orya": {"Oriya", 'କ'}, "Sinh": {"Sinhala", 'ක'},
-	"Thai": {"Thai", 'ก'}, "Laoo": {"Lao", 'ກ'}, "Khmr": {"Khmer", 'ក'}, "Mymr": {"Myanmar", 'က'},
-	"Tibt": {"Tibetan", 'ཀ'}, "Geor": {"Georgian", 'ა'}, "Armn": {"Armenian", 'ա'}, "Ethi": {"Ethiopic", 'አ'},
-	"Syrc": {"Syriac", 'ܐ'}, "Thaa": {"Thaana", 'ހ'},
-	"Hans": {"Han", '国'}, "Hant": {"Han", '國'}, "Jpan": {"Han", 'の'}, "Kore": {"Han", '한'},
+	language.Arabic: {"Arabic", 'ب'}, language.Hebrew: {"Hebrew", 'ש'}, language.Devanagari: {"Devanagari", 'क'},
+	language.Bengali: {"Bengali", 'ক'}, language.Tamil: {"Tamil", 'க'}, language.Telugu: {"Telugu", 'క'},
+	language.Kannada: {"Kannada", 'ಕ'}, language.Malayalam: {"Malayalam", 'ക'}, language.Gujarati: {"Gujarati", 'ક'},
+	language.Gurmukhi: {"Gurmukhi", 'ਕ'}, language.Oriya: {"Oriya", 'କ'}, language.Sinhala: {"Sinhala", 'ක'},
+	language.Thai: {"Thai", 'ก'}, language.Lao: {"Lao", 'ກ'}, language.Khmer: {"Khmer", 'ក'},
+	language.Myanmar: {"Myanmar", 'က'}, language.Tibetan: {"Tibetan", 'ཀ'}, language.Georgian: {"Georgian", 'ა'},
+	language.Armenian: {"Armenian", 'ա'}, language.Ethiopic: {"Ethiopic", 'አ'}, language.Syriac: {"Syriac", 'ܐ'},
+	language.Thaana: {"Thaana", 'ހ'},
+	language.Han:    {name: "Han"}, language.Hiragana: {name: "Hiragana"}, language.Katakana: {name: "Katakana"},
+	language.Hangul: {name: "Hangul"},
+}
+
+// hanCodes are the codes a profile names Han, kana and Hangul text by,
+// each with a letter to test coverage with: zh-Hans, zh-Hant, ja and ko
+// text (Jpan also kana, Kore also Hangul, whatever the language).
+var hanCodes = map[string]rune{"Hans": '国', "Hant": '國', "Jpan": 'の', "Kore": '한'}
+
+// scriptBucket groups characters that should take the same face: by
+// script for the letters of scripts, by character for everything else.
+func scriptBucket(r rune) string {
+	if s := language.LookupScript(r); scripts[s].name != "" {
+		return s.String()
+	}
+	return string(r)
 }
 
 // embeddedScripts are set in the profile's own serif and sans families.
@@ -47,8 +71,13 @@ var embeddedScripts = map[string]string{"Latn": "Latin", "Grek": "Greek", "Cyrl"
 
 // ScriptCodes lists the ISO 15924 codes ScriptFamilies accepts, sorted.
 func ScriptCodes() []string {
-	out := make([]string, 0, len(scriptCodes))
-	for c := range scriptCodes {
+	out := make([]string, 0, len(scripts))
+	for s, info := range scripts {
+		if info.sample != 0 {
+			out = append(out, s.String())
+		}
+	}
+	for c := range hanCodes {
 		out = append(out, c)
 	}
 	sort.Strings(out)
@@ -60,8 +89,11 @@ func ScriptCodes() []string {
 // ScriptFamilies does not accept. For Latn, Grek and Cyrl (set in the
 // profile's own families) it returns the script's name and false.
 func ScriptSample(code string) (rune, string, bool) {
-	if s, ok := scriptCodes[code]; ok {
-		return s.sample, s.script, true
+	if r, ok := hanCodes[code]; ok {
+		return r, "Han", true
+	}
+	if s, err := language.ParseScript(code); err == nil && s.String() == code && scripts[s].sample != 0 {
+		return scripts[s].sample, scripts[s].name, true
 	}
 	return 0, embeddedScripts[code], false
 }
@@ -145,11 +177,12 @@ func (rf RoleFamilies) pick(role Role) string {
 // scriptCode returns the ISO 15924 code ScriptFamilies files r under in
 // text of language lang, or "".
 func scriptCode(r rune, lang string) string {
+	s := language.LookupScript(r)
 	if isHanLike(r) {
-		switch {
-		case unicode.Is(unicode.Hangul, r):
+		switch s {
+		case language.Hangul:
 			return "Kore"
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+		case language.Hiragana, language.Katakana:
 			return "Jpan"
 		}
 		switch hanVariant(lang) {
@@ -162,22 +195,8 @@ func scriptCode(r rune, lang string) string {
 		}
 		return "Hans"
 	}
-	for _, code := range scriptOrder {
-		if unicode.Is(unicode.Scripts[scriptCodes[code].script], r) {
-			return code
-		}
+	if scripts[s].sample != 0 {
+		return s.String()
 	}
 	return ""
 }
-
-// scriptOrder is scriptCodes' non-Han codes, in a fixed order.
-var scriptOrder = func() []string {
-	var out []string
-	for c, s := range scriptCodes {
-		if s.script != "Han" {
-			out = append(out, c)
-		}
-	}
-	slices.Sort(out)
-	return out
-}()

@@ -61,3 +61,25 @@ func TestScriptCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestScriptBucket checks the grouping Library.Pick keeps a face by: the
+// letters of one script together, apart from other scripts', and every
+// other character (Latin letters, symbols) on its own.
+func TestScriptBucket(t *testing.T) {
+	for _, c := range []struct {
+		a, b rune
+		same bool
+	}{
+		{'ب', 'ت', true}, {'ب', 'ש', false}, {'क', 'ख', true}, {'国', '國', true}, {'の', 'ノ', false},
+		{'の', '国', false}, {'한', '국', true}, {'a', 'b', false}, {'€', '€', true}, {'€', '£', false},
+	} {
+		if got := scriptBucket(c.a) == scriptBucket(c.b); got != c.same {
+			t.Errorf("%q and %q in one bucket: %v, want %v", c.a, c.b, got, c.same)
+		}
+	}
+	for _, code := range []string{"arab", "ARAB", "Hani", "Hira", "Latn"} {
+		if _, _, ok := ScriptSample(code); ok {
+			t.Errorf("%q accepted as a profile's script code", code)
+		}
+	}
+}
