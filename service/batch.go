@@ -269,6 +269,9 @@ func (s *Server) mergedPDF(c *gin.Context, body io.Reader, format adapt.Format, 
 	if len(res.Warnings) > 0 {
 		h.Set("X-Printd-Warnings", warningsHeader(res.Warnings))
 	}
+	if len(res.Lost) > 0 {
+		h.Set("X-Printd-Partial", warningsHeader([]string{partialHeader(res.Lost)}))
+	}
 	h.Set("X-Printd-Pages", strconv.Itoa(res.Pages))
 	h.Set("Content-Disposition", `inline; filename="printd-batch.pdf"`)
 	h.Set("Cache-Control", "no-store")

@@ -465,6 +465,9 @@ func TestBatchLostPhotosCounted(t *testing.T) {
 	if w := rec.Header().Get("X-Printd-Warnings"); !strings.Contains(w, "line 2: photo.src: image") || strings.Contains(w, "article 1") {
 		t.Errorf("merged warnings %q, want the photo named under line 2", w)
 	}
+	if p := rec.Header().Get("X-Printd-Partial"); p != "line 2 photo.src (too many pixels)" {
+		t.Errorf("merged X-Printd-Partial %q", p)
+	}
 	if v := failures(); v != "3" {
 		t.Errorf("after the merged PDF: photo failures %q, want 3", v)
 	}

@@ -39,10 +39,17 @@ func (r *rendered) gone() bool {
 
 // partialHeader lists the photos left out for X-Printd-Partial: each
 // field with its reason, "; " between them.
-func (r *rendered) partialHeader() string {
-	parts := make([]string, len(r.lost))
-	for i, pe := range r.lost {
+func (r *rendered) partialHeader() string { return partialHeader(r.lost) }
+
+// partialHeader lists photos left out: each field (after its article, in
+// a merged PDF) with its reason.
+func partialHeader(lost []*engine.PhotoError) string {
+	parts := make([]string, len(lost))
+	for i, pe := range lost {
 		parts[i] = pe.Path + " (" + pe.Reason + ")"
+		if pe.Article != "" {
+			parts[i] = pe.Article + " " + parts[i]
+		}
 	}
 	return strings.Join(parts, "; ")
 }

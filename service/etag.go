@@ -15,7 +15,7 @@ import (
 )
 
 // etagOf is the strong ETag of a render: SHA-256, truncated to 128 bits,
-// over the engine version, the profile files, the query's options in
+// over the engine version, the profile files, the font files, the query's options in
 // canonical form and the article JSON without white space between tokens.
 // The article carries its own options object and the profiles and version
 // fix every default, so this determines the resolved options and the PDF;
@@ -24,6 +24,9 @@ import (
 func (s *Server) etagOf(data []byte, qo queryOptions, format ...string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "printd %s\x00%s\x00%s\x00", engine.Version, s.profileTag, canonicalOptions(qo.opts))
+	if s.fontTag != "" { // other fonts draw other PDFs: a copy made with them is not this one
+		fmt.Fprintf(h, "fonts=%s\x00", s.fontTag)
+	}
 	if qo.allowMissing { // a PDF that may lack a photo is not one that may not
 		fmt.Fprint(h, "missing-photos=allowed\x00")
 	}

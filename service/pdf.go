@@ -194,13 +194,13 @@ func (s *Server) sendPDF(c *gin.Context, etag string, r *rendered, how string) {
 		// never have it confirmed later (no ETag), once the photo may be
 		// back.
 		c.Header("Cache-Control", s.partialCacheControl(r.expires))
-		c.Header("X-Printd-Partial", r.partialHeader())
+		c.Header("X-Printd-Partial", warningsHeader([]string{r.partialHeader()}))
 	default:
 		// A photo was left out, perhaps for a moment: no copy of this PDF
 		// may be kept or confirmed later (no ETag), so that the next
 		// request tries the photo again.
 		c.Header("Cache-Control", "no-store")
-		c.Header("X-Printd-Partial", r.partialHeader())
+		c.Header("X-Printd-Partial", warningsHeader([]string{r.partialHeader()}))
 	}
 	h := c.Writer.Header()
 	h.Set("Content-Disposition", r.disposition)

@@ -138,6 +138,7 @@ func TestETag(t *testing.T) {
 		"missing": s.etagOf(body, queryOptions{allowMissing: true}),
 		"body":    s.etagOf([]byte(`{"headline": "h2", "body": "<p>x</p>"}`), queryOptions{}),
 		"profile": (&Server{profileTag: "x"}).etagOf(body, queryOptions{}),
+		"fonts":   (&Server{fontTag: "x"}).etagOf(body, queryOptions{}),
 	} {
 		if other == a {
 			t.Errorf("%s does not change the ETag", name)
