@@ -30,6 +30,22 @@ type TableRecord struct {
 	Length   int
 }
 
+// AppendSearchFields appends the three fields that let a reader
+// binary-search n records of size bytes each (a table directory's, or a
+// cmap format 4 subtable's segments of 2 bytes): searchRange, the size of
+// the largest power of two of records not above n; entrySelector, that
+// power's exponent; rangeShift, the size of the rest.
+func AppendSearchFields(dst []byte, n, size int) []byte {
+	sel := 0
+	for 2<<sel <= n {
+		sel++
+	}
+	searchRange := size << sel
+	dst = be.AppendUint16(dst, uint16(searchRange))
+	dst = be.AppendUint16(dst, uint16(sel))
+	return be.AppendUint16(dst, uint16(size*n-searchRange))
+}
+
 // DirectorySize is the length of the offset table and the table directory
 // of a file of n tables: where the tables' data may start.
 func DirectorySize(n int) int { return 12 + 16*n }
@@ -38,17 +54,9 @@ func DirectorySize(n int) int { return 12 + 16*n }
 // (sfnt version 1.0) and its table directory, records, which must be
 // sorted by tag.
 func AppendDirectory(dst []byte, records []TableRecord) []byte {
-	n := len(records)
-	sel := 0
-	for 2<<sel <= n {
-		sel++
-	}
-	searchRange := 16 << sel
 	dst = be.AppendUint32(dst, 0x00010000)
-	dst = be.AppendUint16(dst, uint16(n))
-	dst = be.AppendUint16(dst, uint16(searchRange))
-	dst = be.AppendUint16(dst, uint16(sel))
-	dst = be.AppendUint16(dst, uint16(16*n-searchRange))
+	dst = be.AppendUint16(dst, uint16(len(records)))
+	dst = AppendSearchFields(dst, len(records), 16)
 	for _, r := range records {
 		dst = append(dst, r.Tag...)
 		dst = be.AppendUint32(dst, r.Checksum)

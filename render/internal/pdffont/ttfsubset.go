@@ -212,18 +212,11 @@ func cmapFormat4(chars []charGlyph) ([]byte, error) {
 	b = be.AppendUint16(b, 3) // Windows
 	b = be.AppendUint16(b, 1) // Unicode BMP
 	b = be.AppendUint32(b, 12)
-	entry := 0
-	for 2<<entry <= nseg {
-		entry++
-	}
-	searchRange := 2 << entry
 	b = be.AppendUint16(b, 4)
 	b = be.AppendUint16(b, uint16(length))
 	b = be.AppendUint16(b, 0) // language
 	b = be.AppendUint16(b, uint16(2*nseg))
-	b = be.AppendUint16(b, uint16(searchRange))
-	b = be.AppendUint16(b, uint16(entry))
-	b = be.AppendUint16(b, uint16(2*nseg-searchRange))
+	b = sfnt.AppendSearchFields(b, nseg, 2)
 	for _, s := range segs {
 		b = be.AppendUint16(b, uint16(s.end))
 	}
