@@ -20,6 +20,13 @@ import (
 // from left to right, and every body line in reading order.
 func bodyLines(t *testing.T, fx string) (c *composed, justified, all [][]layout.Text) {
 	t.Helper()
+	return bodyLinesIn(t, fx, article.Options{})
+}
+
+// bodyLinesIn is bodyLines with the render's options (preset, paper,
+// columns) given as on the command line.
+func bodyLinesIn(t *testing.T, fx string, o article.Options) (c *composed, justified, all [][]layout.Text) {
+	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "testdata", "scripts", fx+".json"))
 	if err != nil {
 		t.Fatal(err)
@@ -28,11 +35,14 @@ func bodyLines(t *testing.T, fx string) (c *composed, justified, all [][]layout.
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := New(Config{Photos: photo.NewStore(photo.DefaultConfig())})
+	pc := photo.DefaultConfig()
+	pc.Fetch.AllowFiles = true // the fixture's photo, as the command line reads it
+	pc.Fetch.BaseDir = filepath.Join("..", "testdata", "scripts")
+	p, err := New(Config{Photos: photo.NewStore(pc)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	pl, err := p.Plan(a, article.Over{})
+	pl, err := p.Plan(a, article.Over{From: article.FromFlag, Options: o})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,6 +123,11 @@ func TestTamilJustification(t *testing.T) {
 			}
 			if r := []rune(head); !unicode.IsLetter(r[0]) {
 				t.Errorf("line %d: hyphenated fragment %q", li, head)
+			}
+			// a syllable boundary: the next line does not start with a
+			// vowel sign, a pulli or a joiner (it stays with its letter)
+			if r := []rune(tail); len(r) == 0 || unicode.In(r[0], unicode.Mn, unicode.Mc) || r[0] == '\u200c' || r[0] == '\u200d' {
+				t.Errorf("line %d: %q- broken before %q", li, head, tail)
 			}
 		}
 	}

@@ -25,9 +25,14 @@ type hyphenMins struct {
 // (six in German and Dutch) are not broken. The Dravidian languages (Tamil,
 // Telugu, Kannada, Malayalam), whose long agglutinated words leave a
 // justified column with gaps of several spaces when they cannot be broken,
-// are hyphenated between syllables, two letters (consonants with their
-// vowel signs) on either side, in words of four letters or more; the other
-// scripts printd shapes are not hyphenated.
+// are hyphenated between syllables (the patterns never cut before a vowel
+// sign or a pulli/virama, so a consonant keeps its vowel sign and a dead
+// consonant stays with the syllable it closes): two letters (consonants,
+// each with its vowel sign or pulli) before the break, as பண்- or நடை-,
+// and one syllable after it, as -கு or -று, the case endings and final
+// syllables a Tamil line is so often a few points short of, in words of
+// three letters or more; the other scripts printd shapes are not
+// hyphenated.
 func hyphenMinsFor(lang string) hyphenMins {
 	p, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	switch p {
@@ -36,7 +41,7 @@ func hyphenMinsFor(lang string) hyphenMins {
 	case "ru", "uk", "be", "bg", "sr", "pl", "cs", "sk":
 		return hyphenMins{2, 3, 5, false}
 	case "ta", "te", "kn", "ml":
-		return hyphenMins{2, 2, 4, true}
+		return hyphenMins{2, 1, 3, true}
 	}
 	return hyphenMins{2, 3, 5, false}
 }

@@ -37,7 +37,7 @@ func FuzzPoints(f *testing.F) {
 			if n := runeCount(word[:b.Offset]); n < minBefore {
 				t.Fatalf("%q: break %d has %d runes before", word, b.Offset, n)
 			}
-			if n := runeCount(word[b.Offset:]); n < minAfter {
+			if n := runeCount(word[b.Offset:]); n < minAfterFor(h.lang) {
 				t.Fatalf("%q: break %d has %d runes after", word, b.Offset, n)
 			}
 			if b.Explicit {

@@ -6,10 +6,11 @@ import "sync"
 // value is not usable; get one from For. A nil *Hyphenator is valid and
 // finds no breaks. Methods are safe for concurrent use.
 type Hyphenator struct {
-	lang string
-	once sync.Once
-	pats *patterns
-	err  error
+	lang     string
+	minAfter int // runes after a break (minAfterFor; 0 before set)
+	once     sync.Once
+	pats     *patterns
+	err      error
 }
 
 // Break is a place where a word may be split across two lines: the first
@@ -35,7 +36,7 @@ type Break struct {
 var hyphenators = func() map[string]*Hyphenator {
 	m := make(map[string]*Hyphenator, len(patternSets))
 	for _, tag := range patternSets {
-		m[tag] = &Hyphenator{lang: tag}
+		m[tag] = &Hyphenator{lang: tag, minAfter: minAfterFor(tag)}
 	}
 	return m
 }()
@@ -103,7 +104,8 @@ func (h *Hyphenator) Points(word string) []int {
 // for hyphenation, and offsets always refer to word itself. The rules:
 //   - no break at all in words of fewer than 5 letters or in anything that
 //     looks like a URL or an e-mail address;
-//   - every break has at least 2 letters before it and 3 after it;
+//   - every break has at least 2 letters before it and 3 after it (2 in
+//     Tamil, Telugu, Kannada and Malayalam: see minAfterFor);
 //   - soft hyphens, when present, replace the patterns: they and the
 //     explicit hyphens are the only breaks;
 //   - otherwise the word is split at hyphens ('-', U+2010, and U+2011,

@@ -7,19 +7,41 @@ import (
 )
 
 const (
-	minBefore = 2                    // letters before any break
-	minAfter  = 3                    // letters after any break
-	minWord   = minBefore + minAfter // shortest word that may be broken
-	softHyph  = '\u00AD'             // soft hyphen: a break the author allows
-	nbHyphen  = '\u2011'             // non-breaking hyphen
-	hyphen    = '\u2010'             // typographic hyphen
-	hyphenMin = '-'                  // hyphen-minus
-	maxStack  = 96                   // bytes of a segment kept on the stack
+	minBefore = 2        // letters before any break
+	minAfter  = 3        // letters after any break
+	softHyph  = '\u00AD' // soft hyphen: a break the author allows
+	nbHyphen  = '\u2011' // non-breaking hyphen
+	hyphen    = '\u2010' // typographic hyphen
+	hyphenMin = '-'      // hyphen-minus
+	maxStack  = 96       // bytes of a segment kept on the stack
+
+	// syllableMinAfter is minAfter in the Dravidian scripts, whose letters
+	// are syllables: a consonant with its vowel sign (கு, డు, ಕು, കു) is
+	// two runes and as wide as three Latin letters. The caller's own
+	// minimums (in letters) decide which of these breaks it takes.
+	syllableMinAfter = 2
 )
+
+// minAfterFor is the shortest tail, in runes, a break of pattern set tag
+// may leave.
+func minAfterFor(tag string) int {
+	switch tag {
+	case "ta", "te", "kn", "ml":
+		return syllableMinAfter
+	}
+	return minAfter
+}
 
 // appendBreaks appends the breaks of word to dst; see Breaks for the rules.
 func (h *Hyphenator) appendBreaks(dst []Break, word string) []Break {
-	if h == nil || len(word) < minWord {
+	if h == nil {
+		return dst
+	}
+	after := h.minAfter
+	if after == 0 {
+		after = minAfterFor(h.lang)
+	}
+	if len(word) < minBefore+after {
 		return dst
 	}
 	p, err := h.load()
@@ -32,7 +54,7 @@ func (h *Hyphenator) appendBreaks(dst []Break, word string) []Break {
 		return dst
 	}
 	letters := countWordChars(core)
-	if letters < minWord {
+	if letters < minBefore+after {
 		return dst
 	}
 	usePatterns := !strings.ContainsRune(core, softHyph) && !containsDigit(core)
@@ -45,19 +67,19 @@ func (h *Hyphenator) appendBreaks(dst []Break, word string) []Break {
 		switch {
 		case isHyphen(r):
 			if usePatterns {
-				dst = p.appendPartBreaks(dst, word, partStart, i)
+				dst = p.appendPartBreaks(dst, word, partStart, i, after)
 			}
 			partStart = i + w
 			next, _ := utf8.DecodeRuneInString(word[i+w : end])
 			if r != nbHyphen && isWordChar(prevWord) && !isHyphen(next) &&
-				before >= minBefore && letters-before >= minAfter {
+				before >= minBefore && letters-before >= after {
 				dst = append(dst, Break{Offset: i + w, Explicit: true})
 			}
 		case r == softHyph:
 			// After a hyphen the explicit break already sits here; a run
 			// of soft hyphens is one break.
 			if !isHyphen(prev) && prev != softHyph &&
-				before >= minBefore && letters-before >= minAfter {
+				before >= minBefore && letters-before >= after {
 				dst = append(dst, Break{Offset: i})
 			}
 		case isWordChar(r):
@@ -70,7 +92,7 @@ func (h *Hyphenator) appendBreaks(dst []Break, word string) []Break {
 		i += w
 	}
 	if usePatterns {
-		dst = p.appendPartBreaks(dst, word, partStart, end)
+		dst = p.appendPartBreaks(dst, word, partStart, end, after)
 	}
 	return dst
 }
@@ -78,8 +100,10 @@ func (h *Hyphenator) appendBreaks(dst []Break, word string) []Break {
 // appendPartBreaks appends the pattern breaks of word[a:b], a part of a
 // word between hyphens. Runs of letters (segments) are hyphenated, each as a
 // word of its own, as TeX does; other characters, such as an apostrophe the
-// patterns do not spell, end a segment.
-func (p *patterns) appendPartBreaks(dst []Break, word string, a, b int) []Break {
+// patterns do not spell, end a segment. after is the shortest tail in
+// runes.
+func (p *patterns) appendPartBreaks(dst []Break, word string, a, b, after int) []Break {
+	minWord := minBefore + after
 	if b-a < minWord || isAllCaps(word[a:b]) {
 		return dst
 	}
@@ -93,20 +117,20 @@ func (p *patterns) appendPartBreaks(dst []Break, word string, a, b int) []Break 
 			continue
 		}
 		if segStart >= 0 && n >= minWord {
-			dst = p.appendSegmentBreaks(dst, word, segStart, a+i, n)
+			dst = p.appendSegmentBreaks(dst, word, segStart, a+i, n, after)
 		}
 		segStart = -1
 	}
 	if segStart >= 0 && n >= minWord {
-		dst = p.appendSegmentBreaks(dst, word, segStart, b, n)
+		dst = p.appendSegmentBreaks(dst, word, segStart, b, n, after)
 	}
 	return dst
 }
 
 // appendSegmentBreaks runs Liang's algorithm (or the exception list) on
 // word[a:b], a segment of n runes, and appends the odd
-// positions that leave minBefore runes before and minAfter after.
-func (p *patterns) appendSegmentBreaks(dst []Break, word string, a, b, n int) []Break {
+// positions that leave minBefore runes before and after after.
+func (p *patterns) appendSegmentBreaks(dst []Break, word string, a, b, n, after int) []Break {
 	var lowBuf [maxStack]byte
 	low := append(lowBuf[:0], '.')
 	for _, r := range word[a:b] {
@@ -131,7 +155,7 @@ func (p *patterns) appendSegmentBreaks(dst []Break, word string, a, b, n int) []
 
 	k, lo := 0, 1 // rune index and its offset in low
 	for i, r := range word[a:b] {
-		if k >= minBefore && n-k >= minAfter && levels[lo]&1 == 1 {
+		if k >= minBefore && n-k >= after && levels[lo]&1 == 1 {
 			dst = append(dst, Break{Offset: a + i})
 		}
 		k++
