@@ -68,7 +68,9 @@ type Text struct {
 	Scale float64
 	// Tracking is the letter spacing of a justified body line, in points
 	// added after each glyph but the text's last (negative: taken);
-	// within ±Spec.MaxTracking em. 0 for none.
+	// within ±Spec.MaxTracking em. 0 for none. In shaped text it is added
+	// after the last glyph of each cluster (Glyph.Cluster) only: a Tamil
+	// or Thai letter's vowel signs and marks stay on it.
 	Tracking float64
 	Asc      float64 // ascent above the baseline (positive)
 	Desc     float64 // descent below the baseline (positive)

@@ -114,7 +114,7 @@ const joinSlack = 1
 // joined them.
 func (s *setter) joinPiece(prev *placedPiece, p piece, x float64) bool {
 	if !prev.joinNext || prev.glyphs == nil || p.glyphs == nil || prev.face != p.face || prev.font != p.font ||
-		prev.size != p.size || prev.scale != p.scale || prev.track != p.track || prev.level != p.level || prev.color != p.color ||
+		prev.size != p.size || prev.scale != p.scale || prev.track != p.track && p.gaps > 0 || prev.level != p.level || prev.color != p.color ||
 		prev.link != p.link || prev.rise != p.rise || prev.under != p.under || prev.strike != p.strike ||
 		abs(prev.x+prev.width-x) > joinSlack {
 		return false
@@ -124,13 +124,26 @@ func (s *setter) joinPiece(prev *placedPiece, p piece, x float64) bool {
 	if p.scale != 0 {
 		w *= p.scale
 	}
+	// p's own track is 0 when it has no gap to space (a last syllable of
+	// one cluster); the joined word takes prev's
 	gaps := 0
-	if p.track != 0 {
-		// a gap after each glyph but the last, and after that too
-		// when the word goes on
-		gaps = len(gs) - 1 + p.gaps - (len(p.glyphs) - 1)
-		w += float64(gaps) * p.track
+	if prev.track != 0 {
+		// a gap after each glyph (each cluster in the scripts spaced
+		// by clusters) but the last, and after that too when the word
+		// goes on
+		gaps = trackUnits(text, gs) - 1 + p.gaps - (trackUnits(p.text, p.glyphs) - 1)
+		w += float64(gaps) * prev.track
 	}
 	prev.text, prev.glyphs, prev.width, prev.joinNext, prev.gaps = text, gs, w, p.joinNext, gaps
 	return true
+}
+
+// trackUnits is the number of units letter spacing sets apart in glyphs
+// gs of a piece of text: its clusters in the scripts spaced by clusters
+// (clusterTracked), else its glyphs.
+func trackUnits(text string, gs []Glyph) int {
+	if clusterTracked(text) {
+		return clusters(gs)
+	}
+	return len(gs)
 }

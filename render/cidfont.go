@@ -161,16 +161,24 @@ func (d *drawer) drawGlyphs(cf *cidFont, t layout.Text, starts []int, actualText
 	if sc != 1 {
 		s.WriteString(" " + strconv.FormatFloat(100*sc, 'f', 3, 64) + " Tz")
 	}
-	if t.Tracking != 0 {
+	// Tracking spaces clusters apart: with Tc where each glyph is a
+	// cluster of its own, else by TJ adjustments after a cluster's last
+	// glyph (byCluster), so that a cluster's glyphs keep together.
+	byCluster := t.Tracking != 0 && !oneGlyphPerCluster(t.Glyphs)
+	if t.Tracking != 0 && !byCluster {
 		s.WriteString(" " + charSpacing(t) + " Tc")
 	}
-	trk := t.Tracking * 1000 / (sc * t.Size) // per glyph, in 1/1000 em before scaling
+	trk := t.Tracking * 1000 / (sc * t.Size) // per cluster, in 1/1000 em before scaling
 	y0 := d.pageH - t.Y
 	pens := make([]float64, len(t.Glyphs)) // 1/1000 em from t.X
 	pen := 0.0
 	for i, g := range t.Glyphs {
 		pens[i] = pen
-		pen += float64(g.Advance) + trk
+		step := float64(g.Advance)
+		if i+1 == len(t.Glyphs) || t.Glyphs[i+1].Cluster != g.Cluster {
+			step += trk
+		}
+		pen += step
 	}
 	inTJ, synced := false, false
 	prev := -1
@@ -202,14 +210,18 @@ func (d *drawer) drawGlyphs(cf *cidFont, t layout.Text, starts []int, actualText
 		}
 		h := glyphHex(g.ID)
 		s.Write(h[:])
-		if adj := w - float64(g.Advance); synced && (adj > 0.0005 || adj < -0.0005) {
+		adj := w - float64(g.Advance)
+		if byCluster && i+1 < len(t.Glyphs) && t.Glyphs[i+1].Cluster != g.Cluster {
+			adj -= trk
+		}
+		if synced && (adj > 0.0005 || adj < -0.0005) {
 			s.WriteString(strconv.FormatFloat(adj, 'f', 3, 64))
 		}
 	}
 	if inTJ {
 		s.WriteString("] TJ")
 	}
-	if t.Tracking != 0 {
+	if t.Tracking != 0 && !byCluster {
 		s.WriteString(" 0 Tc")
 	}
 	s.WriteString(" ET")
@@ -537,4 +549,14 @@ func (cf *cidFont) mapCluster(ft *shaping.Font, gs []layout.Glyph, text string, 
 	for gi, g := range gs {
 		set(g.ID, got[gi])
 	}
+}
+
+// oneGlyphPerCluster reports glyphs each of which is a cluster of its own.
+func oneGlyphPerCluster(gs []layout.Glyph) bool {
+	for i := 1; i < len(gs); i++ {
+		if gs[i].Cluster == gs[i-1].Cluster {
+			return false
+		}
+	}
+	return true
 }
