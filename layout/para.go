@@ -40,6 +40,17 @@ type piece struct {
 	// part of width).
 	gaps  int
 	track float64
+	// gapW is the weight of each gap in Spec.MaxTracking units: 0 for 1,
+	// 2 for a Tamil cluster gap (trackGaps)
+	gapW uint8
+}
+
+// gapWeight is the weight of each of p's letter gaps.
+func (p *piece) gapWeight() float64 {
+	if p.gapW == 0 {
+		return 1
+	}
+	return float64(p.gapW)
 }
 
 func (p *piece) sameStyle(o *piece) bool {

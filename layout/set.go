@@ -53,9 +53,9 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 	if justify && (o.expand > 0 || track > 0) {
 		box = func(p *piece) linebreak.Item {
 			if track > 0 {
-				p.gaps = trackGaps(p)
+				p.gaps, p.gapW = trackGaps(p)
 			}
-			d := p.width*o.expand + float64(p.gaps)*track*p.size
+			d := p.width*o.expand + float64(p.gaps)*track*p.size*p.gapWeight()
 			if d == 0 {
 				return linebreak.BoxItem(p.width)
 			}
@@ -137,7 +137,7 @@ func (s *setter) build(toks []token, o paraOpts, justify bool) ([]linebreak.Item
 		if last != nil && last.gaps > 0 && lastBox == len(items)-1 {
 			// no gap after the word's last letter
 			last.gaps--
-			d := last.size * track
+			d := last.size * track * last.gapWeight()
 			items[lastBox].Stretch -= d
 			items[lastBox].Shrink -= d
 		}
@@ -293,7 +293,7 @@ func (s *setter) set(spans []span, o paraOpts) []setLine {
 						p.width *= sc
 					}
 					if trk != 0 && p.gaps > 0 {
-						p.track = trk * p.size
+						p.track = trk * p.size * p.gapWeight()
 						p.width += float64(p.gaps) * p.track
 					}
 					if n := len(sl.frags); n > 0 && sl.frags[n-1].joinNext && s.joinPiece(&sl.frags[n-1], p, x) {

@@ -142,7 +142,7 @@ func (s *setter) joinPiece(prev *placedPiece, p piece, x float64) bool {
 // gs of a piece of text: its clusters in the scripts spaced by clusters
 // (clusterTracked), else its glyphs.
 func trackUnits(text string, gs []Glyph) int {
-	if clusterTracked(text) {
+	if clusterTracked(text) > 0 {
 		return clusters(gs)
 	}
 	return len(gs)

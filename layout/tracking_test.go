@@ -56,8 +56,33 @@ func TestTrackingOnlyInBody(t *testing.T) {
 }
 
 // Letter spacing never sets apart the letters of a joining or shaped
-// script, combining marks or right-to-left text.
+// script, combining marks or right-to-left text; Tamil and Thai shaped
+// text is spaced between its clusters only, a Tamil gap by twice the
+// tracking.
 func TestTrackGaps(t *testing.T) {
+	// கொடு shaped: the vowel sign's left part before its consonant, all
+	// three glyphs one cluster; then டு
+	tamil := []Glyph{{ID: 1, Advance: 400}, {ID: 2, Advance: 600}, {ID: 3, Advance: 400}, {ID: 4, Advance: 700, Cluster: 9}}
+	thai := []Glyph{{ID: 1, Advance: 500}, {ID: 2, Cluster: 0}, {ID: 3, Advance: 500, Cluster: 6}} // ที่ก: a mark on its letter
+	for _, tt := range []struct {
+		p      piece
+		want   int
+		weight uint8
+	}{
+		{piece{text: "கொடு", glyphs: tamil}, 2, 2},
+		{piece{text: "கொடு,", glyphs: append(tamil[:4:4], Glyph{ID: 5, Advance: 250, Cluster: 15})}, 3, 2},
+		{piece{text: "ที่ก", glyphs: thai}, 2, 1},
+		{piece{text: "မြို့", glyphs: []Glyph{{ID: 1, Advance: 300}, {ID: 2, Advance: 500}, {ID: 3}, {ID: 4}}}, 1, 1}, // one syllable
+		{piece{text: "கொடு"}, 0, 0},                                                                                   // not shaped
+		{piece{text: "கொடு", glyphs: tamil, level: 1}, 0, 0},                                                          // right to left
+		{piece{text: "शब्द", glyphs: []Glyph{{ID: 1, Advance: 500}}}, 0, 0},                                           // a headline bar
+		{piece{text: "কথা", glyphs: []Glyph{{ID: 1, Advance: 500}, {ID: 2, Advance: 500, Cluster: 3}}}, 0, 0},
+		{piece{text: "கொடுword", glyphs: tamil}, 0, 0}, // Latin letters in the piece
+	} {
+		if got, w := trackGaps(&tt.p); got != tt.want || w != tt.weight {
+			t.Errorf("trackGaps(%q) = %d, %d; want %d, %d", tt.p.text, got, w, tt.want, tt.weight)
+		}
+	}
 	for _, tt := range []struct {
 		p    piece
 		want int
@@ -74,7 +99,7 @@ func TestTrackGaps(t *testing.T) {
 		{piece{text: "ab", glyphs: []Glyph{{ID: 1, Advance: 500}, {ID: 2, Advance: 500, Cluster: 1}}}, 2},
 		{piece{text: "ab", glyphs: []Glyph{{ID: 1, Advance: 500}, {ID: 2, Advance: 0, Cluster: 1}}}, 0},
 	} {
-		if got := trackGaps(&tt.p); got != tt.want {
+		if got, _ := trackGaps(&tt.p); got != tt.want {
 			t.Errorf("trackGaps(%q) = %d, want %d", tt.p.text, got, tt.want)
 		}
 	}
