@@ -111,7 +111,12 @@ func (s *Server) postBatch(c *gin.Context) {
 			defer release()
 			ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout)
 			defer cancel()
-			res, err := s.printArticle(ctx, art, over, w)
+			pl, err := s.printer.Plan(art, over)
+			if err != nil { // an article's own problem, before any render
+				return batch.Rendered{}, err
+			}
+			start := time.Now()
+			res, err := s.printer.Render(ctx, pl, w)
 			for _, pe := range res.Lost {
 				pe.Article = art.ID // for the log; the manifest row names its line
 			}
@@ -119,7 +124,7 @@ func (s *Server) postBatch(c *gin.Context) {
 			if errors.As(err, &pe) {
 				pe.Article = art.ID
 			}
-			s.countPhotos(ctx, res.Lost, err)
+			s.countRender(ctx, res, err, time.Since(start)) // a render like any other, in the metrics
 			return batch.Rendered{Pages: res.Pages, Warnings: res.Warnings, Lost: batch.LostPhotos(res.Lost)}, err
 		},
 	}
@@ -245,8 +250,9 @@ func (s *Server) mergedPDF(c *gin.Context, body io.Reader, format adapt.Format, 
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.RenderTimeout*time.Duration(min(len(arts), 60)))
 	defer cancel()
 	var buf bytes.Buffer
+	start := time.Now()
 	res, failed, err := s.printer.PrintMerged(ctx, arts, labels, qo.over(), &buf)
-	s.countPhotos(ctx, res.Lost, nil)
+	s.countRender(ctx, res, err, time.Since(start)) // one render, one PDF
 	for i, ferr := range failed {
 		var pe *engine.PhotoError
 		if errors.As(ferr, &pe) {

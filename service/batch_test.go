@@ -471,4 +471,13 @@ func TestBatchLostPhotosCounted(t *testing.T) {
 	if v := failures(); v != "3" {
 		t.Errorf("after the merged PDF: photo failures %q, want 3", v)
 	}
+	// and each is a render in the metrics: the single PDF, the ZIP's
+	// article, the merged PDF (they counted the first only)
+	m := metricsText(t, s)
+	if v := metricValue(m, `printd_renders_total{outcome="ok"}`); v != "3" {
+		t.Errorf("renders ok %q, want 3", v)
+	}
+	if v := metricValue(m, `printd_pdf_pages_count`); v != "3" {
+		t.Errorf("pages observed %q times, want 3", v)
+	}
 }

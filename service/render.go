@@ -5,10 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"time"
 
-	"printd/article"
 	"printd/engine"
 	"printd/internal/describe"
 )
@@ -54,24 +52,10 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 	var buf bytes.Buffer
 	res, err := s.printer.Render(ctx, pl, &buf)
 	elapsed := time.Since(start)
-	s.metrics.renderSeconds.Observe(elapsed.Seconds())
-	s.countPhotos(ctx, res.Lost, err)
-	if err != nil {
-		outcome := "error"
-		switch {
-		case errors.Is(err, engine.ErrPhoto): // first: a photo that timed out is a photo problem (counted above)
-		case errors.Is(err, context.DeadlineExceeded):
-			outcome = "timeout"
-		case errors.Is(err, context.Canceled):
-			outcome = "canceled"
-		}
-		s.metrics.renders.WithLabelValues(outcome).Inc()
-		s.log.DebugContext(ctx, "render failed", "outcome", outcome, "err", err, "seconds", elapsed.Seconds())
+	res.Bytes = int64(buf.Len())
+	if s.countRender(ctx, res, err, elapsed) != "ok" {
 		return nil, err
 	}
-	s.metrics.renders.WithLabelValues("ok").Inc()
-	s.metrics.pages.Observe(float64(res.Pages))
-	s.metrics.pdfBytes.Observe(float64(buf.Len()))
 	r := &rendered{
 		pdf:         buf.Bytes(),
 		pages:       res.Pages,
@@ -97,14 +81,30 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 	return r, nil
 }
 
-// printArticle plans an article of a batch with the request's options
-// over its own and renders it.
-func (s *Server) printArticle(ctx context.Context, art *article.Article, over article.Over, w io.Writer) (engine.Result, error) {
-	pl, err := s.printer.Plan(art, over)
+// countRender counts one render in the metrics, whichever output it was made
+// for (a PDF, an article of a ZIP batch, a merged PDF), with the photos it
+// left out or failed on, and returns its outcome: ok, error, timeout or
+// canceled.
+func (s *Server) countRender(ctx context.Context, res engine.Result, err error, elapsed time.Duration) string {
+	s.metrics.renderSeconds.Observe(elapsed.Seconds())
+	s.countPhotos(ctx, res.Lost, err)
 	if err != nil {
-		return engine.Result{}, err
+		outcome := "error"
+		switch {
+		case errors.Is(err, engine.ErrPhoto): // first: a photo that timed out is a photo problem (counted above)
+		case errors.Is(err, context.DeadlineExceeded):
+			outcome = "timeout"
+		case errors.Is(err, context.Canceled):
+			outcome = "canceled"
+		}
+		s.metrics.renders.WithLabelValues(outcome).Inc()
+		s.log.DebugContext(ctx, "render failed", "outcome", outcome, "err", err, "seconds", elapsed.Seconds())
+		return outcome
 	}
-	return s.printer.Render(ctx, pl, w)
+	s.metrics.renders.WithLabelValues("ok").Inc()
+	s.metrics.pages.Observe(float64(res.Pages))
+	s.metrics.pdfBytes.Observe(float64(res.Bytes))
+	return "ok"
 }
 
 // countPhotos counts in printd_photo_failures_total and logs the photos a
