@@ -20,21 +20,22 @@ type shapedFace struct{ *fonts.SysFace }
 // Shape shapes text, converting font units to 1/1000 em and rune clusters
 // to byte offsets.
 func (f shapedFace) Shape(text string, rtl bool, lang string, dst []layout.Glyph) []layout.Glyph {
-	runes := []rune(text)
-	byteAt := make([]int32, len(runes)+1)
-	i := 0
-	for off := range text {
-		byteAt[i] = int32(off)
-		i++
-	}
-	byteAt[len(runes)] = int32(len(text))
 	ft := f.Font()
-	gs := ft.Shape(runes, shaping.Props{RTL: rtl, Lang: shaping.Language(lang)}, make([]shaping.Glyph, 0, len(runes)+2))
+	var gbuf [32]shaping.Glyph
+	gs := ft.ShapeString(text, shaping.Props{RTL: rtl, Lang: shaping.Language(lang)}, gbuf[:0])
+	// the byte offset of each rune, and of the end
+	var buf [64]int32
+	byteAt := buf[:0]
+	for off := range text {
+		byteAt = append(byteAt, int32(off))
+	}
+	n := len(byteAt)
+	byteAt = append(byteAt, int32(len(text)))
 	dst = slices.Grow(dst, len(gs))
 	k := 1000 / float32(ft.UnitsPerEm())
 	for _, g := range gs {
 		c := g.Cluster
-		if c < 0 || c > len(runes) {
+		if c < 0 || c > n {
 			c = 0
 		}
 		dst = append(dst, layout.Glyph{ID: g.ID, Advance: float32(g.Advance) * k, XOff: float32(g.XOff) * k,

@@ -17,8 +17,9 @@ import (
 	"printd/internal/sfnt"
 )
 
-// Font is one face of an OpenType file. It is immutable after Load and
-// safe for concurrent use.
+// Font is one face of an OpenType file. It is immutable after Load (but
+// for the shapers and the cache of shaped texts, which are synchronized)
+// and safe for concurrent use.
 type Font struct {
 	data  []byte // the whole file (a collection holds several faces)
 	index int    // the face's index in a collection, 0 otherwise
@@ -49,6 +50,8 @@ type Font struct {
 	// for one, which happens only while a holder is descheduled.
 	idle  chan *shaper
 	slots chan struct{} // a token per shaper made
+
+	cache shapeCache // texts shaped, for ShapeString
 }
 
 // shaper is one HarfBuzz font and buffer: the library's caches in them are
