@@ -23,8 +23,9 @@ import (
 // one, so the texts in use stay and the rest go.
 
 // cacheGlyphs is how many glyphs one generation holds (24 bytes each, plus
-// the texts and the maps: about 1 MB per generation and face at most).
-const cacheGlyphs = 1 << 15
+// the texts and the maps: about 0.6 MB per generation and face at most; a
+// Hindi article's distinct words take some 2,000).
+const cacheGlyphs = 1 << 14
 
 // cacheText is the longest text kept (bytes): words and short runs, not
 // whole paragraphs shaped at once.
