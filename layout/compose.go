@@ -25,20 +25,13 @@ type composer struct {
 	// linkNotes are the addresses of the links set as numbered notes
 	// (Spec.PrintLinks), in the order of their numbers.
 	linkNotes []string
-	grid      float64 // the baseline grid step of the body flow
-	lead      *unit   // the lead photo's figure in the header stack
-	// compact sets the closing block (legal footer, address, QR code) at
-	// column width at the foot of the last column instead of across the
-	// page under the balanced columns (a copyfit step); legalCol is that
-	// block, built once.
-	compact  bool
+	lead      *unit // the lead photo's figure in the header stack
+	// legalCol is the closing block at column width, for a last page with
+	// no room for it across the page under the balanced columns; built
+	// once, when first needed.
 	legalCol []*unit
-	// pageLimit, when > 0, is the most pages a copyfit try may take: the
-	// flow stops there (overset) instead of running on and balancing a
-	// last page that is no use.
-	pageLimit int
-	tags      *tagTree // the logical structure (tags.go)
-	noAlt     []string // Document.NoAlt
+	tags     *tagTree // the logical structure (tags.go)
+	noAlt    []string // Document.NoAlt
 	// heading is the level of the last heading tagged (1: the
 	// headline); a heading is tagged at most one level below it.
 	heading int

@@ -112,13 +112,11 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 		if len(did) == 0 {
 			continue
 		}
-		c.grid = leading * (1 - st.leading)
-		c.compact = st.compact
+		o := flowOpts{grid: leading * (1 - st.leading), compact: st.compact}
 		if s.Pages == 0 {
-			c.pageLimit = pg.npages - 1
+			o.pageLimit = pg.npages - 1
 		}
-		try := c.paginate(h, b, legal)
-		c.pageLimit = 0
+		try := c.paginate(h, b, legal, o)
 		if want(try) {
 			what := fmt.Sprintf("%d → %d pages", pg.npages, try.npages)
 			if s.Pages > 0 {
@@ -128,8 +126,6 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 			return try
 		}
 	}
-	c.grid = leading
-	c.compact = false
 	if len(tried) == 0 {
 		tried = []string{"nothing to shorten"}
 	}

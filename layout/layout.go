@@ -76,8 +76,7 @@ func Layout(in *Input) (*Document, error) {
 	head := c.header(content.W)
 	body := c.body(s.ColumnWidth(), content.H*0.6)
 	legalFull := c.legal(content.W)
-	c.grid = s.Body.Leading
-	pg := c.paginate(head, body, legalFull)
+	pg := c.paginate(head, body, legalFull, flowOpts{grid: s.Body.Leading})
 	if s.Copyfit {
 		pg = c.copyfit(pg, head, body, legalFull)
 	}
@@ -99,17 +98,33 @@ func Layout(in *Input) (*Document, error) {
 	doc.Tags = c.tags.tags
 	doc.NoAlt = c.noAlt
 	doc.Lang = lang
-	doc.Grid = c.grid
+	doc.Grid = pg.grid
 	for _, g := range MissingGaps(st.missing) {
 		doc.Warnings = append(doc.Warnings, g.String())
 	}
 	return doc, nil
 }
 
+// flowOpts is how one flow of the article is set: the copyfit step it
+// tries, or none. Each paginate call is given its own, so that nothing of
+// one flow stays behind for the next.
+type flowOpts struct {
+	grid float64 // the baseline grid step of the body flow
+	// compact sets the closing block (legal footer, address, QR code) at
+	// column width at the foot of the last column instead of across the
+	// page under the balanced columns.
+	compact bool
+	// pageLimit, when > 0, is the most pages the flow may take: it stops
+	// there (overset) instead of running on and balancing a last page that
+	// is no use.
+	pageLimit int
+}
+
 // pagination is where one flow of the header, the body and the legal
 // footer put everything.
 type pagination struct {
 	head, body, legal []*unit
+	grid              float64 // the body's baseline grid step
 	hslots, slots     []slot
 	legalAt           float64 // y of the full-width legal footer on the last page; -1 for none
 	bodyPage          int     // the page the body starts on
@@ -142,11 +157,11 @@ func (pg *pagination) region(s *Spec, i int) Rect {
 func (pg *pagination) pageOf(s *Spec, reg int) int { return pg.bodyPage + reg/s.Columns }
 
 // paginate flows the header stack, the body columns and the legal footer
-// onto pages.
-func (c *composer) paginate(head, body, legalFull []*unit) *pagination {
+// onto pages, as o says.
+func (c *composer) paginate(head, body, legalFull []*unit, o flowOpts) *pagination {
 	s := c.spec
 	content := s.Content()
-	pg := &pagination{head: head, body: body, legal: legalFull, legalAt: -1, bodyTop: content.Y}
+	pg := &pagination{head: head, body: body, legal: legalFull, grid: o.grid, legalAt: -1, bodyTop: content.Y}
 	full := func(i int) Rect { return content }
 	hslots, hregs, _, _ := flowUnits(head, full, maxPages)
 	pg.hslots = hslots
@@ -163,10 +178,10 @@ func (c *composer) paginate(head, body, legalFull []*unit) *pagination {
 	if s.Pages > 0 {
 		maxRegs = max(0, (s.Pages-pg.bodyPage)*ncol)
 	}
-	if c.pageLimit > 0 {
-		maxRegs = min(maxRegs, max(0, (c.pageLimit-pg.bodyPage)*ncol))
+	if o.pageLimit > 0 {
+		maxRegs = min(maxRegs, max(0, (o.pageLimit-pg.bodyPage)*ncol))
 	}
-	fr := c.flowBody(body, region, maxRegs)
+	fr := c.flowBody(body, region, maxRegs, o.grid)
 	slots, complete := fr.slots, fr.complete
 	if !complete {
 		pg.overset = true
@@ -175,7 +190,7 @@ func (c *composer) paginate(head, body, legalFull []*unit) *pagination {
 	// them at full width, or, when it does not fit there, at the end of the
 	// last column.
 	if complete {
-		slots, pg.legalAt, complete = c.finishLastPage(body, slots, region, legalFull, s.ColumnWidth(), maxRegs)
+		slots, pg.legalAt, complete = c.finishLastPage(body, slots, region, legalFull, s.ColumnWidth(), maxRegs, o)
 		pg.notes = c.shortFeet(slots, region, pageOf)
 		if !complete {
 			pg.overset = true
@@ -292,8 +307,9 @@ func lastPageTail(slots []slot, ncol int) (int, int, []*unit) {
 }
 
 // balance flows tail into the ncol columns starting at firstReg, each at
-// most maxH tall, and shortens them together as far as the flow allows.
-func (c *composer) balance(tail []*unit, firstReg, ncol int, region func(int) Rect, maxH float64) ([]slot, bool) {
+// most maxH tall, on a baseline grid of step grid, and shortens them
+// together as far as the flow allows.
+func (c *composer) balance(tail []*unit, firstReg, ncol int, region func(int) Rect, maxH, grid float64) ([]slot, bool) {
 	allowed := -1 // the forced breaks the unbalanced columns need
 	fitIn := func(h float64, buf []slot) ([]slot, bool) {
 		reg := func(i int) Rect {
@@ -301,7 +317,7 @@ func (c *composer) balance(tail []*unit, firstReg, ncol int, region func(int) Re
 			r.H = h
 			return r
 		}
-		r := (&flow{units: tail, region: reg, max: ncol, perPage: c.spec.Columns, grid: c.grid, buf: buf}).run()
+		r := (&flow{units: tail, region: reg, max: ncol, perPage: c.spec.Columns, grid: grid, buf: buf}).run()
 		out, ok, forced := r.slots, r.complete, len(r.forced)
 		for i := range out {
 			out[i].reg += firstReg
@@ -358,10 +374,11 @@ func figureAfterEnd(slots []slot) bool {
 
 // finishLastPage balances the last page's columns and finds room for the
 // full-width legal footer below them. When the footer does not fit there,
-// it is set at column width at the end of the flow instead. It returns the
-// final slots and the y of the full-width footer (-1 when none).
+// it is set at column width at the end of the flow instead, as it is
+// when o asks for the compact closing block. It returns the final slots
+// and the y of the full-width footer (-1 when none).
 func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) Rect, legalFull []*unit, colW float64,
-	maxRegs int) ([]slot, float64, bool) {
+	maxRegs int, o flowOpts) ([]slot, float64, bool) {
 	ncol := c.spec.Columns
 	cut, firstReg, tail := lastPageTail(slots, ncol)
 	if len(tail) == 0 {
@@ -369,7 +386,7 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 	}
 	top := region(firstReg)
 	if len(legalFull) == 0 {
-		b, ok := c.balance(tail, firstReg, ncol, region, top.H)
+		b, ok := c.balance(tail, firstReg, ncol, region, top.H, o.grid)
 		if !ok {
 			return slots, -1, true
 		}
@@ -380,8 +397,8 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 		legalH += u.h
 	}
 	gap := c.spec.Legal.Leading * 0.5
-	if !c.compact {
-		if b, ok := c.balance(tail, firstReg, ncol, region, top.H-legalH-gap); ok {
+	if !o.compact {
+		if b, ok := c.balance(tail, firstReg, ncol, region, top.H-legalH-gap, o.grid); ok {
 			bottom := top.Y
 			for _, s := range b {
 				bottom = max(bottom, s.y+s.u.h-s.u.pad) // grid padding may hang into the gap
@@ -400,21 +417,22 @@ func (c *composer) finishLastPage(body []*unit, slots []slot, region func(int) R
 		}
 	}
 	all := closeFlow(body, c.legalCol)
-	r := c.flowBody(all, region, maxRegs)
+	r := c.flowBody(all, region, maxRegs, o.grid)
 	out, ok := r.slots, r.complete
 	if !ok {
 		return out, -1, false
 	}
 	cut, firstReg, tail = lastPageTail(out, ncol)
-	if b, ok := c.balance(tail, firstReg, ncol, region, region(firstReg).H); ok {
+	if b, ok := c.balance(tail, firstReg, ncol, region, region(firstReg).H, o.grid); ok {
 		out = append(out[:cut:cut], b...)
 	}
 	return out, -1, true
 }
 
-// flowBody flows body units into column regions on the baseline grid.
-func (c *composer) flowBody(units []*unit, region func(int) Rect, maxRegs int) flowResult {
-	f := flow{units: units, region: region, max: maxRegs, perPage: c.spec.Columns, grid: c.grid}
+// flowBody flows body units into column regions on a baseline grid of
+// step grid.
+func (c *composer) flowBody(units []*unit, region func(int) Rect, maxRegs int, grid float64) flowResult {
+	f := flow{units: units, region: region, max: maxRegs, perPage: c.spec.Columns, grid: grid}
 	return f.run()
 }
 
