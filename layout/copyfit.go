@@ -71,7 +71,7 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 	}
 	// The room the runover needs on the page before, as the height of a
 	// full-width band: its columns' text and the closing block. A step
-	// whose estimated saving (estimate) is clearly less is not flowed.
+	// that saves clearly less is not flowed.
 	legalH := 0.0
 	for _, u := range legal {
 		legalH += u.h
@@ -93,10 +93,17 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 		if st.headline && smaller == nil {
 			smaller = c.smallerHeadline(head)
 		}
-		if c.estimate(st, smaller, colH, legalH) < need {
+		// What the step saves, as a full-width band: the height the header
+		// stack loses, the leading over a column colH tall and the share
+		// of the columns a compact closing block legalH tall leaves.
+		h, did, saved := c.fitHead(head, st, smaller)
+		saved += colH * st.leading
+		if st.compact {
+			saved += legalH * (1 - 1/float64(s.Columns))
+		}
+		if saved < need {
 			continue
 		}
-		h, did, _ := c.fitHead(head, st, smaller)
 		b := body
 		if st.leading > 0 {
 			if tight[st.leading] == nil {
@@ -135,36 +142,6 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 		pg.notes = append(pg.notes, fmt.Sprintf("copyfit: the last page stays %.0f%% full; %s would not pull it back", 100*pg.lastFill, strings.Join(tried, ", ")))
 	}
 	return pg
-}
-
-// estimate is roughly the height, as a full-width band, that step st
-// saves, without laying anything out: what the lead photo and the
-// headline lose in height, the leading over a column colH tall, and the
-// share of the columns a compact closing block legalH tall leaves.
-func (c *composer) estimate(st fitStep, hf *headlineFit, colH, legalH float64) float64 {
-	s := c.spec
-	saved := colH * st.leading
-	if st.compact {
-		saved += legalH * (1 - 1/float64(s.Columns))
-	}
-	if st.headline && hf != nil {
-		saved += hf.saved
-	}
-	if lead := c.lead; lead != nil && len(lead.images) == 1 {
-		img := lead.images[0]
-		h := img.H
-		if wide := img.W * 9 / 16; st.photo && h > wide+0.5 {
-			saved += h - wide
-			h = wide
-		}
-		if st.scale > 0 && img.W >= s.Content().W-eps {
-			saved += lead.h - (img.H - h) - (h*st.scale + s.Credit.SpaceAfter)
-		}
-		if st.gaps {
-			saved += s.Credit.SpaceAfter / 2
-		}
-	}
-	return saved
 }
 
 // fitHead returns the header stack with the lead photo shortened, set
