@@ -89,12 +89,13 @@ func (c *composer) header(width float64) []*unit {
 	var hl []setLine
 	for {
 		hl = c.balanced(plainSpans(a.Headline, hs), hs, width, "headline")
-		if len(hl) <= 4 && c.wordsFit(a.Headline, hs, width) || hs.Size-2 < s.HeadlineMinSize {
+		if len(hl) <= 4 && c.wordsFit(a.Headline, hs, width) {
 			break
 		}
-		ratio := (hs.Size - 2) / hs.Size
-		hs.Size -= 2
-		hs.Leading *= ratio
+		var ok bool
+		if hs, ok = c.smallerHeadline(hs); !ok {
+			break
+		}
 	}
 	hu := paragraphUnits(hl, 0, hs.Leading, 0, RoleHeadline, -1, c.nextGroup(), c.tags.lines(TagH1, 0))
 	c.heading = 1
@@ -140,6 +141,20 @@ func (c *composer) header(width float64) []*unit {
 		}
 	}
 	return us
+}
+
+// smallerHeadline is the headline style hs a step (2 pt) smaller, its
+// leading in proportion; false when that is under Spec.HeadlineMinSize.
+// Compose steps down a headline too long for four lines, copyfit one that
+// a smaller size sets in a line fewer.
+func (c *composer) smallerHeadline(hs TextStyle) (TextStyle, bool) {
+	if hs.Size-2 < c.spec.HeadlineMinSize {
+		return hs, false
+	}
+	ratio := (hs.Size - 2) / hs.Size
+	hs.Size -= 2
+	hs.Leading *= ratio
+	return hs, true
 }
 
 // sameWords reports whether two texts have the same words, whatever their

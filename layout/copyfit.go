@@ -91,7 +91,7 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 	tight := map[float64][]*unit{}
 	for _, st := range fitSteps {
 		if st.headline && smaller == nil {
-			smaller = c.smallerHeadline(head)
+			smaller = c.shorterHeadline(head)
 		}
 		// What the step saves, as a full-width band: the height the header
 		// stack loses, the leading over a column colH tall and the share
@@ -217,11 +217,12 @@ func (hf *headlineFit) apply(head []*unit, on bool) ([]*unit, []string, float64)
 	return out, []string{hf.note}, hf.saved
 }
 
-// smallerHeadline sets the headline 2, 4 or 6 pt smaller (never under
-// Spec.HeadlineMinSize) and keeps the first size that takes a line fewer;
+// shorterHeadline sets the headline 2, 4 or 6 pt smaller (never under
+// Spec.HeadlineMinSize: smallerHeadline's steps) and keeps the first size
+// that takes a line fewer;
 // an empty headlineFit when neither does. Its lines keep the headline's
 // tag, group and bookmark.
-func (c *composer) smallerHeadline(head []*unit) *headlineFit {
+func (c *composer) shorterHeadline(head []*unit) *headlineFit {
 	hf := &headlineFit{from: -1}
 	for i, u := range head {
 		if len(u.texts) > 0 && u.texts[0].Role == RoleHeadline {
@@ -255,12 +256,10 @@ func (c *composer) smallerHeadline(head []*unit) *headlineFit {
 		long += first.Size / 3 // the space at the break
 	}
 	for range 3 {
-		if hs.Size-2 < c.spec.HeadlineMinSize {
+		var ok bool
+		if hs, ok = c.smallerHeadline(hs); !ok {
 			break
 		}
-		ratio := (hs.Size - 2) / hs.Size
-		hs.Size -= 2
-		hs.Leading *= ratio
 		if long*hs.Size/first.Size > float64(len(old)-1)*width {
 			continue
 		}
