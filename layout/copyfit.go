@@ -329,29 +329,14 @@ func (c *composer) leadBeside(v *unit, k float64) *unit {
 	w := *v
 	w.images = []Image{pic}
 	w.texts, w.rules, w.links = nil, nil, nil
-	h := pic.H
 	if len(parts) > 0 {
 		cap := stack(parts)
-		capH := cap.h
-		if capH > pic.H {
+		if cap.h > pic.H {
 			return nil
 		}
-		dy := pic.H - capH
-		for _, t := range cap.texts {
-			t.Y += dy
-			w.texts = append(w.texts, t)
-		}
-		for _, r := range cap.rules {
-			r.Y1 += dy
-			r.Y2 += dy
-			w.rules = append(w.rules, r)
-		}
-		for _, l := range cap.links {
-			l.Y += dy
-			w.links = append(w.links, l)
-		}
+		w.addMoved(cap, pic.H-cap.h)
 	}
-	w.h = h + s.Credit.SpaceAfter
+	w.h = pic.H + s.Credit.SpaceAfter
 	w.shrink = nil
 	return &w
 }

@@ -101,32 +101,37 @@ func stack(us []*unit) *unit {
 		} else {
 			out.space = u.space
 		}
-		for _, t := range u.texts {
-			t.Y += y
-			out.texts = append(out.texts, t)
-		}
-		for _, im := range u.images {
-			im.Y += y
-			im.Full.Y += y
-			out.images = append(out.images, im)
-		}
-		for _, r := range u.rules {
-			r.Y1 += y
-			r.Y2 += y
-			out.rules = append(out.rules, r)
-		}
-		for _, l := range u.links {
-			l.Y += y
-			out.links = append(out.links, l)
-		}
-		for _, b := range u.boxes {
-			b.Y += y
-			out.boxes = append(out.boxes, b)
-		}
+		out.addMoved(u, y)
 		y += u.h
 	}
 	out.h = y
 	return out
+}
+
+// addMoved adds v's items to u's, moved down by dy.
+func (u *unit) addMoved(v *unit, dy float64) {
+	for _, t := range v.texts {
+		t.Y += dy
+		u.texts = append(u.texts, t)
+	}
+	for _, im := range v.images {
+		im.Y += dy
+		im.Full.Y += dy
+		u.images = append(u.images, im)
+	}
+	for _, r := range v.rules {
+		r.Y1 += dy
+		r.Y2 += dy
+		u.rules = append(u.rules, r)
+	}
+	for _, l := range v.links {
+		l.Y += dy
+		u.links = append(u.links, l)
+	}
+	for _, b := range v.boxes {
+		b.Y += dy
+		u.boxes = append(u.boxes, b)
+	}
 }
 
 // place copies a unit's items onto a page at (x, y).
