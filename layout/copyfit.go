@@ -24,7 +24,10 @@ import (
 // and keeps the first that needs one page fewer (or fits the fixed count).
 // When none does, the article is left as it was. Only the flow is redone:
 // body lines are not broken again, since none of these changes a measure,
-// and a step that cannot save the room the runover needs is not flowed.
+// and a step that cannot save the room the runover needs is not flowed,
+// nor one that changes nothing the step before it did not (the photo
+// already 16:9, no smaller headline that saves a line, no room beside the
+// photo for its caption, no closing block).
 
 // copyfitFill is the share of its type area under which the text on a last
 // page is a runover worth pulling back.
@@ -89,14 +92,21 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 	var tried []string
 	var smaller *headlineFit
 	tight := map[float64][]*unit{}
+	var last fitStep // what the step before did: at first, nothing
 	for _, st := range fitSteps {
 		if st.headline && smaller == nil {
 			smaller = c.shorterHeadline(head)
 		}
+		h, did, saved, done := c.fitHead(head, st, smaller)
+		done.leading = st.leading
+		done.compact = st.compact && len(legal) > 0
+		if done == last {
+			continue // it would flow as the step before did
+		}
+		last = done
 		// What the step saves, as a full-width band: the height the header
 		// stack loses, the leading over a column colH tall and the share
 		// of the columns a compact closing block legalH tall leaves.
-		h, did, saved := c.fitHead(head, st, smaller)
 		saved += colH * st.leading
 		if st.compact {
 			saved += legalH * (1 - 1/float64(s.Columns))
@@ -116,9 +126,6 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 			did = append(did, "closing block at the foot of the last column")
 		}
 		tried = did
-		if len(did) == 0 {
-			continue
-		}
 		o := flowOpts{grid: leading * (1 - st.leading), compact: st.compact}
 		if s.Pages == 0 {
 			o.pageLimit = pg.npages - 1
@@ -144,14 +151,16 @@ func (c *composer) copyfit(pg *pagination, head, body, legal []*unit) *paginatio
 	return pg
 }
 
-// fitHead returns the header stack with the lead photo shortened, set
-// smaller and its gap tightened as st asks, what it changed and the height
-// that saves.
-func (c *composer) fitHead(head []*unit, st fitStep, hf *headlineFit) ([]*unit, []string, float64) {
-	head, did, saved := hf.apply(head, st.headline)
+// fitHead returns the header stack with the headline set smaller, the
+// lead photo shortened, set smaller and its gap tightened as st asks, what
+// it changed, the height that saves and which of st's header changes it
+// made (done).
+func (c *composer) fitHead(head []*unit, st fitStep, hf *headlineFit) (out []*unit, did []string, saved float64, done fitStep) {
+	head, did, saved = hf.apply(head, st.headline)
+	done.headline = len(did) > 0
 	lead := c.lead
 	if lead == nil || len(lead.images) != 1 {
-		return head, did, saved
+		return head, did, saved, done
 	}
 	at := -1
 	for i, u := range head {
@@ -160,7 +169,7 @@ func (c *composer) fitHead(head []*unit, st fitStep, hf *headlineFit) ([]*unit, 
 		}
 	}
 	if at < 0 {
-		return head, did, saved
+		return head, did, saved, done
 	}
 	v := lead
 	if st.photo {
@@ -169,14 +178,14 @@ func (c *composer) fitHead(head []*unit, st fitStep, hf *headlineFit) ([]*unit, 
 		if img.H > target+0.5 {
 			focus := c.in.Article.Photo.Focus
 			if w := cropFigure(lead, lead.h-(img.H-target), focus); w != nil {
-				v = w
+				v, done.photo = w, true
 				did = append(did, fmt.Sprintf("lead photo %.0f → %.0f pt high (16:9)", img.H, target))
 			}
 		}
 	}
 	if st.scale > 0 {
 		if w := c.leadBeside(v, st.scale); w != nil {
-			v = w
+			v, done.scale = w, st.scale
 			did = append(did, fmt.Sprintf("lead photo at %.0f %% of the width, caption beside it", 100*st.scale))
 		}
 	}
@@ -184,15 +193,15 @@ func (c *composer) fitHead(head []*unit, st fitStep, hf *headlineFit) ([]*unit, 
 		cut := c.spec.Credit.SpaceAfter / 2
 		w := *v
 		w.h -= cut
-		v = &w
+		v, done.gaps = &w, true
 		did = append(did, fmt.Sprintf("photo gap %.1f → %.1f pt", c.spec.Credit.SpaceAfter, c.spec.Credit.SpaceAfter-cut))
 	}
 	if v == lead {
-		return head, did, saved
+		return head, did, saved, done
 	}
-	out := append([]*unit(nil), head...)
+	out = append([]*unit(nil), head...)
 	out[at] = v
-	return out, did, saved + lead.h - v.h
+	return out, did, saved + lead.h - v.h, done
 }
 
 // headlineFit is the headline set smaller by copyfit: its lines replace
