@@ -635,20 +635,7 @@ func (c *composer) tableRows(g *tgrid, p *tpart, lk tableLook, bi int, section T
 				case article.AlignDecimal:
 					dx = tc.decimalShift
 				}
-				lu := lineUnit(&tc.lines[li], tc.x+max(dx, 0), st.Leading, role, bi, lt)
-				for _, t := range lu.texts {
-					t.Y += y
-					u.texts = append(u.texts, t)
-				}
-				for _, rl := range lu.rules {
-					rl.Y1 += y
-					rl.Y2 += y
-					u.rules = append(u.rules, rl)
-				}
-				for _, l := range lu.links {
-					l.Y += y
-					u.links = append(u.links, l)
-				}
+				u.addMoved(lineUnit(&tc.lines[li], tc.x+max(dx, 0), st.Leading, role, bi, lt), y)
 				y += st.Leading
 			}
 		}
