@@ -16,7 +16,9 @@ import (
 // UDHR test texts of layout/segment) through the CLI with the system's Noto
 // Sans face of each script as a profile's fallback, and checks, on the PDF
 // as pdftotext reads it, that every line of the body ends where ICU's
-// BreakIterator sees a word boundary (or at a space). Skipped without the
+// BreakIterator sees a word boundary (or at a space), and that the text
+// reads as the article has it, without a space between words it writes
+// together (checkUnspacedText). Skipped without the
 // fonts (Debian fonts-noto-core), poppler or python3-icu.
 func TestUnspacedLineEnds(t *testing.T) {
 	for _, sc := range []struct{ lang, font string }{
@@ -67,6 +69,9 @@ func testUnspacedLineEnds(t *testing.T, lang, script string) {
 	if code, _, stderr := runCLI(t, "render", "--profiles", dir, in, "-o", out); code != 0 {
 		t.Fatalf("render: %d %s", code, stderr)
 	}
+	// no space read where the text has none (a justified line's slack
+	// between words), in the order of the text
+	checkUnspacedText(t, extracted(t, out, true), paras)
 	body := strings.Join(paras, "\n")
 	cmd := exec.Command(py, "../../layout/segment/testdata/icu_words.py", lang)
 	cmd.Stdin = strings.NewReader(body)
