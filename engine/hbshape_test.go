@@ -32,14 +32,7 @@ func TestShapedGlyphsMatchHBShape(t *testing.T) {
 	qpdf := requireTool(t, "qpdf")
 	for _, fx := range []string{"ar", "fa", "he", "mixed", "hi", "bn", "ta", "th", "my", "zh-Hans", "zh-Hant", "ja", "ko"} {
 		t.Run(fx, func(t *testing.T) {
-			data, err := os.ReadFile(filepath.Join("..", "testdata", "scripts", fx+".json"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, err := article.Decode(data)
-			if err != nil {
-				t.Fatal(err)
-			}
+			a := scriptArticle(t, fx)
 			a.Photo = nil
 			p, err := New(Config{Photos: photo.NewStore(photo.DefaultConfig())})
 			if err != nil {

@@ -27,14 +27,7 @@ func bodyLines(t *testing.T, fx string) (c *composed, justified, all [][]layout.
 // columns) given as on the command line.
 func bodyLinesIn(t *testing.T, fx string, o article.Options) (c *composed, justified, all [][]layout.Text) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "scripts", fx+".json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := article.Decode(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a := scriptArticle(t, fx)
 	pc := photo.DefaultConfig()
 	pc.Fetch.AllowFiles = true // the fixture's photo, as the command line reads it
 	pc.Fetch.BaseDir = filepath.Join("..", "testdata", "scripts")
@@ -132,18 +125,7 @@ func TestTamilJustification(t *testing.T) {
 		}
 	}
 	for _, l := range justified {
-		space := 0.0
-		for _, tx := range l {
-			if sf := c.book.Lib.ByKey(tx.Font.Family); sf != nil {
-				space = float64(sf.Advance(' ')) * tx.Size / 1000
-				break
-			}
-		}
-		widest := 0.0
-		for k := 1; k < len(l); k++ {
-			widest = math.Max(widest, l[k].X-(l[k-1].X+l[k-1].Width))
-		}
-		if space > 0 && widest > 1.5*space {
+		if widestGap(c, l) > 1.5 {
 			loose++
 		}
 	}
@@ -187,4 +169,18 @@ func TestThaiJustification(t *testing.T) {
 			t.Errorf("a justified line with %d gaps: the slack is not spread between words: %v", gaps, l)
 		}
 	}
+}
+
+// scriptArticle decodes testdata/scripts/fx.json.
+func scriptArticle(t *testing.T, fx string) *article.Article {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "scripts", fx+".json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := article.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

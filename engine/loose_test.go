@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"printd/article"
+	"printd/layout"
 )
 
 // looseShare lays out a script fixture with options o and counts its
@@ -21,24 +22,13 @@ func looseShare(t *testing.T, fx string, o article.Options) (loose, lines, hyphe
 		}
 	}
 	for _, l := range justified {
-		space := 0.0
-		for _, tx := range l {
-			if sf := c.book.Lib.ByKey(tx.Font.Family); sf != nil {
-				space = float64(sf.Advance(' ')) * tx.Size / 1000
-				break
-			}
-		}
-		widest := 0.0
-		for k := 1; k < len(l); k++ {
-			widest = math.Max(widest, l[k].X-(l[k-1].X+l[k-1].Width))
-		}
-		if space > 0 && widest > 1.5*space {
+		if gaps := widestGap(c, l); gaps > 1.5 {
 			loose++
 			var b strings.Builder
 			for _, tx := range l {
 				b.WriteString(tx.Text + " ")
 			}
-			t.Logf("  loose (%.2f spaces): %s", widest/space, b.String())
+			t.Logf("  loose (%.2f spaces): %s", gaps, b.String())
 		}
 	}
 	return loose, len(justified), hyphenated
@@ -74,4 +64,24 @@ func TestLongWordLooseLines(t *testing.T) {
 			}
 		}
 	}
+}
+
+// widestGap is the widest gap between two texts of a line, in spaces of
+// the line's first face with a space (0 when none has one).
+func widestGap(c *composed, l []layout.Text) float64 {
+	space := 0.0
+	for _, tx := range l {
+		if sf := c.book.Lib.ByKey(tx.Font.Family); sf != nil {
+			space = float64(sf.Advance(' ')) * tx.Size / 1000
+			break
+		}
+	}
+	if space <= 0 {
+		return 0
+	}
+	widest := 0.0
+	for k := 1; k < len(l); k++ {
+		widest = math.Max(widest, l[k].X-(l[k-1].X+l[k-1].Width))
+	}
+	return widest / space
 }

@@ -3,8 +3,6 @@ package engine
 import (
 	"bytes"
 	"context"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"printd/article"
@@ -20,14 +18,7 @@ import (
 func TestShapedTextSameAfterOtherArticles(t *testing.T) {
 	fxs := []string{"hi", "bn", "ta", "ar", "th", "zh-Hans"}
 	load := func(fx string) *article.Article {
-		data, err := os.ReadFile(filepath.Join("..", "testdata", "scripts", fx+".json"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := article.Decode(data)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := scriptArticle(t, fx)
 		a.Photo = nil
 		return a
 	}
