@@ -529,7 +529,10 @@ func (c *composer) table(t *article.Table, bi int, colW float64, where string) [
 		us = append(us, bands...)
 		us = append(us, credit...)
 		if len(us) > 0 {
+			// as much room below as above: a paragraph after a table
+			// takes no space of its own (see body)
 			us[0].space = space
+			us[len(us)-1].h += space
 		}
 		return us
 	}
