@@ -37,10 +37,6 @@ func (r *rendered) gone() bool {
 	return len(r.lost) > 0
 }
 
-// partialHeader lists the photos left out for X-Printd-Partial: each
-// field with its reason, "; " between them.
-func (r *rendered) partialHeader() string { return partialHeader(r.lost) }
-
 // partialHeader lists photos left out: each field (after its article, in
 // a merged PDF) with its reason.
 func partialHeader(lost []*engine.PhotoError) string {
@@ -77,10 +73,11 @@ func newPDFCache(budget int64, now func() time.Time) *pdfCache {
 }
 
 // get returns the PDF cached under key, unless it has expired (it is then
-// replaced by the next add).
+// dropped, so that it holds no room while it waits for the next add).
 func (c *pdfCache) get(key string) (*rendered, bool) {
 	r, ok := c.c.Get(key)
 	if ok && !r.expires.IsZero() && !c.now().Before(r.expires) {
+		c.c.Remove(key)
 		return nil, false
 	}
 	return r, ok

@@ -233,10 +233,13 @@ func TestPartialPDFGoneCached(t *testing.T) {
 	t.Cleanup(ps.Close)
 	host := strings.TrimPrefix(ps.URL, "http://")
 	photoDir := t.TempDir()
-	newServer := func(ttl time.Duration) (*Server, *time.Time) {
+	newServer := func(ttl time.Duration, more ...func(*Config)) (*Server, *time.Time) {
 		s := newTestServer(t, func(c *Config) {
 			c.AllowHTTP, c.AllowHosts, c.PhotoAttempts, c.PhotoDir = true, []string{host}, 1, photoDir
 			c.PartialCacheTTL = ttl
+			for _, m := range more {
+				m(c)
+			}
 		})
 		clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 		s.now = func() time.Time { return clock }
@@ -284,6 +287,13 @@ func TestPartialPDFGoneCached(t *testing.T) {
 	off, _ := newServer(0)
 	check(off, gone, want{"miss", "no-store", "photo.src (HTTP 404)"})
 	check(off, gone, want{"miss", "no-store", "photo.src (HTTP 404)"})
+	// kept by printd, but by nobody else where the service's own
+	// Cache-Control keeps nothing
+	for _, own := range []string{"", "no-store", "private, no-cache"} {
+		s, _ := newServer(time.Minute, func(c *Config) { c.CacheControl = own })
+		check(s, gone, want{"miss", "no-store", "photo.src (HTTP 404)"})
+		check(s, gone, want{"hit", "no-store", "photo.src (HTTP 404)"})
+	}
 }
 
 // articleBody is the body blocks of an article JSON.

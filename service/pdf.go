@@ -194,13 +194,14 @@ func (s *Server) sendPDF(c *gin.Context, etag string, r *rendered, how string) {
 		// never have it confirmed later (no ETag), once the photo may be
 		// back.
 		c.Header("Cache-Control", s.partialCacheControl(r.expires))
-		c.Header("X-Printd-Partial", warningsHeader([]string{r.partialHeader()}))
 	default:
 		// A photo was left out, perhaps for a moment: no copy of this PDF
 		// may be kept or confirmed later (no ETag), so that the next
 		// request tries the photo again.
 		c.Header("Cache-Control", "no-store")
-		c.Header("X-Printd-Partial", warningsHeader([]string{r.partialHeader()}))
+	}
+	if r.partial() {
+		c.Header("X-Printd-Partial", warningsHeader([]string{partialHeader(r.lost)}))
 	}
 	h := c.Writer.Header()
 	h.Set("Content-Disposition", r.disposition)
@@ -218,11 +219,16 @@ func (s *Server) sendPDF(c *gin.Context, etag string, r *rendered, how string) {
 
 // partialCacheControl is the Cache-Control of a cached partial PDF: kept
 // for the seconds it has left in the cache, privately when the service's
-// own Cache-Control is private.
+// own Cache-Control is private, and not at all when the service's own
+// keeps nothing (none given, no-store or no-cache).
 func (s *Server) partialCacheControl(expires time.Time) string {
+	own := strings.ToLower(s.cfg.CacheControl)
+	if own == "" || strings.Contains(own, "no-store") || strings.Contains(own, "no-cache") {
+		return "no-store"
+	}
 	left := int64(math.Ceil(expires.Sub(s.now()).Seconds()))
 	scope := "public"
-	if strings.Contains(strings.ToLower(s.cfg.CacheControl), "private") {
+	if strings.Contains(own, "private") {
 		scope = "private"
 	}
 	return scope + ", max-age=" + strconv.FormatInt(max(left, 0), 10)

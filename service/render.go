@@ -52,7 +52,6 @@ func (s *Server) renderSlot(ctx context.Context, key string, pl engine.Plan, war
 	var buf bytes.Buffer
 	res, err := s.printer.Render(ctx, pl, &buf)
 	elapsed := time.Since(start)
-	res.Bytes = int64(buf.Len())
 	if s.countRender(ctx, res, err, elapsed) != "ok" {
 		return nil, err
 	}

@@ -73,6 +73,16 @@ func (c *Cache[V]) Add(key string, val V, cost int64) {
 	}
 }
 
+// Remove drops the value for key, if any.
+func (c *Cache[V]) Remove(key string) {
+	if c.budget <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.items.Remove(key) // the eviction callback releases its cost
+}
+
 // Usage returns the number of entries and their summed cost.
 func (c *Cache[V]) Usage() (entries int, bytes int64) {
 	c.mu.Lock()

@@ -41,6 +41,15 @@ func TestCache(t *testing.T) {
 	if n, _ := c.Usage(); n != 2 {
 		t.Fatalf("oversized entry evicted others: %d entries", n)
 	}
+
+	c.Remove("a") // removing releases its cost
+	if _, ok := c.Get("a"); ok {
+		t.Fatal("a still cached after Remove")
+	}
+	if n, used := c.Usage(); n != 1 || used != 40 {
+		t.Fatalf("usage after Remove = %d entries, %d bytes; want 1, 40", n, used)
+	}
+	c.Remove("absent")
 }
 
 func TestCacheConcurrent(t *testing.T) {
