@@ -488,3 +488,21 @@ func (es OptionErrors) Error() string {
 	}
 	return strings.Join(msgs, "; ")
 }
+
+// Canonical writes the options in one fixed form, "-" for those not
+// given: what the hashes that stand for a PDF (the service's ETags, a
+// batch row's input hash) take of them. Normalise them first.
+func (o Options) Canonical() string {
+	opt := func(b *bool) string {
+		if b == nil {
+			return "-"
+		}
+		return strconv.FormatBool(*b)
+	}
+	bleed := "-"
+	if o.Bleed != nil {
+		bleed = strconv.FormatFloat(*o.Bleed, 'g', -1, 64)
+	}
+	return fmt.Sprintf("preset=%s;paper=%s;columns=%d;grayscale=%s;bleed=%s;strict=%s;pages=%d;fit=%s",
+		o.Preset, o.Paper, o.Columns, opt(o.Grayscale), bleed, opt(o.Strict), o.Pages, o.Fit)
+}

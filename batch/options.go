@@ -160,23 +160,8 @@ func (o Options) fingerprint() string {
 	if o.AllowMissingPhotos { // a PDF that may lack photos is not one that may not
 		fp += "missing-photos=allowed\n"
 	}
-	if ov.Preset != "" {
-		fp += "over-preset=" + ov.Preset + "\n"
-	}
-	if ov.Grayscale != nil {
-		fp += "grayscale=" + strconv.FormatBool(*ov.Grayscale) + "\n"
-	}
-	if ov.Bleed != nil {
-		fp += "bleed=" + strconv.FormatFloat(*ov.Bleed, 'g', -1, 64) + "\n"
-	}
-	if ov.Strict != nil {
-		fp += "strict=" + strconv.FormatBool(*ov.Strict) + "\n"
-	}
-	if ov.Pages != 0 {
-		fp += "pages=" + strconv.Itoa(ov.Pages) + "\n"
-	}
-	if ov.Fit != "" {
-		fp += "fit=" + ov.Fit + "\n"
+	if ov.Preset != "" || ov.Grayscale != nil || ov.Bleed != nil || ov.Strict != nil || ov.Pages != 0 || ov.Fit != "" {
+		fp += "options=" + ov.Canonical() + "\n"
 	}
 	if d := strings.ToLower(o.Decoder); d != "" && d != "auto" {
 		fp += "decoder=" + d + "\n"

@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"io"
 	"printd/engine"
-	"strconv"
 	"strings"
 
 	"printd/adapt"
-	"printd/article"
 )
 
 // etagOf is the strong ETag of a render: SHA-256, truncated to 128 bits,
@@ -23,7 +21,7 @@ import (
 // hits cost one pass over the input.
 func (s *Server) etagOf(data []byte, qo queryOptions, format ...string) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "printd %s\x00%s\x00%s\x00", engine.Version, s.profileTag, canonicalOptions(qo.opts))
+	fmt.Fprintf(h, "printd %s\x00%s\x00%s\x00", engine.Version, s.profileTag, qo.opts.Canonical())
 	if s.fontTag != "" { // other fonts draw other PDFs: a copy made with them is not this one
 		fmt.Fprintf(h, "fonts=%s\x00", s.fontTag)
 	}
@@ -37,23 +35,6 @@ func (s *Server) etagOf(data []byte, qo queryOptions, format ...string) string {
 	}
 	writeCompact(h, data)
 	return `"` + hex.EncodeToString(h.Sum(nil)[:16]) + `"`
-}
-
-// canonicalOptions writes normalised options in one fixed form, "-" for
-// those not given.
-func canonicalOptions(o article.Options) string {
-	opt := func(b *bool) string {
-		if b == nil {
-			return "-"
-		}
-		return strconv.FormatBool(*b)
-	}
-	bleed := "-"
-	if o.Bleed != nil {
-		bleed = strconv.FormatFloat(*o.Bleed, 'g', -1, 64)
-	}
-	return fmt.Sprintf("preset=%s;paper=%s;columns=%d;grayscale=%s;bleed=%s;strict=%s;pages=%d;fit=%s",
-		o.Preset, o.Paper, o.Columns, opt(o.Grayscale), bleed, opt(o.Strict), o.Pages, o.Fit)
 }
 
 // writeCompact writes JSON to w without a byte-order mark and without the
