@@ -70,7 +70,7 @@ type Options struct {
 	// record, the options and the engine: the publication profiles and
 	// the fonts the printer was given. It is part of each row's input
 	// hash, so that a resumed run renders again what other profiles or
-	// fonts made.
+	// fonts made. SetupTag makes it.
 	Setup string
 	// AllowMissingPhotos lets an article whose photo could not be had be
 	// written without it (with a warning) instead of failing, in the
@@ -148,6 +148,13 @@ func (o Options) withDefaults() Options {
 	}
 	o.Over.Normalize("") // canonical names: a4 and A4 are one paper, one hash
 	return o
+}
+
+// SetupTag is Options.Setup for a printer given the publication
+// profiles and fonts with these fingerprints (profile.Fingerprint,
+// fonts.Library.Fingerprint).
+func SetupTag(profiles, fonts string) string {
+	return "profiles=" + profiles + ";fonts=" + fonts
 }
 
 // fingerprint is what, besides the record itself, decides a PDF's bytes:

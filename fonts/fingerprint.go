@@ -5,9 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 )
 
 // Fingerprint is a short hash of the font files the library would scan:
@@ -19,26 +16,12 @@ func (l *Library) Fingerprint() string {
 	h := sha256.New()
 	for i, dir := range l.dirs {
 		fmt.Fprintf(h, "dir\x00%s\x00%t\x00", dir, i < l.user)
-		var lines []string
-		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil // unreadable parts are skipped, as the scan skips them
-			}
-			switch strings.ToLower(filepath.Ext(p)) {
-			case ".ttf", ".otf", ".ttc", ".otc":
-			default:
-				return nil
-			}
+		for _, p := range fontPaths(dir) {
 			st, err := os.Stat(p) // through links, as the scan reads them
 			if err != nil {
-				return nil
+				continue
 			}
-			lines = append(lines, fmt.Sprintf("%s\x00%d\x00%d\x00", p, st.Size(), st.ModTime().UnixNano()))
-			return nil
-		})
-		sort.Strings(lines)
-		for _, s := range lines {
-			h.Write([]byte(s))
+			fmt.Fprintf(h, "%s\x00%d\x00%d\x00", p, st.Size(), st.ModTime().UnixNano())
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]

@@ -109,25 +109,28 @@ func (l *Library) Scan() int {
 	return len(l.entries)
 }
 
+// fontPaths lists the font files under dir, sorted; unreadable parts
+// are skipped.
+func fontPaths(dir string) []string {
+	var paths []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(p)) {
+		case ".ttf", ".otf", ".ttc", ".otc":
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	sort.Strings(paths)
+	return paths
+}
+
 func (l *Library) scan() {
 	seen := map[string]bool{}
 	for i, dir := range l.dirs {
-		var paths []string
-		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return nil // unreadable parts are skipped
-			}
-			if d.IsDir() {
-				return nil
-			}
-			switch strings.ToLower(filepath.Ext(p)) {
-			case ".ttf", ".otf", ".ttc", ".otc":
-				paths = append(paths, p)
-			}
-			return nil
-		})
-		sort.Strings(paths)
-		for _, p := range paths {
+		for _, p := range fontPaths(dir) {
 			real, err := filepath.EvalSymlinks(p)
 			if err != nil || seen[real] {
 				continue

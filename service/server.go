@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"printd/batch"
 	"printd/engine"
 	"printd/fetch"
 	"sync/atomic"
@@ -118,7 +119,7 @@ func New(cfg Config, logw io.Writer) (*Server, error) {
 
 // setupTag is what, besides an article and its options, shapes every PDF
 // of this server: its profiles and fonts (batch.Options.Setup).
-func (s *Server) setupTag() string { return "profiles=" + s.profileTag + ";fonts=" + s.fontTag }
+func (s *Server) setupTag() string { return batch.SetupTag(s.profileTag, s.fontTag) }
 
 // Handler is the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.router }

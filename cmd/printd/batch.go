@@ -147,7 +147,7 @@ func cmdBatch(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	// what else shapes every PDF, in every row's input hash
-	setup := "profiles=" + ptag + ";fonts=" + lib.Fingerprint()
+	setup := batch.SetupTag(ptag, lib.Fingerprint())
 	opts := batch.Options{
 		Decode: func(data []byte) (*article.Article, []string, error) {
 			art, _, warns, err := adapt.Decode(data, *format)
