@@ -6,11 +6,10 @@ import "sync"
 // value is not usable; get one from For. A nil *Hyphenator is valid and
 // finds no breaks. Methods are safe for concurrent use.
 type Hyphenator struct {
-	lang     string
-	minAfter int // runes after a break (minAfterFor; 0 before set)
-	once     sync.Once
-	pats     *patterns
-	err      error
+	lang string
+	once sync.Once
+	pats *patterns
+	err  error
 }
 
 // Break is a place where a word may be split across two lines: the first
@@ -36,7 +35,7 @@ type Break struct {
 var hyphenators = func() map[string]*Hyphenator {
 	m := make(map[string]*Hyphenator, len(patternSets))
 	for _, tag := range patternSets {
-		m[tag] = &Hyphenator{lang: tag, minAfter: minAfterFor(tag)}
+		m[tag] = &Hyphenator{lang: tag}
 	}
 	return m
 }()

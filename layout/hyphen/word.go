@@ -37,10 +37,7 @@ func (h *Hyphenator) appendBreaks(dst []Break, word string) []Break {
 	if h == nil {
 		return dst
 	}
-	after := h.minAfter
-	if after == 0 {
-		after = minAfterFor(h.lang)
-	}
+	after := minAfterFor(h.lang)
 	if len(word) < minBefore+after {
 		return dst
 	}
