@@ -110,11 +110,6 @@ type ttfSubset struct {
 	adler uint32
 }
 
-// bytes returns the whole program.
-func (s ttfSubset) bytes() []byte {
-	return slices.Concat(s.dir, s.tt.block, s.tail)
-}
-
 // subsetTrueType returns an sfnt holding only the glyphs used (and glyph
 // 0) of a face with TrueType outlines, keeping glyph IDs. tt is the face's
 // glyph-independent tables.

@@ -166,3 +166,8 @@ func parseGlyf(t *testing.T, table func(ot.Tag) ([]byte, error), numGlyphs int) 
 	}
 	return glyf
 }
+
+// bytes returns the whole program, as the PDF's stream holds it inflated.
+func (s ttfSubset) bytes() []byte {
+	return slices.Concat(s.dir, s.tt.block, s.tail)
+}
