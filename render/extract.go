@@ -2,7 +2,6 @@ package render
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"printd/fonts"
@@ -134,8 +133,9 @@ func hasMirrored(s string) bool {
 
 // mirroredGlyphs draws a right-to-left shaped text that has glyphs the
 // shaper mirrored, piece by piece; false when it has none. A mirrored
-// glyph is one glyph for one character, a punctuation mark or symbol,
-// that is not the character's own glyph in the face.
+// glyph is one glyph for one character that has a mirror image
+// (layout.MirroredRune, as mapCluster reads it), not the character's own
+// glyph in the face.
 func (d *drawer) mirroredGlyphs(f *fonts.SysFace, t layout.Text) bool {
 	if !t.RTL || d.span {
 		return false
@@ -154,7 +154,7 @@ func (d *drawer) mirroredGlyphs(f *fonts.SysFace, t layout.Text) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(t.Text[c:])
-		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) {
+		if layout.MirroredRune(r) == r {
 			continue
 		}
 		if id, ok := ft.Glyph(r); ok && id == g.ID {
